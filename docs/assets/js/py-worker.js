@@ -1,0 +1,31 @@
+// The one Python of a visit: Pyodide in a module worker, with the `drills` wheel.
+// It knows nothing about the tools; it runs drills.bridge.call(name, json) and posts the JSON back.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const runtime = new URL("../../pyodide/", import.meta.url).href;
+
+const bridge = (async () => {
+  if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
+  const pyodide = await loadPyodide({
+    indexURL: runtime,
+    lockFileURL: runtime + "pyodide-lock.json",
+    packages: ["drills"],
+    fullStdLib: false,
+  });
+  return pyodide.pyimport("drills.bridge");
+})();
+
+bridge.then(
+  () => postMessage({ type: "ready" }),
+  (error) => postMessage({ type: "fatal", message: String(error?.message ?? error) }),
+);
+
+self.onmessage = async ({ data }) => {
+  const { id, call, args } = data;
+  try {
+    const py = await bridge;
+    postMessage({ type: "result", id, result: JSON.parse(py.call(call, JSON.stringify(args))) });
+  } catch (error) {
+    postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
+  }
+};

@@ -1,0 +1,249 @@
+// Thin client for the in-page tools. It collects what the reader typed, asks Python (in one
+// module worker per visit) what it means, and inserts what Python returns. No tool logic here.
+
+const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null };
+
+function startWorker() {
+  if (worker.instance || worker.fatal) return;
+  let signalReady;
+  worker.ready = new Promise((resolve) => (signalReady = resolve));
+  worker.failSignal = () => signalReady(false);
+  try {
+    worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail(String(error));
+    return;
+  }
+  worker.instance.onmessage = ({ data }) => {
+    if (data.type === "ready") signalReady(true);
+    else if (data.type === "fatal") fail(data.message);
+    else if (data.type === "result") {
+      worker.pending.get(data.id)?.resolve(data.result);
+      worker.pending.delete(data.id);
+    }
+  };
+  worker.instance.onerror = (event) => {
+    event.preventDefault();
+    fail(event.message || "the worker script could not be loaded");
+  };
+}
+
+function fail(reason) {
+  worker.fatal = reason;
+  worker.failSignal?.();
+  for (const { reject } of worker.pending.values()) reject(new Error(reason));
+  worker.pending.clear();
+  document.querySelectorAll("[data-tool]").forEach(showFailure);
+}
+
+function showFailure(tool) {
+  const status = tool.querySelector("[data-status]");
+  const reason = /webassembly/i.test(worker.fatal) ? "this browser cannot run WebAssembly" : "it could not start";
+  status.textContent =
+    `The live calculator is unavailable because ${reason}; the results below were calculated ` +
+    "for the values shown when this page was built.";
+  tool.classList.add("dc-tool--offline");
+}
+
+function callPython(call, args) {
+  startWorker();
+  if (worker.fatal) return Promise.reject(new Error(worker.fatal));
+  const id = worker.nextId++;
+  return new Promise((resolve, reject) => {
+    worker.pending.set(id, { resolve, reject });
+    worker.instance.postMessage({ id, call, args });
+  });
+}
+
+function fieldsOf(form) {
+  const fields = {};
+  for (const element of form.elements) if (element.name) fields[element.name] = element.value;
+  return fields;
+}
+
+function show(tool, outcome) {
+  const form = tool.querySelector("form.dc-form");
+  for (const slot of tool.querySelectorAll("form [data-error-for]")) {
+    const message = outcome.errors?.[slot.dataset.errorFor] ?? "";
+    slot.textContent = message; // messages quote what was typed: text only, never markup
+    form.elements[slot.dataset.errorFor]?.setAttribute("aria-invalid", message ? "true" : "false");
+  }
+  const status = tool.querySelector("[data-status]");
+  if (outcome.html !== undefined) {
+    tool.querySelector("[data-results]").innerHTML = outcome.html; // HTML built and escaped by Python
+    status.textContent = outcome.summary;
+    history.replaceState(history.state, "", outcome.query + location.hash);
+  } else if (outcome.error) {
+    status.textContent = outcome.error;
+  } else {
+    status.textContent = "Please correct the highlighted field; the results below are for the last valid values.";
+  }
+  tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true }));
+}
+
+function recomputer(tool) {
+  let running = false;
+  let again = false;
+  return async function recompute() {
+    if (running) return void (again = true);
+    running = true;
+    try {
+      do {
+        again = false;
+        const form = tool.querySelector("form.dc-form");
+        show(tool, await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form) }));
+      } while (again);
+    } catch {
+      /* the failure message is already on the page */
+    } finally {
+      running = false;
+    }
+  };
+}
+
+async function restoreFromLink(tool) {
+  const outcome = await callPython("from_query", { tool: tool.dataset.tool, query: location.search });
+  const form = tool.querySelector("form.dc-form");
+  for (const [name, text] of Object.entries(outcome.texts ?? {})) {
+    if (form.elements[name]) form.elements[name].value = text;
+  }
+  show(tool, outcome);
+}
+
+function attach(tool) {
+  if (tool.dataset.attached) return;
+  tool.dataset.attached = "true";
+  const status = tool.querySelector("[data-status]");
+  if (worker.fatal) return showFailure(tool);
+  status.textContent = "Loading the live calculator; the results below are already correct for these values.";
+  startWorker();
+  const recompute = recomputer(tool);
+  const form = tool.querySelector("form.dc-form");
+  form.addEventListener("input", recompute);
+  form.addEventListener("change", recompute);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    recompute();
+  });
+  tool.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (button) actions[button.dataset.action]?.(tool, button, recompute);
+  });
+  worker.ready.then(async (ok) => {
+    if (!ok) return;
+    if (new URLSearchParams(location.search).size > 0) await restoreFromLink(tool).catch(() => {});
+    if (!tool.querySelector("[data-status]").textContent.startsWith("Updated")) {
+      status.textContent = "Live: results update as you type.";
+    }
+    tool.dataset.live = "true";
+  });
+}
+
+const actions = {
+  async share(tool) {
+    const status = tool.querySelector("[data-status]");
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = "Share link copied to the clipboard.";
+    } catch {
+      status.textContent = `Copy this share link: ${location.href}`;
+    }
+  },
+  print() {
+    window.print();
+  },
+  metronome(tool, button) {
+    metronome.running ? metronome.stop() : metronome.start(tool, button);
+  },
+  async "click-track"(tool, button) {
+    const minutes = tool.querySelector("input[name=minutes]");
+    const error = tool.querySelector("[data-error-for=minutes]");
+    const tempo = Number(tool.querySelector("[data-result=metronome_bpm]").textContent);
+    button.disabled = true;
+    try {
+      const out = await callPython("click_track", { tempo, minutes: minutes.value });
+      error.textContent = out.error ?? "";
+      minutes.setAttribute("aria-invalid", out.error ? "true" : "false");
+      if (out.wav_base64) {
+        const bytes = Uint8Array.from(atob(out.wav_base64), (c) => c.charCodeAt(0));
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([bytes], { type: "audio/wav" }));
+        link.download = `click-track-${tempo}bpm-${minutes.value.trim()}min.wav`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      }
+    } catch {
+      /* the failure message is already on the page */
+    } finally {
+      button.disabled = false;
+    }
+  },
+  async tap(tool) {
+    const taps = (tool.dcTaps ??= []);
+    taps.push(performance.now());
+    if (taps.length > 16) taps.shift();
+    const output = tool.querySelector("[data-tap-output]");
+    if (taps.length < 6) return void (output.textContent = `${taps.length} taps; keep going.`);
+    const out = await callPython("tap_cadence", { taps });
+    tool.querySelector("[data-error-for=taps]").textContent = out.error ?? "";
+    if (out.cadence_spm !== undefined) {
+      output.textContent = `About ${out.cadence_spm} steps/min from your last ${taps.length} taps.`;
+      tool.dcTapCadence = out.cadence_spm;
+      tool.querySelector("[data-action=use-tap]").hidden = false;
+    }
+  },
+  "tap-reset"(tool) {
+    tool.dcTaps = [];
+    tool.querySelector("[data-tap-output]").textContent = "";
+    tool.querySelector("[data-action=use-tap]").hidden = true;
+  },
+  "use-tap"(tool, button, recompute) {
+    tool.querySelector("form.dc-form").elements.cadence.value = String(tool.dcTapCadence);
+    recompute();
+  },
+};
+
+// Web Audio clicks scheduled a little ahead, so timer jitter never reaches the beat.
+const metronome = {
+  running: false,
+  start(tool, button) {
+    this.context ??= new AudioContext();
+    this.context.resume();
+    this.tool = tool;
+    this.button = button;
+    this.next = this.context.currentTime + 0.1;
+    this.running = true;
+    button.setAttribute("aria-pressed", "true");
+    button.textContent = "Stop metronome";
+    this.timer = setInterval(() => this.schedule(), 25);
+  },
+  schedule() {
+    if (!this.tool.isConnected) return this.stop();
+    const bpm = Number(this.tool.querySelector("[data-result=metronome_bpm]")?.textContent) || 170;
+    while (this.next < this.context.currentTime + 0.1) {
+      const osc = this.context.createOscillator();
+      const gain = this.context.createGain();
+      osc.frequency.value = 1000;
+      gain.gain.setValueAtTime(0.5, this.next);
+      gain.gain.exponentialRampToValueAtTime(0.001, this.next + 0.03);
+      osc.connect(gain).connect(this.context.destination);
+      osc.start(this.next);
+      osc.stop(this.next + 0.03);
+      this.next += 60 / bpm;
+    }
+  },
+  stop() {
+    clearInterval(this.timer);
+    this.running = false;
+    this.button?.setAttribute("aria-pressed", "false");
+    if (this.button) this.button.textContent = "Start metronome";
+  },
+};
+
+function attachAll() {
+  document.querySelectorAll("[data-tool]").forEach(attach);
+}
+
+// Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
+if (typeof document$ !== "undefined") document$.subscribe(attachAll);
+else attachAll();

@@ -1,0 +1,159 @@
+"""The cadence calculator page: its fields and the HTML of its results."""
+
+from __future__ import annotations
+
+from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
+from drills.forms import Field
+from drills.html import esc, number
+from drills.units import format_pace, parse_grade, parse_number, parse_pace_or_speed
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "pace",
+        "Pace or speed on the descent",
+        "m:ss per km or mile (5:30/km, 8:51/mi) or a speed (11 km/h, 6.8 mph).",
+        "6:00/km",
+        lambda text: parse_pace_or_speed(text, "pace"),
+        input_mode="text",
+    ),
+    Field(
+        "cadence",
+        "Your cadence now (steps/min)",
+        "Count your steps for 30 s and double it, or use Tap along below.",
+        "164",
+        lambda text: parse_number(text, "cadence", "Cadence", 100, 240, "steps/min"),
+    ),
+    Field(
+        "grade",
+        "Grade",
+        "Negative is downhill: −10 or −10 %, degrees (−5.7°) or a drop (50 m in 500 m).",
+        "-10",
+        lambda text: parse_grade(text, "grade"),
+        input_mode="text",
+    ),
+    Field(
+        "increase",
+        "Cadence increase (%)",
+        "How much quicker to step: 5 % is the usual first goal, 0–15 %.",
+        f"{DEFAULT_INCREASE_PCT:g}",
+        lambda text: parse_number(text, "increase", "Cadence increase", *INCREASE_RANGE_PCT, "%"),
+    ),
+)
+
+REFS = "../../references/"
+
+
+def compute(values: dict) -> CadenceResult:
+    return calculate(values["pace"], values["cadence"], values["grade"], values["increase"])
+
+
+def _row(label: str, name: str, value: str, unit: str, note: str = "") -> str:
+    note_html = f'<span class="dc-note">{note}</span>' if note else ""
+    return (
+        f'<tr><th scope="row">{esc(label)}</th>'
+        f'<td><span data-result="{name}">{esc(value)}</span> {esc(unit)}{note_html}</td></tr>'
+    )
+
+
+def results_html(r: CadenceResult) -> str:
+    """The results table; every value carries data-result with its CadenceResult field name."""
+    direction = "downhill" if r.grade_pct < 0 else "uphill" if r.grade_pct > 0 else "flat"
+    cost_note = (
+        f' (<a href="{REFS}#minetti-2002">Minetti et al. 2002</a>, treadmill study of 10 runners)'
+    )
+    rows = [
+        _row(
+            "Speed",
+            "speed_mps",
+            number(r.speed_mps, 2),
+            "m/s",
+            f" = {number(r.speed_kmh, 1)} km/h, pace {format_pace(r.pace_s_per_km)}"
+            f" ({format_pace(r.pace_s_per_km, 'mi')})",
+        ),
+        _row("Step length now", "step_length_m", number(r.step_length_m, 2), "m"),
+        _row(
+            "Target cadence",
+            "target_cadence_spm",
+            number(r.target_cadence_spm, 1),
+            "steps/min",
+            f" (+{number(r.increase_pct, 1)} %)",
+        ),
+        _row("Metronome tempo", "metronome_bpm", str(r.metronome_bpm), "beats/min"),
+        _row(
+            "Step length at target", "target_step_length_m", number(r.target_step_length_m, 2), "m"
+        ),
+        _row(
+            "Change in step length",
+            "step_length_change_pct",
+            number(r.step_length_change_pct, 1),
+            "%",
+        ),
+        _row("Steps per 100 m now", "steps_per_100m_now", number(r.steps_per_100m_now, 0), "steps"),
+        _row(
+            "Steps per 100 m at target",
+            "steps_per_100m_target",
+            number(r.steps_per_100m_target, 0),
+            "steps",
+        ),
+        _row(
+            f"Energy cost at {number(r.grade_pct, 1)} % ({direction})",
+            "energy_cost_j_per_kg_m",
+            number(r.energy_cost_j_per_kg_m, 2),
+            "J/kg/m",
+            cost_note,
+        ),
+        _row(
+            "Energy cost relative to flat",
+            "energy_cost_ratio_to_flat",
+            number(r.energy_cost_ratio_to_flat, 3),
+            "×",
+        ),
+    ]
+    caveat = ""
+    if r.grade_pct < 0:
+        caveat = (
+            '<p class="dc-caveat">Treadmill data make descents look cheap. Models built from '
+            'the heart rates of real runs (<a href="' + REFS + '#strava-2017">Strava 2017</a>) '
+            "find descents less easy than that; reverse-engineered versions of that model put the "
+            "easiest grade near −9 % and make descents steeper than about −17 % cost more than "
+            "the flat. Read the figure as the muscles' share, not as how easy it will feel.</p>"
+        )
+    return (
+        '<table class="dc-result-table"><caption>Your numbers at the same speed</caption>'
+        f"<tbody>{''.join(rows)}</tbody></table>{caveat}"
+    )
+
+
+def summary(r: CadenceResult) -> str:
+    """One sentence for the status line, which screen readers announce."""
+    return (
+        f"Updated: target cadence {number(r.target_cadence_spm, 1)} steps/min, metronome "
+        f"{r.metronome_bpm} beats/min, steps {number(-r.step_length_change_pct, 1)} % shorter."
+    )
+
+
+EXTRAS_HTML = """<section class="dc-extras" aria-labelledby="dc-metronome-title">
+<h2 id="dc-metronome-title">Practise the tempo</h2>
+<p>The metronome and the click track use the metronome tempo above. Both need the live
+calculator; the click track is a small WAV file (about 0.5 MB a minute) for your phone.</p>
+<div class="dc-actions">
+<button type="button" class="md-button" data-action="metronome" aria-pressed="false">Start metronome</button>
+</div>
+<div class="dc-field dc-field--inline">
+<label for="dc-cadence-minutes">Click track length (minutes, 1–30)</label>
+<input id="dc-cadence-minutes" name="minutes" value="10" type="text" inputmode="numeric"
+ autocomplete="off" aria-describedby="dc-cadence-minutes-error">
+<p class="dc-error" id="dc-cadence-minutes-error" data-error-for="minutes"></p>
+<button type="button" class="md-button" data-action="click-track">Download click track</button>
+</div>
+<h2 id="dc-tap-title">Tap along to measure your cadence</h2>
+<p>Run on the spot or on a treadmill and press the button, or the space bar while it has focus,
+once for every footfall. After six taps the page works out your cadence.</p>
+<div class="dc-actions">
+<button type="button" class="md-button" data-action="tap">Tap once per footfall</button>
+<button type="button" class="md-button" data-action="tap-reset">Start again</button>
+<button type="button" class="md-button" data-action="use-tap" hidden>Use this cadence</button>
+</div>
+<p class="dc-tap-output" data-tap-output aria-live="polite"></p>
+<p class="dc-error" data-error-for="taps"></p>
+</section>"""

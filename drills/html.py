@@ -1,0 +1,30 @@
+"""Tiny HTML helpers: everything that reaches a page goes through ``esc``."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def esc(value: object) -> str:
+    """Text made safe for element content and quoted attribute values."""
+    return escape(str(value), quote=True)
+
+
+def attrs(**values: object) -> str:
+    """` name="value"` pairs; ``None`` and ``False`` drop the attribute, ``True`` leaves it bare.
+
+    A trailing underscore is stripped (``class_``) and other underscores become hyphens.
+    """
+    parts = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        html_name = name.rstrip("_").replace("_", "-")
+        parts.append(f" {html_name}" if value is True else f' {html_name}="{esc(value)}"')
+    return "".join(parts)
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A number with a true minus sign, as readers expect to see it."""
+    text = f"{value:.{decimals}f}"
+    return text.replace("-", "−") if value < 0 and float(text) != 0 else text.lstrip("-")

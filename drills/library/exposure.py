@@ -1,0 +1,486 @@
+"""Graded-exposure drills: climb a ladder of slopes one small rung at a time."""
+
+from drills.model import Dose, Drill, Fault
+
+DRILLS: tuple[Drill, ...] = (
+    Drill(
+        id="slope-ladder",
+        name="Build your ladder of slopes",
+        chapter="exposure",
+        level="beginner",
+        purpose=(
+            "Walk your local routes and rank the descents from calm to scary, so every "
+            "later session climbs one small rung at a time."
+        ),
+        grade_min_pct=0.0,
+        grade_max_pct=20.0,
+        surface="Your usual running routes, walked rather than run",
+        space=(
+            "4–6 descents you can reach easily, from barely sloping to the steepest "
+            "you would consider"
+        ),
+        dose=Dose(
+            work="One walk visiting 4–6 slopes, rating each for unease from 0 to 10",
+            rest="Walk easily between slopes",
+            sessions_per_week="Once, then update the ladder every 2–4 weeks",
+        ),
+        cues=(
+            "Walk down each slope and note its rough steepness, surface and length.",
+            "Rate how uneasy you would feel running it, from 0 (calm) to 10 (would not try).",
+            "Order the slopes from lowest to highest rating: that is your ladder.",
+            "Start training on the first rung you rate about 2–3.",
+            "Re-rate the ladder as the lower rungs start to feel easy.",
+        ),
+        faults=(
+            Fault(
+                fault="Big gaps between rungs.",
+                fix=(
+                    "Find in-between slopes, or use just the top part of a steeper "
+                    "one, so each step up is small."
+                ),
+            ),
+            Fault(
+                fault="Putting your goal descent only one or two rungs from the bottom.",
+                fix="Keep the hardest descent at the top and build several rungs below it.",
+            ),
+            Fault(
+                fault="Judging by steepness alone.",
+                fix=(
+                    "Rate surface, length and what lies at the bottom as well; a short "
+                    "steep slope onto grass may sit below a long, loose gravel one."
+                ),
+            ),
+        ),
+        stop_rules=(
+            "Walk only; the survey is not the moment to test yourself by running.",
+            "Turn back on any slope where the footing feels unsafe even at walking pace.",
+            "Leave out slopes with drop-offs, traffic, ice or other hazards you cannot control.",
+            (
+                "Stop the survey if walking downhill is painful; if the pain persists, "
+                "see a physiotherapist or doctor."
+            ),
+        ),
+        regression=(),
+        progression=(
+            "walk-run-descents",
+            "gentle-repeats",
+        ),
+        equipment=(
+            "Map or app with elevation, or a clinometer app (optional)",
+            "Notebook or training log",
+        ),
+        evidence=(
+            "bandura-1977",
+            "vlaeyen-linton-2000",
+            "leeuw-2007",
+        ),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; no study of fear or confidence "
+            "in downhill running was found. Ranking feared situations and facing them "
+            "in order comes from graded exposure in chronic-pain research (Vlaeyen & "
+            "Linton 2000; Leeuw et al. 2007), not from sport."
+        ),
+        cadence_cue=None,
+    ),
+    Drill(
+        id="walk-run-descents",
+        name="Walk–run descents",
+        chapter="exposure",
+        level="beginner",
+        purpose=(
+            "Break an easy descent into short running and walking stretches, so you "
+            "meet the slope in small, controlled doses and finish every one in control."
+        ),
+        grade_min_pct=2.0,
+        grade_max_pct=8.0,
+        surface="Smooth path, road or compact gravel",
+        space="A 150–300 m (490–980 ft) descent of 2–8 % from the lowest rungs of your ladder",
+        dose=Dose(
+            work="3–5 descents, alternating 20–30 s of running with 20–30 s of walking",
+            rest="Walk back up, 3–4 min",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            "Run the easy parts and walk the parts that make you uneasy.",
+            "Change from running to walking gradually, with shorter steps.",
+            "Keep each running stretch short enough to feel in control.",
+            "Next session, turn one walking stretch into running if it felt easy.",
+            "Rate your unease from 0 to 10 at the bottom and log it.",
+        ),
+        faults=(
+            Fault(
+                fault="Braking hard to switch from running to walking.",
+                fix=(
+                    "Shorten your steps gradually over the last few metres of each running stretch."
+                ),
+            ),
+            Fault(
+                fault="Running the whole descent in the first session.",
+                fix=(
+                    "Keep some walking even if it feels unnecessary; the aim is to "
+                    "finish fresh and confident."
+                ),
+            ),
+            Fault(
+                fault="Holding the breath at the changeovers.",
+                fix="Breathe out as you change pace.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "Stop at any sharp or joint pain and walk down; if it is still there "
+                "after a few days, see a physiotherapist or doctor."
+            ),
+            (
+                "Stop the set if your knees collapse inward; walk down and finish with "
+                "walking the rest of the descent."
+            ),
+            "Stop running and walk if you are braking hard on most steps.",
+            "Stop and walk if your speed starts to run away from you or you stumble.",
+        ),
+        regression=("slope-ladder",),
+        progression=(
+            "gentle-repeats",
+            "add-a-steeper-section",
+        ),
+        equipment=(),
+        evidence=(
+            "schwane-1987",
+            "bandura-1977",
+        ),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; the walk–run format is a "
+            "coaching habit. It keeps the first doses very small, as a treadmill "
+            "training study advises (Schwane et al. 1987), and builds on successes you "
+            "achieve yourself, one of the four sources of self-efficacy in Bandura's "
+            "theory (Bandura 1977)."
+        ),
+        cadence_cue="While running, stay at or a little above your flat baseline.",
+    ),
+    Drill(
+        id="gentle-repeats",
+        name="Gentle-slope repeats",
+        chapter="exposure",
+        level="beginner",
+        purpose=(
+            "Run short repeats on a gentle slope so your legs adapt to downhill "
+            "loading and each repeat adds a small, controlled success."
+        ),
+        grade_min_pct=3.0,
+        grade_max_pct=8.0,
+        surface="Smooth path, road or compact gravel",
+        space="An 80–150 m (260–490 ft) stretch of 3–8 % descent",
+        dose=Dose(
+            work="4–6 × 80–150 m (260–490 ft), about 5–10 min of downhill running in all",
+            rest="Walk back up, 2–3 min",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            "Use the lowest rung of your ladder that you rate about 2–3 out of 10.",
+            "Run each repeat at easy effort with one technique focus.",
+            "End the session while every repeat still feels controlled.",
+            "Add one repeat a week only if soreness 2 days later was no more than mild.",
+            "After 2–3 calm sessions, move up one rung.",
+        ),
+        faults=(
+            Fault(
+                fault="Doing too many repeats in the first session.",
+                fix="Start with 4; the first sessions should feel almost too easy.",
+            ),
+            Fault(
+                fault="Speeding up with each repeat.",
+                fix="Keep the same easy effort; the goal is control, not time.",
+            ),
+            Fault(
+                fault="Staying on the same slope for months.",
+                fix="Once a rung rates 0–1 out of 10, move to the next one.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "Stop at any sharp or joint pain and walk down; if it is still there "
+                "after a few days, see a physiotherapist or doctor."
+            ),
+            (
+                "Stop the set if your knees collapse inward; walk down and finish with "
+                "walk–run descents."
+            ),
+            (
+                "Stop the set if you are braking hard on most steps; walk back up and "
+                "use a gentler rung."
+            ),
+            "Stop and walk if your speed starts to run away from you or you stumble.",
+            "Stop the session when your legs feel heavy and landings get loud.",
+        ),
+        regression=(
+            "walk-run-descents",
+            "slope-ladder",
+        ),
+        progression=(
+            "add-a-steeper-section",
+            "moderate-hill-repeats",
+        ),
+        equipment=(),
+        evidence=(
+            "schwane-1987",
+            "byrnes-1985",
+            "bontemps-2020",
+            "bandura-1977",
+        ),
+        practice_based=False,
+        evidence_note=(
+            "In a treadmill training study, 5–15 min a day at −10 % for 1–2 weeks "
+            "reduced later soreness while uphill training did not, and the authors "
+            "advise starting with very small quantities (Schwane et al. 1987). One "
+            "earlier bout protected for up to 6 weeks (Byrnes et al. 1985). Both "
+            "measured muscle soreness and damage, not confidence."
+        ),
+        cadence_cue="At or slightly above your flat baseline, up to about 5 % above.",
+    ),
+    Drill(
+        id="add-a-steeper-section",
+        name="Add a slightly steeper section",
+        chapter="exposure",
+        level="intermediate",
+        purpose=(
+            "Extend a descent you already run calmly into a short section one rung "
+            "steeper, so you meet new ground already relaxed and in rhythm."
+        ),
+        grade_min_pct=6.0,
+        grade_max_pct=15.0,
+        surface="Path or trail with good footing",
+        space=(
+            "A 100–200 m (330–660 ft) descent whose last 20–50 m (65–165 ft) is one "
+            "rung steeper, up to 15 %"
+        ),
+        dose=Dose(
+            work="4–5 runs: the familiar part first, then the steeper section",
+            rest="Walk back up, about 3 min",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            "Run the familiar part first so you arrive calm and in rhythm.",
+            "Keep the steeper section short at first: 20–30 m (65–100 ft) is enough.",
+            "Shorten your steps before the slope changes, not after.",
+            "Walk the steep section on the first run if your unease is above 5 out of 10.",
+            "Lengthen the steeper section only after two sessions that felt controlled.",
+        ),
+        faults=(
+            Fault(
+                fault="Arriving at the steeper part too fast.",
+                fix="Run the familiar part slowly enough that you could stop within a few steps.",
+            ),
+            Fault(
+                fault="Bracing and leaning back as the slope tips away.",
+                fix="Keep the lean from the ankles and switch to short, quick steps.",
+            ),
+            Fault(
+                fault="Jumping two rungs at once.",
+                fix=(
+                    "Choose a section only slightly steeper; your unease should rise "
+                    "by no more than 1–2 points."
+                ),
+            ),
+        ),
+        stop_rules=(
+            (
+                "Stop at any sharp or joint pain and walk down; if it is still there "
+                "after a few days, see a physiotherapist or doctor."
+            ),
+            (
+                "Stop the set if your knees collapse inward; walk down and finish with "
+                "gentle-slope repeats."
+            ),
+            (
+                "Stop the set if you are braking hard on most steps of the steep part; "
+                "walk it and go back to the previous rung next time."
+            ),
+            "Stop and walk if your speed starts to run away from you or you stumble.",
+            "Skip the steeper section if soreness from your last downhill session has not faded.",
+        ),
+        regression=(
+            "gentle-repeats",
+            "cadence-through-grade-change",
+        ),
+        progression=("steep-short-segments",),
+        equipment=(),
+        evidence=(
+            "schwane-1987",
+            "byrnes-1985",
+            "bontemps-2020",
+            "bandura-1977",
+        ),
+        practice_based=False,
+        evidence_note=(
+            "The small steps follow a treadmill training study whose authors advise "
+            "small increments over more than 2 weeks (Schwane et al. 1987), and a "
+            "review that found runners least used to downhills suffered the most "
+            "muscle damage (Bontemps et al. 2020). The rule of one rung at a time is "
+            "coaching practice; no study has tested it for confidence."
+        ),
+        cadence_cue=(
+            "Hold about 5 % above your flat baseline into the steeper section: shorter "
+            "steps, same beat."
+        ),
+    ),
+    Drill(
+        id="steep-short-segments",
+        name="Short steep segments",
+        chapter="exposure",
+        level="advanced",
+        purpose=(
+            "Run short pieces of steep descent with a safe run-out, so you meet steep "
+            "ground in doses small enough to keep full control."
+        ),
+        grade_min_pct=15.0,
+        grade_max_pct=25.0,
+        surface="Trail or gravel with firm, predictable footing and a safe run-out",
+        space="20–50 m (65–165 ft) of 15–25 % descent with flat or gentle ground below",
+        dose=Dose(
+            work="4–6 × 20–40 m (65–130 ft)",
+            rest="Walk back up, 2–3 min",
+            sessions_per_week="1",
+        ),
+        cues=(
+            "Choose a segment with a safe run-out at the bottom.",
+            "Walk it once first and pick your line.",
+            "Take very short, quick steps with the hips over the feet.",
+            "Keep the arms slightly wide for balance.",
+            "Add 5–10 m (15–35 ft) only after a session that felt controlled.",
+        ),
+        faults=(
+            Fault(
+                fault="Sitting back and skidding on the heels.",
+                fix=(
+                    "Bring the chest forward and shorten the steps; if you still skid, "
+                    "go back to a gentler rung."
+                ),
+            ),
+            Fault(
+                fault="Making the segments long too soon.",
+                fix="Keep each repeat short; length comes after several calm sessions.",
+            ),
+            Fault(
+                fault="Doing them on tired legs at the end of a long run.",
+                fix="Put them early in a session, after a warm-up, while your legs are fresh.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "Stop at any sharp or joint pain and walk down; if it is still there "
+                "after a few days, see a physiotherapist or doctor."
+            ),
+            (
+                "Stop the set if your knees collapse inward; walk down and finish with "
+                "the slightly steeper section you already know."
+            ),
+            "Stop the set if you are braking hard or skidding on most steps; walk down.",
+            "Stop and walk if your speed starts to run away from you or you stumble.",
+            (
+                "Skip the session if soreness from your last steep session has not "
+                "faded; repeat the previous rung instead."
+            ),
+        ),
+        regression=(
+            "add-a-steeper-section",
+            "plus-ten-steeper",
+            "eccentric-split-squat",
+        ),
+        progression=("technical-descent-rehearsal",),
+        equipment=("Trail shoes with grip suited to the surface",),
+        evidence=(
+            "khassetarash-2021",
+            "tallis-2024",
+            "byrnes-1985",
+            "bontemps-2020",
+        ),
+        practice_based=False,
+        evidence_note=(
+            "Two small lab studies found a repeated-bout effect with steep treadmill "
+            "running, at −20 % (Khassetarash et al. 2021, 10 runners) and −15 % "
+            "(Tallis et al. 2024, 10 runners), and a review found runners least used "
+            "to downhills suffered the most muscle damage (Bontemps et al. 2020). None "
+            "tested short outdoor segments or confidence."
+        ),
+        cadence_cue="About 5–10 % above your flat baseline, with very short steps.",
+    ),
+    Drill(
+        id="technical-descent-rehearsal",
+        name="Technical descent rehearsal",
+        chapter="exposure",
+        level="advanced",
+        purpose=(
+            "Rehearse one short technical section, walking it first and then running "
+            "it at rising but controlled speed, until it feels familiar."
+        ),
+        grade_min_pct=15.0,
+        grade_max_pct=35.0,
+        surface="Technical trail with rocks, roots, steps or loose patches and no drop-offs",
+        space="A 50–150 m (165–490 ft) section of 15–35 % descent",
+        dose=Dose(
+            work="Walk it once, then 3–4 runs",
+            rest="Walk back up, 3–5 min",
+            sessions_per_week="1, every 1–2 weeks",
+        ),
+        cues=(
+            "Walk the section first and pick a line through each hard spot.",
+            "Run the first attempt barely faster than a walk.",
+            "Build speed only after a run that felt controlled.",
+            "Walk any move you rate above 6 out of 10 and try it again next time.",
+            "Finish with one calm run of your best line.",
+        ),
+        faults=(
+            Fault(
+                fault="Changing line at the last moment.",
+                fix="Stick to the line you walked; if it feels wrong, stop and walk that part.",
+            ),
+            Fault(
+                fault="Speed building through the section.",
+                fix="Cap your speed at one you could stop from within 2–3 steps.",
+            ),
+            Fault(
+                fault="Rehearsing on tired legs.",
+                fix="Keep it to 3–4 runs, early in the session.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "Stop at any sharp or joint pain and walk down; if it is still there "
+                "after a few days, see a physiotherapist or doctor."
+            ),
+            "Stop the rehearsal if you slip, trip or catch a foot twice in one run; walk out.",
+            (
+                "Stop the set if your knees collapse inward; walk down and finish with "
+                "short steep segments on smoother ground."
+            ),
+            "Stop and walk if your speed starts to run away from you or you stumble.",
+        ),
+        regression=(
+            "steep-short-segments",
+            "switchback-turns",
+            "eyes-ahead",
+        ),
+        progression=(),
+        equipment=(
+            "Trail shoes with grip suited to the surface",
+            "Poles (optional)",
+        ),
+        evidence=(
+            "kay-2014",
+            "bandura-1977",
+        ),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; no study of fear or confidence "
+            "in downhill running was found. Descending skill mattered most on steep, "
+            "rough fell-race courses (Kay 2014), and repeated success on ground that "
+            "feels threatening but is relatively safe is how Bandura's theory says "
+            "mastery grows (Bandura 1977)."
+        ),
+        cadence_cue=(
+            "Short, quick steps at or above your flat baseline; slow the speed, not the rhythm."
+        ),
+    ),
+)

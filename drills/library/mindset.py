@@ -1,0 +1,340 @@
+"""Mindset drills: goals, breathing, self-talk, visualisation and review.
+
+These rest on coaching practice. Self-efficacy theory and graded exposure from chronic-pain
+research are related, but no study has tested them in downhill running.
+"""
+
+from __future__ import annotations
+
+from drills.model import Dose, Drill, Fault
+
+DRILLS: tuple[Drill, ...] = (
+    Drill(
+        id="one-goal-per-descent",
+        name="One goal per descent",
+        chapter="mindset",
+        level="beginner",
+        purpose=(
+            "Choose one simple, checkable goal at the top of each descent, such as steady "
+            "cadence or a tall torso, so your attention has a job and every run ends with a "
+            "clear success or lesson."
+        ),
+        grade_min_pct=0.0,
+        grade_max_pct=20.0,
+        surface="Any descent you already run, from a gentle path to a steep trail",
+        space="Any descent; you set the goal at the top",
+        dose=Dose(
+            work="1 goal per descent, on every descent of a session",
+            rest="a few breaths at the top to set the goal",
+            sessions_per_week="1–3",
+        ),
+        cues=(
+            "Pause at the top and pick one goal.",
+            "Make it about an action, not a time: 'quiet feet', 'short steps', 'tall chest'.",
+            "Put the goal into three words or fewer.",
+            "At the bottom, answer yes or no: did you do it?",
+            "Keep the same goal until most descents get a yes.",
+        ),
+        faults=(
+            Fault(
+                fault="Choosing several goals at once.",
+                fix=(
+                    "Pick the one that matters most today; the others can wait for another descent."
+                ),
+            ),
+            Fault(
+                fault="Setting an outcome goal such as 'beat my time'.",
+                fix="Choose something you control while running, such as cadence or posture.",
+            ),
+            Fault(
+                fault="Changing the goal after every descent.",
+                fix="Stay with one goal for the whole session so you can see it improve.",
+            ),
+        ),
+        stop_rules=(
+            ("If the goal pulls your attention off the trail, drop it and focus on your footing."),
+            "Stop and walk if you lose control or feel you could not stop within a few steps.",
+            (
+                "Stop if you feel pain; if it persists for more than a few days, see a "
+                "physiotherapist or doctor."
+            ),
+        ),
+        regression=(),
+        progression=("control-self-talk", "line-visualisation"),
+        equipment=(),
+        evidence=("bandura-1977",),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "names performance accomplishments as one of four sources of confidence, and a "
+            "small goal you meet is one of those, but no study has tested goal setting in "
+            "downhill running."
+        ),
+        cadence_cue=None,
+    ),
+    Drill(
+        id="exhale-on-impact",
+        name="Exhale on impact",
+        chapter="mindset",
+        level="beginner",
+        purpose=(
+            "Keep breathing steadily on descents by breathing out as a foot lands, so you do "
+            "not hold your breath and stiffen through tricky sections."
+        ),
+        grade_min_pct=2.0,
+        grade_max_pct=12.0,
+        surface="Smooth path, quiet road or easy trail",
+        space=("A 100–200 m (330–650 ft) stretch at 2–12 %, with a flat start to find the rhythm"),
+        dose=Dose(
+            work="3–5 descents of 100–200 m (330–650 ft), then use the pattern on any descent",
+            rest="walk back up (about 1–2 min)",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            "Start on the flat: breathe out as one foot lands, every two or three steps.",
+            "Keep the same pattern as the path tips downhill.",
+            "Let the in-breath happen on its own.",
+            "Keep your jaw and shoulders loose.",
+            "If you notice you have stopped breathing, give one long breath out.",
+        ),
+        faults=(
+            Fault(
+                fault="Holding your breath on steep or technical bits.",
+                fix=(
+                    "Breathe out with a soft 'sss' or 'hoo' so you can hear it when the breath "
+                    "stops."
+                ),
+            ),
+            Fault(
+                fault="Forcing loud, heavy breaths.",
+                fix="Breathe out gently; the aim is a steady rhythm, not big breaths.",
+            ),
+            Fault(
+                fault="Counting so hard that you stop watching the trail.",
+                fix=(
+                    "Once the rhythm settles, let it run in the background and bring your eyes "
+                    "back to the path ahead."
+                ),
+            ),
+        ),
+        stop_rules=(
+            "Stop and walk if you feel dizzy or light-headed.",
+            "Stop and walk if you lose control or feel you could not stop within a few steps.",
+            "Stop the descent if you are braking hard or leaning back on every step.",
+            (
+                "Stop if you feel pain; if it persists for more than a few days, see a "
+                "physiotherapist or doctor."
+            ),
+        ),
+        regression=(),
+        progression=("control-self-talk",),
+        equipment=(),
+        evidence=("bandura-1977",),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "counts physiological states, such as tension or a racing heart, among the sources "
+            "of confidence, but no study has tested breathing patterns in downhill running."
+        ),
+        cadence_cue=None,
+    ),
+    Drill(
+        id="control-self-talk",
+        name="Self-talk for control",
+        chapter="mindset",
+        level="intermediate",
+        purpose=(
+            "Answer fearful thoughts on descents with short, practised phrases about what you "
+            "are doing to stay in control."
+        ),
+        grade_min_pct=4.0,
+        grade_max_pct=20.0,
+        surface="Path or trail descents you can already run",
+        space="A 100–300 m (330–1,000 ft) descent at 4–20 %",
+        dose=Dose(
+            work="3–4 descents, one phrase per descent",
+            rest="walk back up (about 2–3 min)",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            (
+                "Before the run, write two or three short phrases: 'quick and light', 'eyes "
+                "ahead', 'I choose my speed'."
+            ),
+            "Say your phrase, silently or aloud, at the top and at each tricky spot.",
+            "Talk about the action, not the danger: 'short steps', not 'don't fall'.",
+            "Use a calm, even tone, the way a good coach would.",
+            "When a fearful thought comes, answer it with your phrase.",
+        ),
+        faults=(
+            Fault(
+                fault="Phrases built on negatives, such as 'don't slip'.",
+                fix="Reword them as what to do: 'flat feet, short steps'.",
+            ),
+            Fault(
+                fault="Talking yourself into more speed than you can control.",
+                fix="Keep the words about control and choice, not about going faster.",
+            ),
+            Fault(
+                fault="Long sentences you cannot recall halfway down.",
+                fix="Cut each phrase to two to four words.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "Walk if no phrase settles the fear; a shorter or gentler slope is the next "
+                "step, not more talking."
+            ),
+            "Stop and walk if you lose control or feel you could not stop within a few steps.",
+            "Stop the descent if you are braking hard or leaning back on every step.",
+            (
+                "Stop if you feel pain; if it persists for more than a few days, see a "
+                "physiotherapist or doctor."
+            ),
+        ),
+        regression=("one-goal-per-descent", "exhale-on-impact"),
+        progression=("line-visualisation",),
+        equipment=("optional: a note card or phone note with your phrases",),
+        evidence=("bandura-1977",),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "counts verbal persuasion among the four sources of confidence, and self-talk "
+            "borrows that idea, but no study has tested it in downhill running."
+        ),
+        cadence_cue=None,
+    ),
+    Drill(
+        id="line-visualisation",
+        name="Visualise the line",
+        chapter="mindset",
+        level="intermediate",
+        purpose=(
+            "Before a descent, picture yourself running it, with clean foot placements and one "
+            "continuous line from top to bottom, so you start with a plan."
+        ),
+        grade_min_pct=0.0,
+        grade_max_pct=25.0,
+        surface="The top of any descent, or at home before a run on a route you know",
+        space="A descent of up to 25 % that you can see at least partly from the top",
+        dose=Dose(
+            work="30–60 s of visualisation before each of 2–4 descents",
+            rest="as needed between descents",
+            sessions_per_week="1–2",
+        ),
+        cues=(
+            "Stand at the top and look over the first section.",
+            "Close your eyes and see each foot land on a clear, solid spot.",
+            "Trace one unbroken line to the bottom, including where you will slow down.",
+            "Feel the rhythm of your steps and your breathing as you picture it.",
+            "If you can, watch a steady runner take the line first.",
+            "Open your eyes and run the line you pictured.",
+        ),
+        faults=(
+            Fault(
+                fault="Picturing the slip or the fall.",
+                fix=(
+                    "Rewind and replay the tricky spot with a clean landing until you can see "
+                    "it go right."
+                ),
+            ),
+            Fault(
+                fault="Planning only the first few metres.",
+                fix="Split a long descent into sections and picture each one from its top.",
+            ),
+            Fault(
+                fault="Sticking to the planned line when the ground turns out different.",
+                fix=(
+                    "Treat the picture as a plan, not a promise; slow down and choose a new line."
+                ),
+            ),
+        ),
+        stop_rules=(
+            "If you cannot picture a clean line through a section, walk it this time.",
+            "Stop and walk if you lose control or feel you could not stop within a few steps.",
+            "Stop the descent if you are braking hard or leaning back on every step.",
+            (
+                "Stop if you feel pain; if it persists for more than a few days, see a "
+                "physiotherapist or doctor."
+            ),
+        ),
+        regression=("one-goal-per-descent", "control-self-talk"),
+        progression=("technical-descent-rehearsal", "eyes-ahead"),
+        equipment=(),
+        evidence=("bandura-1977",),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "counts vicarious experience, such as watching others succeed, among the sources "
+            "of confidence, but no study has tested visualisation in downhill running."
+        ),
+        cadence_cue=None,
+    ),
+    Drill(
+        id="post-run-review",
+        name="Review after every run",
+        chapter="mindset",
+        level="beginner",
+        purpose=(
+            "After every run with descents, spend a few minutes noting what went well, what to "
+            "change and how it felt, so each session shapes the next."
+        ),
+        grade_min_pct=0.0,
+        grade_max_pct=45.0,
+        surface="Anywhere after the run, on paper or a phone",
+        space="None; done after the run",
+        dose=Dose(
+            work="3–5 minutes after each run with descents",
+            rest="none needed",
+            sessions_per_week="1–3",
+        ),
+        cues=(
+            "Write one thing that went well.",
+            "Write one thing to adjust, and make it the goal for your next descent.",
+            "Rate how you felt on the steepest section, from 0 (calm) to 10 (scared).",
+            "Record the grade, your cadence compared with your baseline, and your RPE.",
+            "Once a week, read back through the log and look for trends.",
+        ),
+        faults=(
+            Fault(
+                fault="Writing only what went wrong.",
+                fix="Always start with what went well, however small.",
+            ),
+            Fault(
+                fault="Vague notes such as 'felt bad'.",
+                fix="Say where and what: 'tensed up on the rocky 15 % bit and braked hard'.",
+            ),
+            Fault(
+                fault="Skipping the review after good runs.",
+                fix="Log those too; they are the record of progress that builds confidence.",
+            ),
+        ),
+        stop_rules=(
+            (
+                "If the log shows pain that lasts more than a few days or keeps coming back, "
+                "see a physiotherapist or doctor before the next descent session."
+            ),
+            (
+                "If you logged knees caving in or hard braking on most descents, go back to "
+                "the previous grade next time."
+            ),
+            "If your fear ratings rise over several sessions, step back to an easier slope.",
+            (
+                "If your thighs are still sore when the next downhill session is due, move it "
+                "or shorten it."
+            ),
+        ),
+        regression=(),
+        progression=("line-visualisation",),
+        equipment=("a notebook, training app or phone notes",),
+        evidence=("bandura-1977", "vlaeyen-linton-2000", "leeuw-2007"),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, not tested in studies; noting successes draws on self-efficacy "
+            "theory (Bandura 1977), and using the log to step slopes up or down follows graded "
+            "exposure from chronic-pain research (Vlaeyen and Linton 2000; Leeuw et al. 2007), "
+            "not sport, and no study has tested either in downhill running."
+        ),
+        cadence_cue=None,
+    ),
+)

@@ -1,0 +1,80 @@
+"""The shapes of the guide's domain data: drills and the references they rest on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Chapter = Literal["technique", "cadence", "exposure", "conditioning", "terrain", "mindset"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+CHAPTERS: dict[str, str] = {
+    "technique": "Technique",
+    "cadence": "Cadence",
+    "exposure": "Graded exposure",
+    "conditioning": "Conditioning",
+    "terrain": "Footwear and terrain",
+    "mindset": "Mindset",
+}
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of a drill to do: the work, the rest between sets, and how often."""
+
+    work: str  # e.g. "4 × 60 m" or "3 sets × 8 slow reps per leg"
+    rest: str  # e.g. "walk back up (about 90 s)"
+    sessions_per_week: str  # e.g. "1–2"
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A common fault seen in the drill and the fix a coach would give."""
+
+    fault: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Drill:
+    """One drill, written once and shown on its page, in chapter cards and in plans."""
+
+    id: str  # stable URL slug: a public promise to coaches, never renamed without a redirect
+    name: str
+    chapter: Chapter
+    level: Level
+    purpose: str  # one sentence
+    grade_min_pct: float  # descent steepness in %, 0 for drills done on the flat or indoors
+    grade_max_pct: float
+    surface: str  # where it is done: "smooth path or road", "gym or living room", ...
+    space: str  # length of slope or room needed
+    dose: Dose
+    cues: tuple[str, ...]  # 3–6 coaching cues
+    faults: tuple[Fault, ...]
+    stop_rules: tuple[str, ...]
+    regression: tuple[str, ...]  # ids of easier drills
+    progression: tuple[str, ...]  # ids of harder drills
+    equipment: tuple[str, ...]
+    evidence: tuple[str, ...]  # keys into drills.references.REFERENCES
+    practice_based: bool  # True where the drill rests on coaching practice, not on studies
+    evidence_note: str  # one or two sentences saying how strong the support is
+    cadence_cue: str | None = None  # relative to the runner's own baseline, never absolute
+
+    @property
+    def chapter_title(self) -> str:
+        return CHAPTERS[self.chapter]
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str  # anchor slug, e.g. "minetti-2002"
+    authors: str  # e.g. "Minetti AE, Moia C, Roi GS, Susta D, Ferretti G"
+    year: int
+    title: str | None  # None where the exact title could not be confirmed
+    source: str  # journal or publisher, e.g. "Journal of Applied Physiology"
+    volume_pages: str | None  # e.g. "93(3):1039–1046"
+    doi: str | None
+    finding: str  # one sentence in our own words: what the guide takes from it
+    strength: str  # e.g. "treadmill study, 10 runners"; "blog post"; "review of 37 studies"
+    url: str | None = None  # only where there is no DOI

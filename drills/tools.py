@@ -1,0 +1,41 @@
+"""The registry of in-page tools: each tool's fields, how it computes, and how it renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from drills import cadence_view
+from drills.forms import Field
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    compute: Callable[[dict[str, Any]], Any]
+    render: Callable[[Any], str]
+    summary: Callable[[Any], str]  # one sentence the status line announces after a change
+    after_results: str = ""  # static HTML below the results (e.g. the metronome controls)
+
+
+TOOLS: dict[str, Tool] = {
+    "cadence": Tool(
+        "cadence",
+        "Cadence calculator",
+        cadence_view.FIELDS,
+        cadence_view.compute,
+        cadence_view.results_html,
+        cadence_view.summary,
+        cadence_view.EXTRAS_HTML,
+    ),
+}
+
+
+def get(name: str) -> Tool:
+    try:
+        return TOOLS[name]
+    except KeyError:
+        raise KeyError(f"no tool named {name!r}") from None

@@ -1,0 +1,75 @@
+"""Put the Python runtime into the built site: the Pyodide files and the `drills` wheel.
+
+Called by the MkDocs hook after each build. The wheel is built with `python -m build`,
+registered with `pyodide lockfile add-wheels` against the npm package's lockfile, and the
+lockfile is then trimmed to what the site ships, so Pyodide never looks for anything else.
+Results are cached by a hash of the package's source, so live reload stays quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+# Only what a worker that loads `drills` fetches: no console pages, no CommonJS build, no maps.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+CACHE = ROOT / "build" / "runtime"
+
+
+def source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in [*sorted((ROOT / "drills").rglob("*.py")), ROOT / "pyproject.toml"]:
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _run(*args: str | Path) -> None:
+    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def build_wheel_and_lock() -> Path:
+    """A folder holding the `drills` wheel and the site lockfile, rebuilt when drills/ changes."""
+    if not (PYODIDE_NPM / "pyodide-lock.json").exists():
+        raise RuntimeError("node_modules/pyodide is missing: run ./scripts/setup (it runs npm ci).")
+    out = CACHE / source_hash()
+    if (out / "pyodide-lock.json").exists():
+        return out
+    shutil.rmtree(CACHE, ignore_errors=True)
+    wheels = out / "wheels"
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", wheels, ROOT)
+    (wheel,) = wheels.glob("drills-*.whl")
+    full_lock = out / "pyodide-lock.full.json"
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    _run(
+        pyodide_cli, "lockfile", "add-wheels",
+        "--input", PYODIDE_NPM / "pyodide-lock.json",
+        "--output", full_lock,
+        "--base-path", wheels,
+        wheel,
+    )  # fmt: skip
+    lock = json.loads(full_lock.read_text())
+    lock["packages"] = {"drills": lock["packages"]["drills"]}
+    (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))
+    shutil.copy2(wheel, out / wheel.name)
+    return out
+
+
+def install_runtime(site_dir: Path) -> Path:
+    """Copy the runtime, the wheel and the lockfile into ``site_dir/pyodide``."""
+    built = build_wheel_and_lock()
+    target = site_dir / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(PYODIDE_NPM / name, target / name)
+    for path in [built / "pyodide-lock.json", *built.glob("drills-*.whl")]:
+        shutil.copy2(path, target / path.name)
+    return target
