@@ -56,7 +56,7 @@ def calculate(
 
     speed = 1000.0 / pace_s_per_km
     step_length = speed / (cadence_spm / 60.0)
-    target_cadence = round(cadence_spm * (1.0 + increase_pct / 100.0), 1)
+    target_cadence = cadence_spm * (1.0 + increase_pct / 100.0)
     target_step_length = speed / (target_cadence / 60.0)
     return CadenceResult(
         pace_s_per_km=pace_s_per_km,
@@ -65,7 +65,7 @@ def calculate(
         increase_pct=increase_pct,
         speed_mps=speed,
         step_length_m=step_length,
-        target_cadence_spm=target_cadence,
+        target_cadence_spm=round(target_cadence, 1),
         metronome_bpm=round(target_cadence),
         target_step_length_m=target_step_length,
         step_length_change_pct=(target_step_length / step_length - 1.0) * 100.0,

@@ -6,6 +6,7 @@ decides where the text goes. Links are relative, so the site also works under a 
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -113,8 +114,8 @@ def drill_page(drill: Drill) -> str:
     basis = "Coaching practice" if drill.practice_based else "Research-informed"
     lines = [
         "---",
-        f"title: {drill.name} — drill",
-        f"description: {drill.purpose}",
+        f"title: {json.dumps(drill.name + ' — drill', ensure_ascii=False)}",
+        f"description: {json.dumps(drill.purpose, ensure_ascii=False)}",
         "---",
         "",
         f"# {drill.name}",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from drills import cadence_view
+from drills import cadence_view, planner_view
 from drills.forms import Field
 
 
@@ -30,6 +30,15 @@ TOOLS: dict[str, Tool] = {
         cadence_view.results_html,
         cadence_view.summary,
         cadence_view.EXTRAS_HTML,
+    ),
+    "planner": Tool(
+        "planner",
+        "Progression planner",
+        planner_view.FIELDS,
+        planner_view.compute,
+        planner_view.results_html,
+        planner_view.summary,
+        planner_view.AFTER_RESULTS,
     ),
 }
 

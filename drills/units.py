@@ -39,8 +39,9 @@ def _clean(field: str, label: str, text: object) -> str:
         raise InputError(
             field, f"{label} is too long ({len(cleaned)} characters); you entered {shown(cleaned)}."
         )
-    if not cleaned.isascii():
-        # Python's int() and float() accept other scripts' digits ("٥"); a pace field should not.
+    cleaned = cleaned.replace("−", "-")  # the real minus sign this site prints
+    if not all(ch.isascii() or ch == "°" for ch in cleaned):
+        # Python's float() accepts other scripts' digits ("٥"); a form field should not.
         raise InputError(
             field,
             f"{label} may use only the digits 0–9 and ASCII symbols; you entered {shown(cleaned)}.",

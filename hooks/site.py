@@ -44,13 +44,13 @@ def on_page_markdown(markdown, page, config, files):
     except KeyError as error:
         raise PluginError(str(error.args[0])) from None
     if pages.SECTION_LINKS_FENCE.search(markdown):
-        here = posixpath.dirname(page.url.rstrip("/")) if page.url else ""
+        here = page.url.rstrip("/") or "."
         chapters = []
         for uri in CHAPTER_FILES:
             chapter = files.get_file_from_path(uri)
             if chapter is None:
                 raise PluginError(f"{page.file.src_uri}: chapter {uri} is missing")
-            href = posixpath.relpath(chapter.url or ".", here or ".") + "/"
+            href = posixpath.relpath(chapter.url or ".", here) + "/"
             title = catalog.CHAPTERS[uri.split("/")[0]]
             chapters.append((title, href, "/" + chapter.url, chapter.content_string))
         table = pages.section_links_html(chapters)

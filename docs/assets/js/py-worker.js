@@ -4,6 +4,23 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const runtime = new URL("../../pyodide/", import.meta.url).href;
 
+// Pyodide waits forever when one of its files cannot be fetched; report that instead.
+const realFetch = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  const response = await realFetch(...args).catch((error) => {
+    postMessage({ type: "fatal", message: `could not fetch ${args[0]}: ${error}` });
+    throw error;
+  });
+  if (!response.ok) postMessage({ type: "fatal", message: `${args[0]} answered ${response.status}` });
+  return response;
+};
+
+// A failed fetch inside Pyodide surfaces as an unhandled rejection: it is already reported.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
+});
+
 const bridge = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const pyodide = await loadPyodide({

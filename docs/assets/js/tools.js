@@ -38,7 +38,9 @@ function fail(reason) {
 
 function showFailure(tool) {
   const status = tool.querySelector("[data-status]");
-  const reason = /webassembly/i.test(worker.fatal) ? "this browser cannot run WebAssembly" : "it could not start";
+  const reason = /webassembly|\.wasm/i.test(worker.fatal)
+    ? "WebAssembly could not be loaded in this browser"
+    : "it could not start";
   status.textContent =
     `The live calculator is unavailable because ${reason}; the results below were calculated ` +
     "for the values shown when this page was built.";

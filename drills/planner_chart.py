@@ -1,0 +1,214 @@
+"""An accessible inline SVG of a plan: weekly vertical drop (bars) and steepest grade (line).
+
+The SVG has no fixed size (only a viewBox) and no colours of its own: everything is drawn in
+``currentColor`` and carries ``dc-`` classes, so the site's light and dark schemes style it.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from drills.planner import Plan, pct
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 64, 64, 44, 52  # margins around the plot area
+PLOT_W = WIDTH - LEFT - RIGHT
+PLOT_H = HEIGHT - TOP - BOTTOM
+TICKS = 4  # gridlines above the baseline
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10^k at or above ``value`` (1 for nothing to show)."""
+    if value <= 0:
+        return 1.0
+    base = 10.0 ** math.floor(math.log10(value))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if value <= factor * base * (1 + 1e-9):
+            return factor * base
+    return 10.0 * base
+
+
+def _num(value: float) -> str:
+    """A coordinate or label number with no float noise ("12.5", "40")."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _listing(numbers: list[int]) -> str:
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _description(plan: Plan) -> str:
+    weeks = plan.weeks
+    totals = [w.total_drop_m for w in weeks]
+    tops = [w.steepest_grade_pct for w in weeks]
+    peak = max(range(len(totals)), key=lambda i: totals[i])
+    parts = [
+        f"Bar and line chart of a {len(weeks)}-week plan.",
+        f"Total vertical drop per week goes from {totals[0]:.0f} m in week 1 to "
+        f"{totals[-1]:.0f} m in week {len(weeks)}, with the most, {totals[peak]:.0f} m, "
+        f"in week {peak + 1}.",
+        f"The steepest grade of the week rises from {pct(tops[0])} % to {pct(tops[-1])} %; "
+        f"the target is {pct(plan.inputs.target_grade_pct)} %, "
+        + ("which the plan reaches." if plan.reached_target else "which this plan does not reach."),
+    ]
+    lighter = [w.number for w in weeks if w.is_lighter]
+    if lighter:
+        label = "Week" if len(lighter) == 1 else "Weeks"
+        verb = "is a lighter week" if len(lighter) == 1 else "are lighter weeks"
+        parts.append(f"{label} {_listing(lighter)} {verb}.")
+    return " ".join(parts)
+
+
+def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
+    """The plan as an inline SVG string (pure: same plan, same text).
+
+    ``id_prefix`` keeps the title and description ids unique if a page shows two charts.
+    """
+    weeks = plan.weeks
+    n = len(weeks)
+    totals = [w.total_drop_m for w in weeks]
+    tops = [w.steepest_grade_pct for w in weeks]
+    drop_max = _nice_ceiling(max(totals))
+    grade_max = _nice_ceiling(max([*tops, plan.inputs.target_grade_pct]))
+    band = PLOT_W / n
+    bar_w = band * 0.6
+    base_y = TOP + PLOT_H
+
+    def x_mid(i: int) -> float:
+        return LEFT + band * (i + 0.5)
+
+    def y_drop(value: float) -> float:
+        return base_y - PLOT_H * value / drop_max
+
+    def y_grade(value: float) -> float:
+        return base_y - PLOT_H * value / grade_max
+
+    prefix = escape(id_prefix, quote=True)
+    title = escape(f"Your {n}-week plan: vertical drop per week and steepest grade", quote=False)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'class="dc-chart dc-plan-chart" role="img" '
+        f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="12" fill="currentColor">',
+        f'<title id="{prefix}-title">{title}</title>',
+        f'<desc id="{prefix}-desc">{escape(_description(plan), quote=False)}</desc>',
+    ]
+
+    # Gridlines and both axes' tick labels.
+    out.append('<g class="dc-grid" stroke="currentColor" stroke-opacity="0.15">')
+    for k in range(TICKS + 1):
+        y = base_y - PLOT_H * k / TICKS
+        out.append(f'<line x1="{LEFT}" y1="{_num(y)}" x2="{LEFT + PLOT_W}" y2="{_num(y)}"/>')
+    out.append("</g>")
+    out.append('<g class="dc-axis-labels">')
+    for k in range(TICKS + 1):
+        y = _num(base_y - PLOT_H * k / TICKS + 4)
+        out.append(
+            f'<text x="{LEFT - 6}" y="{y}" text-anchor="end">{_num(drop_max * k / TICKS)}</text>'
+        )
+        out.append(f'<text x="{LEFT + PLOT_W + 6}" y="{y}">{_num(grade_max * k / TICKS)}</text>')
+    label_every = 1 if n <= 12 else 2
+    for i, week in enumerate(weeks):
+        if i % label_every == 0 or i == n - 1:
+            out.append(
+                f'<text x="{_num(x_mid(i))}" y="{base_y + 16}" '
+                f'text-anchor="middle">{week.number}</text>'
+            )
+    out.append(
+        f'<text class="dc-axis-title" x="{LEFT + PLOT_W / 2:.0f}" y="{HEIGHT - 8}" '
+        f'text-anchor="middle">Week</text>'
+    )
+    mid_y = TOP + PLOT_H / 2
+    out.append(
+        f'<text class="dc-axis-title" transform="translate(16 {mid_y:.0f}) rotate(-90)" '
+        f'text-anchor="middle">Vertical drop per week (m)</text>'
+    )
+    out.append(
+        f'<text class="dc-axis-title" transform="translate({WIDTH - 14} {mid_y:.0f}) rotate(90)" '
+        f'text-anchor="middle">Steepest grade (%)</text>'
+    )
+    out.append("</g>")
+
+    # Bars: weekly vertical drop; lighter weeks faint, dashed and marked "L".
+    out.append('<g class="dc-bars">')
+    for i, week in enumerate(weeks):
+        top_y = y_drop(totals[i])
+        height = base_y - top_y
+        x = x_mid(i) - bar_w / 2
+        kind = "lighter week, " if week.is_lighter else ""
+        tip = escape(
+            f"Week {week.number}: {kind}{totals[i]:.0f} m vertical drop, steepest {pct(tops[i])} %",
+            quote=False,
+        )
+        if week.is_lighter:
+            out.append(
+                f'<rect class="dc-bar dc-bar-lighter" x="{_num(x)}" y="{_num(top_y)}" '
+                f'width="{_num(bar_w)}" height="{_num(height)}" fill="currentColor" '
+                f'fill-opacity="0.12" stroke="currentColor" stroke-dasharray="4 3">'
+                f"<title>{tip}</title></rect>"
+            )
+            out.append(
+                f'<text class="dc-bar-mark" x="{_num(x_mid(i))}" y="{_num(top_y - 4)}" '
+                f'text-anchor="middle" font-size="10">L</text>'
+            )
+        else:
+            out.append(
+                f'<rect class="dc-bar" x="{_num(x)}" y="{_num(top_y)}" width="{_num(bar_w)}" '
+                f'height="{_num(height)}" fill="currentColor" fill-opacity="0.35">'
+                f"<title>{tip}</title></rect>"
+            )
+    out.append("</g>")
+
+    # Target grade (dashed) and the weekly steepest grade (line with points).
+    target_y = _num(y_grade(plan.inputs.target_grade_pct))
+    out.append(
+        f'<line class="dc-target" x1="{LEFT}" y1="{target_y}" x2="{LEFT + PLOT_W}" '
+        f'y2="{target_y}" stroke="currentColor" stroke-dasharray="2 4"/>'
+    )
+    points = " ".join(f"{_num(x_mid(i))},{_num(y_grade(g))}" for i, g in enumerate(tops))
+    out.append(
+        f'<polyline class="dc-line" points="{points}" fill="none" stroke="currentColor" '
+        f'stroke-width="2" stroke-linejoin="round"/>'
+    )
+    out.append('<g class="dc-points">')
+    for i, grade in enumerate(tops):
+        out.append(
+            f'<circle class="dc-point" cx="{_num(x_mid(i))}" cy="{_num(y_grade(grade))}" '
+            f'r="3.5" fill="currentColor"/>'
+        )
+    out.append("</g>")
+
+    # Legend along the top.
+    out.append('<g class="dc-legend">')
+    out.append(
+        f'<rect class="dc-bar" x="{LEFT}" y="12" width="12" height="12" '
+        f'fill="currentColor" fill-opacity="0.35"/>'
+    )
+    out.append(f'<text x="{LEFT + 18}" y="22">Vertical drop (m)</text>')
+    out.append(
+        f'<rect class="dc-bar dc-bar-lighter" x="{LEFT + 140}" y="12" width="12" height="12" '
+        f'fill="currentColor" fill-opacity="0.12" stroke="currentColor" stroke-dasharray="4 3"/>'
+    )
+    out.append(f'<text x="{LEFT + 158}" y="22">Lighter week (L)</text>')
+    out.append(
+        f'<line class="dc-line" x1="{LEFT + 280}" y1="18" x2="{LEFT + 300}" y2="18" '
+        f'stroke="currentColor" stroke-width="2"/>'
+    )
+    out.append(f'<circle class="dc-point" cx="{LEFT + 290}" cy="18" r="3.5" fill="currentColor"/>')
+    out.append(f'<text x="{LEFT + 306}" y="22">Steepest grade (%)</text>')
+    out.append(
+        f'<line class="dc-target" x1="{LEFT + 430}" y1="18" x2="{LEFT + 450}" y2="18" '
+        f'stroke="currentColor" stroke-dasharray="2 4"/>'
+    )
+    out.append(
+        f'<text x="{LEFT + 456}" y="22">Target '
+        f"{escape(pct(plan.inputs.target_grade_pct), quote=False)} %</text>"
+    )
+    out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+__all__ = ["plan_chart_svg"]

@@ -1,0 +1,98 @@
+"""The drill catalog and the references registry: complete, consistent, linkable."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from drills import catalog, references
+from drills.model import CHAPTERS, LEVELS
+
+PUBLISHED = Path(__file__).with_name("published_drill_urls.txt")
+
+
+def test_at_least_24_drills_with_unique_url_safe_ids() -> None:
+    ids = [d.id for d in catalog.DRILLS]
+    assert len(ids) >= 24
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_every_chapter_has_three_drills_and_every_level_is_used() -> None:
+    per_chapter = Counter(d.chapter for d in catalog.DRILLS)
+    assert set(per_chapter) == set(CHAPTERS)
+    assert min(per_chapter.values()) >= 3
+    assert {d.level for d in catalog.DRILLS} == set(LEVELS)
+
+
+@pytest.mark.parametrize("drill", catalog.DRILLS, ids=lambda d: d.id)
+def test_drill_fields_are_complete_and_sane(drill: catalog.Drill) -> None:
+    assert 0 <= drill.grade_min_pct <= drill.grade_max_pct <= 45
+    assert 3 <= len(drill.cues) <= 6
+    assert drill.faults and drill.stop_rules and drill.purpose.endswith(".")
+    assert drill.dose.work and drill.dose.rest and drill.dose.sessions_per_week
+    for key in drill.evidence:
+        references.get(key)  # raises KeyError if it does not resolve
+    if drill.practice_based:
+        assert "coaching practice" in drill.evidence_note.lower()
+    else:
+        assert drill.evidence, "a research-based drill must cite something"
+    # Cadence cues are relative to the runner's own baseline, never an absolute number.
+    if drill.cadence_cue:
+        assert not re.search(r"\b1\d\d\b", drill.cadence_cue)
+
+
+def test_progression_links_exist_and_have_no_cycles() -> None:
+    for drill in catalog.DRILLS:
+        for other in drill.progression + drill.regression:
+            catalog.get(other)
+    for direction in ("progression", "regression"):
+        graph = {d.id: getattr(d, direction) for d in catalog.DRILLS}
+        state: dict[str, int] = {}
+
+        def visit(
+            node: str, graph: dict = graph, state: dict = state, direction: str = direction
+        ) -> None:
+            if state.get(node) == 1:
+                raise AssertionError(f"cycle through {node} in {direction}")
+            if state.get(node) == 2:
+                return
+            state[node] = 1
+            for nxt in graph[node]:
+                visit(nxt)
+            state[node] = 2
+
+        for node in graph:
+            visit(node)
+
+
+def test_get_raises_keyerror_naming_the_id() -> None:
+    with pytest.raises(KeyError, match="no-such-drill"):
+        catalog.get("no-such-drill")
+
+
+def test_references_have_what_a_citation_needs() -> None:
+    for ref in references.REFERENCES.values():
+        assert ref.key and ref.authors and ref.year > 1800 and ref.source and ref.finding
+        assert ref.doi is None or ref.doi.startswith("10.")
+
+
+def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
+    """Drill URLs are a promise to coaches: removing one needs a redirect in mkdocs.yml."""
+    import yaml
+
+    published = PUBLISHED.read_text().split()
+    current = {f"/drills/{d.id}/" for d in catalog.DRILLS}
+    config = yaml.load(Path("mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    redirected = set()
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            maps = plugin["redirects"].get("redirect_maps", {})
+            redirected = {"/" + k.removesuffix(".md") + "/" for k in maps}
+    missing = [url for url in published if url not in current and url not in redirected]
+    assert missing == [], f"published drill URLs without a page or a redirect: {missing}"
+    new = sorted(current - set(published))
+    assert new == [], f"add new drill URLs to {PUBLISHED.name}: {new}"

@@ -1,0 +1,136 @@
+"""The built site: generated pages, chapters, links, and what it must not contain."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from drills import catalog, references
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = [f"{key}/index.md" for key in catalog.CHAPTERS]
+FOREIGN = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1)""")
+
+
+class Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.imgs_without_alt = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "img" and not a.get("alt"):
+            self.imgs_without_alt += 1
+
+
+def page_text(path: Path) -> str:
+    """The page's text as a reader sees it: tags (abbreviations too) removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def parse(path: Path) -> Ids:
+    ids = Ids()
+    ids.feed(path.read_text(encoding="utf-8"))
+    return ids
+
+
+def test_every_drill_has_a_page_with_its_name_and_cues(site_dir: Path) -> None:
+    for drill in catalog.DRILLS:
+        text = page_text(site_dir / "drills" / drill.id / "index.html")
+        assert drill.name in text
+        for cue in drill.cues:
+            assert cue in text, (drill.id, cue)
+
+
+def test_catalog_lists_every_drill_with_filters(site_dir: Path) -> None:
+    html = (site_dir / "drills" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-chapter="(\w+)" data-level="(\w+)">\s*<td><a href="([^"]+)/">', html)
+    assert [r[2] for r in rows] == [d.id for d in catalog.DRILLS]
+    assert "data-catalog-filter" in html
+
+
+def test_references_page_has_an_anchor_per_key(site_dir: Path) -> None:
+    ids = set(parse(site_dir / "references" / "index.html").ids)
+    assert set(references.REFERENCES) <= ids
+
+
+def test_published_drill_urls_exist_in_the_build(site_dir: Path) -> None:
+    for url in (ROOT / "tests" / "published_drill_urls.txt").read_text().split():
+        assert (site_dir / url.strip("/") / "index.html").exists(), url
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
+    # 404.html is served at any depth, so MkDocs gives it absolute links on purpose.
+    pages = {p: parse(p) for p in site_dir.rglob("*.html") if p.name != "404.html"}
+    broken = []
+    for page, parsed in pages.items():
+        for href in parsed.links:
+            if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:")):
+                continue
+            path, _, anchor = href.partition("#")
+            path = path.split("?")[0]
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)} → {href}")
+            elif anchor and target.suffix == ".html" and anchor not in pages[target].ids:
+                broken.append(f"{page.relative_to(site_dir)} → {href} (no anchor)")
+    assert broken == []
+
+
+def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
+    offenders = []
+    for page in site_dir.rglob("*"):
+        if page.suffix in (".html", ".css", ".js", ".mjs") and "pyodide" not in page.parts:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            # Outbound <a href> links to cited papers are fine; loading anything is not.
+            loads = re.findall(r"""(?:src=|@import\s+|url\()["']?(?:https?:)?//[^"')\s]+""", text)
+            if loads:
+                offenders.append((page.relative_to(site_dir), loads[:3]))
+    assert offenders == []
+
+
+def test_runtime_holds_only_what_the_site_needs(site_dir: Path) -> None:
+    import json
+
+    names = sorted(p.name for p in (site_dir / "pyodide").iterdir())
+    wheel = [n for n in names if n.endswith(".whl")]
+    assert wheel and wheel[0].startswith("drills-")
+    assert set(names) - set(wheel) == {
+        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
+    }  # fmt: skip
+    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+    assert list(lock["packages"]) == ["drills"]
+    assert lock["packages"]["drills"]["file_name"] == wheel[0]
+
+
+def test_chapters_never_load_the_runtime(site_dir: Path) -> None:
+    for chapter in CHAPTERS:
+        html = (site_dir / chapter.replace(".md", ".html")).read_text(encoding="utf-8")
+        assert "pyodide" not in html and "data-tool" not in html
+
+
+@pytest.mark.parametrize("tool", ["cadence"])
+def test_tool_pages_are_prerendered_with_results(site_dir: Path, tool: str) -> None:
+    html = (site_dir / "tools" / tool / "index.html").read_text(encoding="utf-8")
+    assert f'data-tool="{tool}"' in html
+    assert html.count("data-result=") >= 5
+
+
+def test_cadence_page_defaults_equal_cpython(site_dir: Path) -> None:
+    from drills.cadence import calculate
+    from drills.cadence_view import results_html
+
+    html = (site_dir / "tools" / "cadence" / "index.html").read_text(encoding="utf-8")
+    assert results_html(calculate(360, 164, -10, 5)) in html
