@@ -13,7 +13,9 @@ absorb while braking, whatever the slope. Pure functions, standard library only.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -505,37 +507,49 @@ def _lighter(repeats: int, length: float) -> tuple[int, float]:
 
 
 @dataclass(frozen=True)
-class _Built:
-    weeks: tuple[Week, ...]
-    tops: tuple[float, ...]
+class _Draft:
+    """One week as the rules shape it, before drills and dates are attached."""
+
+    number: int
+    is_lighter: bool
+    top: float  # the week's steepest grade
+    rounds: int  # conditioning circuit rounds
+    downhill: tuple[tuple[int, str, float, int, float, float], ...]  # day, focus, grade, r, m, drop
 
 
-def _build(inputs: PlanInputs) -> _Built:
+def _drafts(inputs: PlanInputs) -> Iterator[_Draft]:
+    """The plan's weeks in order, continuing past ``inputs.weeks`` up to the longest plan.
+
+    Each week depends only on the weeks before it, so a shorter plan is a prefix of a longer
+    one; the note reads further along to say how many weeks the target would take.
+    """
     level = inputs.level
     step = MAX_GRADE_STEP_PCT[level]
     pattern = FOCUS_PATTERN[inputs.sessions_per_week]
     days = SESSION_DAYS[inputs.sessions_per_week]
     combined_day = days[pattern.index("combined")]
-    history: list[tuple[int, float]] = []  # (absolute day, unrounded drop) of downhill sessions
-    weeks: list[Week] = []
-    tops: list[float] = []
+    history: list[tuple[int, float]] = []  # (absolute day, unrounded drop), in date order
     baseline_done = False  # True once a week on a real descent (>= 2 %) is complete
     repeats, length = 0, 0.0
+    previous_top = inputs.current_grade_pct
 
     def window_limit(day: int) -> float:
-        recent = [drop for d, drop in history if 0 < day - d <= SPIKE_WINDOW_DAYS]
-        return SPIKE_LIMIT * max(recent, default=0.0)
+        biggest = 0.0
+        for earlier_day, drop in reversed(history):
+            if day - earlier_day > SPIKE_WINDOW_DAYS:
+                break
+            if earlier_day < day and drop > biggest:
+                biggest = drop
+        return SPIKE_LIMIT * biggest
 
-    for number in range(1, inputs.weeks + 1):
+    for number in range(1, WEEKS_RANGE[1] + 1):
         first_day = (number - 1) * 7
         lighter = number > 1 and number % LIGHTER_WEEK_EVERY[level] == 0
-        if number == 1:
-            top = inputs.current_grade_pct
-        elif lighter:
-            top = tops[-1]
+        if number == 1 or lighter:
+            top = previous_top
         else:
-            top = min(inputs.target_grade_pct, _round_grade(_floor_to(tops[-1] + step, 0.01)))
-            top = max(top, tops[-1])
+            top = min(inputs.target_grade_pct, _round_grade(_floor_to(previous_top + step, 0.01)))
+            top = max(top, previous_top)
 
         if lighter:
             repeats, length = _lighter(repeats, length)
@@ -545,16 +559,16 @@ def _build(inputs: PlanInputs) -> _Built:
             limit = window_limit(first_day + combined_day)
             volume = _fill(limit, inputs, top)
             if volume is None:
-                top = _highest_fitting_grade(limit, tops[-1], top)
+                top = _highest_fitting_grade(limit, previous_top, top)
                 volume = _fill(limit, inputs, top)
             repeats, length = volume if volume is not None else (1, MIN_REPEAT_LENGTH_M)
 
         grades = _week_grades(top)
-        sessions: list[Session] = []
+        downhill = []
         for focus, day in zip(pattern, days, strict=True):
             grade = grades[focus]
             r, metres = repeats, length
-            if baseline_done:
+            if baseline_done:  # a guard: the week's volume was chosen to pass already
                 limit = window_limit(first_day + day)
                 while r > 1 and vertical_drop(r, metres, grade) > limit:
                     r -= 1
@@ -562,18 +576,25 @@ def _build(inputs: PlanInputs) -> _Built:
                     metres -= 1.0
             drop = vertical_drop(r, metres, grade)
             history.append((first_day + day, drop))
-            sessions.append(_session(inputs, number, day, focus, grade, r, metres, drop))
+            downhill.append((day, focus, grade, r, metres, drop))
         rounds = CONDITIONING_ROUNDS_LIGHT if lighter or number == 1 else CONDITIONING_ROUNDS
-        sessions.append(
-            _session(inputs, number, CONDITIONING_DAY, "conditioning", 0.0, rounds, 0.0, 0.0)
-        )
-        sessions.sort(key=lambda s: s.day)
-        week_start = _date(inputs.start_date, number, 1)
-        weeks.append(Week(number, lighter, tuple(sessions), week_start))
-        tops.append(top)
+        yield _Draft(number, lighter, top, rounds, tuple(downhill))
+        previous_top = top
         if top >= MIN_DESCENT_GRADE_PCT:
             baseline_done = True
-    return _Built(tuple(weeks), tuple(tops))
+
+
+def _week(inputs: PlanInputs, draft: _Draft) -> Week:
+    number = draft.number
+    sessions = [
+        _session(inputs, number, day, focus, grade, r, metres, drop)
+        for day, focus, grade, r, metres, drop in draft.downhill
+    ]
+    sessions.append(
+        _session(inputs, number, CONDITIONING_DAY, "conditioning", 0.0, draft.rounds, 0.0, 0.0)
+    )
+    sessions.sort(key=lambda s: s.day)
+    return Week(number, draft.is_lighter, tuple(sessions), _date(inputs.start_date, number, 1))
 
 
 def _date(start: dt.date | None, week: int, day: int) -> dt.date | None:
@@ -653,37 +674,12 @@ def _listing(numbers: list[int]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _weeks_needed(inputs: PlanInputs) -> int | None:
-    """The fewest weeks (up to the planner's maximum) whose plan reaches the target."""
-    step = MAX_GRADE_STEP_PCT[inputs.level]
-    every = LIGHTER_WEEK_EVERY[inputs.level]
-    top = inputs.current_grade_pct
-    for number in range(2, WEEKS_RANGE[1] + 1):
-        if number % every:
-            top = min(inputs.target_grade_pct, _round_grade(_floor_to(top + step, 0.01)))
-        if top >= inputs.target_grade_pct and number > inputs.weeks:
-            built = _build(_replace_weeks(inputs, number))
-            if built.tops[-1] >= inputs.target_grade_pct:
-                return number
-            return None
-    return None
-
-
-def _replace_weeks(inputs: PlanInputs, weeks: int) -> PlanInputs:
-    return PlanInputs(
-        inputs.current_grade_pct,
-        inputs.target_grade_pct,
-        weeks,
-        inputs.sessions_per_week,
-        inputs.level,
-        inputs.slope_length_m,
-        inputs.start_date,
-    )
-
-
-def _note(inputs: PlanInputs, built: _Built, reached: bool, highest: float) -> str:
+def _note(
+    inputs: PlanInputs, kept: list[_Draft], later: Iterator[_Draft], reached: bool, highest: float
+) -> str:
+    """The reader's summary; ``later`` continues the plan past its last week."""
     current, target = pct(inputs.current_grade_pct), pct(inputs.target_grade_pct)
-    lighter = [w.number for w in built.weeks if w.is_lighter]
+    lighter = [d.number for d in kept if d.is_lighter]
     lighter_text = (
         f" Week {lighter[0]} is a lighter week: fewer repeats and no new steepness."
         if len(lighter) == 1
@@ -692,7 +688,7 @@ def _note(inputs: PlanInputs, built: _Built, reached: bool, highest: float) -> s
         else ""
     )
     if not reached:
-        needed = _weeks_needed(inputs)
+        needed = next((d.number for d in later if d.top >= inputs.target_grade_pct), None)
         advice = (
             f"Repeat the last two weeks or lengthen the plan to {needed} weeks."
             if needed is not None
@@ -708,7 +704,7 @@ def _note(inputs: PlanInputs, built: _Built, reached: bool, highest: float) -> s
             f"Your target is the {current} % you already run comfortably, so this plan keeps "
             f"that steepness and builds how much of it you do.{lighter_text}"
         )
-    first = next(i for i, top in enumerate(built.tops, 1) if top >= inputs.target_grade_pct)
+    first = next(d.number for d in kept if d.top >= inputs.target_grade_pct)
     if first == inputs.weeks:
         when = f"This plan takes you from {current} % to {target} % in its last week."
     else:
@@ -744,10 +740,12 @@ def make_plan(
         slope_length_m,
         start_date,
     )
-    built = _build(inputs)
-    highest = max(built.tops)
+    drafts = _drafts(inputs)
+    kept = list(itertools.islice(drafts, inputs.weeks))
+    highest = max(d.top for d in kept)
     reached = highest >= inputs.target_grade_pct
-    return Plan(inputs, built.weeks, reached, highest, _note(inputs, built, reached, highest))
+    weeks = tuple(_week(inputs, d) for d in kept)
+    return Plan(inputs, weeks, reached, highest, _note(inputs, kept, drafts, reached, highest))
 
 
 __all__ = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import itertools
 import math
 import xml.etree.ElementTree as ET
@@ -37,6 +37,9 @@ from drills.planner import (
     Rule,
     make_plan,
     vertical_drop,
+)
+from drills.planner import (
+    WEEKS_RANGE as WEEKS,
 )
 from drills.planner_chart import plan_chart_svg
 
@@ -78,7 +81,7 @@ def baseline_week(plan: Plan) -> int:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def suits(drill_id: str, chapter: str, level: str, grade: float) -> bool:
     drill = catalog.get(drill_id)
     rank = LEVELS.index(level)
@@ -148,7 +151,8 @@ def assert_no_spike(plan: Plan) -> None:
         if week_number <= first:
             continue
         recent = []
-        for _, other, earlier in reversed(drops[:index]):  # date order: stop past the window
+        for j in range(index - 1, -1, -1):  # date order: stop once past the window
+            _, other, earlier = drops[j]
             if day - other > SPIKE_WINDOW_DAYS:
                 break
             if day > other:
@@ -192,18 +196,26 @@ def assert_volume_consistent(plan: Plan) -> None:
                 assert s.repeat_length_m >= MIN_REPEAT_LENGTH_M
 
 
+@functools.cache
+def session_drills_ok(
+    focus: str, level: str, grade: float, drill_ids: tuple[str, ...], key_cues: tuple[str, ...]
+) -> bool:
+    """Drills exist, come from the focus's chapters, suit level and grade; cues are theirs."""
+    drills = [catalog.get(i) for i in drill_ids]
+    return (
+        {d.chapter for d in drills} == set(FOCUS_CHAPTERS[focus])
+        and all(suits(d.id, d.chapter, level, grade) for d in drills)
+        and len(set(drill_ids)) == len(drill_ids)
+        and 2 <= len(key_cues) <= 4
+        and set(key_cues) <= {c for d in drills for c in d.cues}
+    )
+
+
 def assert_drills(plan: Plan) -> None:
     level = plan.inputs.level
     for week in plan.weeks:
         for s in week.sessions:
-            chapters = FOCUS_CHAPTERS[s.focus]
-            assert {catalog.get(i).chapter for i in s.drill_ids} == set(chapters)
-            for drill_id in s.drill_ids:
-                assert suits(drill_id, catalog.get(drill_id).chapter, level, s.grade_pct)
-            assert len(set(s.drill_ids)) == len(s.drill_ids)
-            assert 2 <= len(s.key_cues) <= 4
-            cues = {c for i in s.drill_ids for c in catalog.get(i).cues}
-            assert set(s.key_cues) <= cues
+            assert session_drills_ok(s.focus, level, s.grade_pct, s.drill_ids, s.key_cues), s
 
 
 def assert_dates(plan: Plan) -> None:
@@ -558,36 +570,23 @@ def test_whole_number_floats_are_accepted():
 # --- Properties -------------------------------------------------------------------------------------------
 
 
+START = dt.date(2024, 1, 1)
+
+
 @st.composite
 def plan_inputs(draw):
-    current = draw(
-        st.one_of(
-            st.sampled_from([0.0, 0.05, 1.0, 1.99, 2.0, 4.0, 10.0, 39.9, 40.0]),
-            st.integers(0, 40).map(float),
-            st.floats(0, 40, allow_nan=False, allow_infinity=False),
-        )
-    )
-    target = draw(
-        st.one_of(
-            st.just(current),
-            st.just(45.0),
-            st.floats(current, 45, allow_nan=False, allow_infinity=False),
-            st.integers(math.ceil(current), 45).map(float),
-        )
-    )
+    """Any valid input. Kept to plain draws: 10,000 examples must run in seconds, and
+    Hypothesis's floats already favour the bounds (0, 40, 45, 20, 2000) and whole numbers."""
+    current = draw(st.floats(0, 40))
+    day = draw(st.integers(-1, 20_000))
     return {
         "current_grade_pct": current,
-        "target_grade_pct": target,
-        "weeks": draw(st.integers(*(2, 24))),
+        "target_grade_pct": draw(st.floats(current, 45)),
+        "weeks": draw(st.integers(*WEEKS)),
         "sessions_per_week": draw(st.integers(2, 4)),
         "level": draw(st.sampled_from(LEVELS)),
-        "slope_length_m": draw(
-            st.one_of(
-                st.sampled_from([20.0, 21.0, 50.0, 200.0, 1999.9, 2000.0]),
-                st.floats(20, 2000, allow_nan=False, allow_infinity=False),
-            )
-        ),
-        "start_date": draw(st.one_of(st.none(), st.dates(dt.date(2000, 1, 1)))),
+        "slope_length_m": draw(st.floats(20, 2000)),
+        "start_date": None if day < 0 else START + dt.timedelta(days=day),
     }
 
 
@@ -597,7 +596,7 @@ def test_every_rule_holds_for_any_valid_input(kwargs):
     assert_all_rules(make_plan(**kwargs))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(plan_inputs())
 def test_same_input_gives_an_equal_plan(kwargs):
     assert make_plan(**kwargs) == make_plan(**kwargs)
@@ -638,7 +637,7 @@ INVALID = {
 }
 
 
-@settings(max_examples=1_000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.sampled_from(sorted(INVALID)).flatmap(lambda f: st.tuples(st.just(f), INVALID[f])))
 def test_any_invalid_input_is_rejected_with_field_and_value(case):
     field, value = case
@@ -685,7 +684,7 @@ def test_chart_escapes_its_id_prefix():
     assert root.find(f"{SVG}title").get("id") == 'x"><script>-title'
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(plan_inputs())
 def test_chart_parses_for_any_plan(kwargs):
     plan = make_plan(**kwargs)

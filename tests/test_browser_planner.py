@@ -1,0 +1,107 @@
+"""The progression planner in Chromium: the same plan as CPython, share links, print view."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import wait_live
+
+from drills import bridge, forms
+from drills.planner_view import FIELDS
+
+pytestmark = pytest.mark.browser
+
+RESULT = re.compile(r'data-result="(\w+)">([^<]*)<')
+
+
+def expected(fields: dict[str, str]) -> tuple[list[tuple[str, str]], str]:
+    out = bridge.compute({"tool": "planner", "fields": fields})
+    return [(k, html.unescape(v)) for k, v in RESULT.findall(out["html"])], out["query"]
+
+
+def shown(page: object) -> list[tuple[str, str]]:
+    return [
+        tuple(pair)
+        for pair in page.eval_on_selector_all(
+            "[data-results] [data-result]", "els => els.map(e => [e.dataset.result, e.textContent])"
+        )
+    ]
+
+
+def wait_for_state(page: object, query: str) -> None:
+    """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
+    page.wait_for_function("q => location.search === q", arg=query)
+
+
+def set_fields(page: object, fields: dict[str, str]) -> None:
+    for name, text in fields.items():
+        selector = f"form.dc-form [name={name}]"
+        if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
+            page.select_option(selector, text)
+        else:
+            page.fill(selector, text)
+
+
+GRID = [
+    {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200"},
+    {"current": "0", "target": "45", "weeks": "24", "sessions": "4", "level": "advanced", "slope": "2000"},
+    {"current": "8", "target": "16", "weeks": "12", "sessions": "2", "level": "intermediate", "slope": "150"},
+    {"current": "12", "target": "12", "weeks": "2", "sessions": "3", "level": "beginner", "slope": "20"},
+    {"current": "3", "target": "25", "weeks": "6", "sessions": "4", "level": "beginner", "slope": "450"},
+    {"current": "10", "target": "20", "weeks": "10", "sessions": "3", "level": "advanced", "slope": "300", "start": "2027-01-04"},
+]  # fmt: skip
+
+
+def test_browser_plan_equals_cpython_plan(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    for fields in GRID:
+        values, query = expected(fields)
+        set_fields(page, fields)
+        wait_for_state(page, query)
+        assert shown(page) == values, fields
+
+
+def test_share_link_restores_the_same_plan(page: object, base_url: str) -> None:
+    fields = GRID[5]
+    page.goto(f"{base_url}/tools/planner/{forms.to_query(FIELDS, fields)}")
+    wait_live(page)
+    values, _ = expected(fields)
+    page.wait_for_function("() => document.querySelector('[data-status]').textContent.startsWith('Updated')")
+    assert shown(page) == values
+    assert page.input_value("[name=start]") == "2027-01-04"
+    assert page.locator("[data-results] tr[data-week='1'] td").first.inner_text().startswith("Mon")
+
+
+def test_invalid_and_impossible_inputs_explain_themselves(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    before = shown(page)
+    page.fill("[name=weeks]", "30")
+    page.locator("[data-error-for=weeks]").wait_for(state="visible")
+    assert "between 2 and 24" in page.inner_text("[data-error-for=weeks]")
+    page.fill("[name=weeks]", "10")
+    page.fill("[name=target]", "2")  # below the current 4 %: valid fields, invalid combination
+    page.locator("[data-error-for=target]").wait_for(state="visible")
+    assert shown(page) == before
+
+
+def test_print_view_hides_navigation_and_form(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", "form.dc-form", ".dc-print-actions"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".dc-plan-table").is_visible()
+    assert page.locator(".dc-plan-table .dc-cues li").first.is_visible()
+
+
+def test_plan_drill_links_lead_to_drill_pages(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/tools/planner/")
+    link = page.locator(".dc-plan-table a").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").evaluate("h => h.firstChild.textContent.trim()") == name
