@@ -106,7 +106,7 @@ FOCUS_PATTERN: dict[int, tuple[str, ...]] = {
     4: ("cadence", "posture", "combined", "posture"),
 }
 SESSION_DAYS: dict[int, tuple[int, ...]] = {2: (1, 4), 3: (1, 3, 5), 4: (1, 3, 5, 7)}
-CONDITIONING_DAY = 6  # the day after the steepest session, never the day before it
+CONDITIONING_DAY = 6  # after the week's steepest session (day 4 or 5), never the day before it
 
 # Which chapters' drills each focus draws on, and how many drills per chapter.
 FOCUS_CHAPTERS: dict[str, tuple[str, ...]] = {
@@ -121,8 +121,6 @@ KEY_CUES_PER_SESSION = 3  # the spec allows 2–4; three fit on a phone screen
 # Conditioning circuit rounds: fewer in the first week and in lighter weeks.
 CONDITIONING_ROUNDS = 3
 CONDITIONING_ROUNDS_LIGHT = 2
-
-FOCUSES: tuple[str, ...] = ("cadence", "posture", "combined", "conditioning")
 
 
 # --- Domain data --------------------------------------------------------------------------
@@ -198,9 +196,9 @@ RULES: tuple[Rule, ...] = (
         "Week 1 stays at the steepness you already find comfortable, with only a few short "
         "repeats. Schwane et al. (1987) found that 5–15 minutes a day of downhill running "
         "for one to two weeks reduced later soreness, and advised starting with very small "
-        "amounts and building up over more than two weeks. The exact first-week counts (4, 5 "
-        "or 6 repeats by level, and at most 40, 60 or 80 m of descent per session) are "
-        "coaching practice.",
+        "amounts and building up over more than two weeks. The exact first-week figures (4, "
+        "5 or 6 repeats by level, and at most 40, 60 or 80 m (130, 200 or 260 ft) of "
+        "vertical drop per session) are coaching practice.",
         "schwane-1987",
         False,
     ),
@@ -208,18 +206,18 @@ RULES: tuple[Rule, ...] = (
         "Climb in small steps",
         "The steepest session of the week rises by at most 1 % a week for beginners, 1.5 % "
         "for intermediate runners and 2 % for advanced runners, and never goes past your "
-        "target. These step sizes are coaching practice, not tested in studies.",
+        "target.",
         None,
         True,
     ),
     Rule(
         "No session much bigger than recent ones",
         "No session's vertical drop is more than 10 % above your biggest session of the "
-        "previous 30 days; your first week on a real descent sets the starting point. In "
-        "Frandsen et al. (2025), 5,205 runners, a single run 10–30 % longer than the "
-        "longest run of the previous 30 days came with a higher injury rate (hazard rate "
-        "ratio 1.64). That study measured distance; applying it to vertical drop is our "
-        "choice.",
+        "previous 30 days; your first week on a real descent sets the starting point. In a "
+        "study of 5,205 runners (Frandsen et al. 2025), a single run 10–30 % longer than "
+        "the longest run of the previous 30 days came with a higher injury rate (hazard "
+        "rate ratio 1.64). That study measured distance; applying it to vertical drop is "
+        "our choice.",
         "frandsen-2025",
         False,
     ),
@@ -227,16 +225,15 @@ RULES: tuple[Rule, ...] = (
         "A lighter week every few weeks",
         "Every third week for beginners, and every fourth week otherwise, has at least 30 % "
         "fewer repeats and no new steepness. Bell et al. (2022) reported that strength "
-        "coaches lighten training every 4–6 weeks; no running study has tested this, so it "
-        "is coaching practice.",
+        "coaches lighten training every 4–6 weeks; no running study has tested this.",
         "bell-2022",
         True,
     ),
     Rule(
         "Never more than two weeks off descents",
         "Every week has at least two downhill sessions, so you are never two weeks without "
-        "one. In Byrnes et al. (1985), the protection one downhill run gave against muscle "
-        "damage lasted up to 6 weeks and was gone by 9 weeks.",
+        "one. In Byrnes et al. (1985), the protection a 30-minute downhill run gave against "
+        "muscle damage lasted up to 6 weeks and was gone by 9 weeks.",
         "byrnes-1985",
         False,
     ),
@@ -244,24 +241,23 @@ RULES: tuple[Rule, ...] = (
         "One week, three jobs",
         "Each week practises cadence on an easy decline, posture and foot landing on a "
         "moderate grade, and both together on the week's steepest grade, plus one "
-        "conditioning session for strength and balance. This pattern is coaching practice.",
+        "conditioning session for strength and balance.",
         None,
         True,
     ),
     Rule(
         "Cadence from your own baseline",
         "Cadence cues are a few per cent above your own step rate on the flat, never a fixed "
-        "number. Heiderscheit et al. (2011) tested step rates 5 % and 10 % above 45 "
-        "runners' preferred rate; no study has published a right downhill cadence in steps "
-        "per minute.",
+        "number. Heiderscheit et al. (2011) had 45 runners raise their preferred step rate "
+        "by 5 % and 10 %, and both lowered the energy the knee absorbed; no study has "
+        "published a right downhill cadence in steps per minute.",
         "heiderscheit-2011",
         False,
     ),
     Rule(
         "No cramming",
         "If the weeks are too few to reach your target within these rules, the plan stops at "
-        "the steepest grade it reaches safely and says so, rather than taking bigger steps. "
-        "This is coaching practice.",
+        "the steepest grade it reaches safely and says so, rather than taking bigger steps.",
         None,
         True,
     ),
@@ -614,17 +610,10 @@ def _session(
     drop: float,
 ) -> Session:
     drill_ids, cues, cadence_cue = _session_content(focus, inputs.level, grade)
+    when = None if inputs.start_date is None else _date(inputs.start_date, week, day)
+    # Positional, in field order: the planner makes thousands of these in the tests.
     return Session(
-        day=day,
-        date=_date(inputs.start_date, week, day),
-        focus=focus,
-        grade_pct=grade,
-        repeats=repeats,
-        repeat_length_m=length,
-        vertical_drop_m=round(drop, 1),
-        drill_ids=drill_ids,
-        cadence_cue=cadence_cue,
-        key_cues=cues,
+        day, when, focus, grade, repeats, length, round(drop, 1), drill_ids, cadence_cue, cues
     )
 
 

@@ -19,11 +19,14 @@ TICKS = 4  # gridlines above the baseline
 
 
 def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10^k at or above ``value`` (1 for nothing to show)."""
+    """The smallest of 1, 2, 4, 6, 8 × 10^k at or above ``value`` (1 for nothing to show).
+
+    Each splits into four round ticks (0.25, 0.5, 1, 1.5, 2 × 10^k).
+    """
     if value <= 0:
         return 1.0
     base = 10.0 ** math.floor(math.log10(value))
-    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for factor in (1.0, 2.0, 4.0, 6.0, 8.0, 10.0):
         if value <= factor * base * (1 + 1e-9):
             return factor * base
     return 10.0 * base
@@ -33,6 +36,11 @@ def _num(value: float) -> str:
     """A coordinate or label number with no float noise ("12.5", "40")."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def _tick(value: float) -> str:
+    """An axis label: as many decimals as the round tick needs ("0.25", "1.5", "400")."""
+    return f"{round(value, 6):g}"
 
 
 def _listing(numbers: list[int]) -> str:
@@ -106,12 +114,12 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
     for k in range(TICKS + 1):
         y = _num(base_y - PLOT_H * k / TICKS + 4)
         out.append(
-            f'<text x="{LEFT - 6}" y="{y}" text-anchor="end">{_num(drop_max * k / TICKS)}</text>'
+            f'<text x="{LEFT - 6}" y="{y}" text-anchor="end">{_tick(drop_max * k / TICKS)}</text>'
         )
-        out.append(f'<text x="{LEFT + PLOT_W + 6}" y="{y}">{_num(grade_max * k / TICKS)}</text>')
-    label_every = 1 if n <= 12 else 2
+        out.append(f'<text x="{LEFT + PLOT_W + 6}" y="{y}">{_tick(grade_max * k / TICKS)}</text>')
+    label_every = 1 if n <= 12 else 2  # 1, 3, 5 … on long plans, so the numbers never touch
     for i, week in enumerate(weeks):
-        if i % label_every == 0 or i == n - 1:
+        if i % label_every == 0:
             out.append(
                 f'<text x="{_num(x_mid(i))}" y="{base_y + 16}" '
                 f'text-anchor="middle">{week.number}</text>'
@@ -149,8 +157,9 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
                 f'fill-opacity="0.12" stroke="currentColor" stroke-dasharray="4 3">'
                 f"<title>{tip}</title></rect>"
             )
+            mark_y = base_y - 5 if height >= 16 else top_y - 4  # inside the bar if it fits
             out.append(
-                f'<text class="dc-bar-mark" x="{_num(x_mid(i))}" y="{_num(top_y - 4)}" '
+                f'<text class="dc-bar-mark" x="{_num(x_mid(i))}" y="{_num(mark_y)}" '
                 f'text-anchor="middle" font-size="10">L</text>'
             )
         else:

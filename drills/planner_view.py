@@ -159,25 +159,26 @@ def results_html(plan: planner.Plan) -> str:
         f'Total vertical drop: <strong><span data-result="total_drop_m">'
         f"{number(sum(w.total_drop_m for w in plan.weeks), 0)}</span> m</strong>.</p>"
     )
+    head = (
+        '<thead><tr><th scope="col">When</th><th scope="col">Focus</th>'
+        '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
+        '<th scope="col">Key cues</th></tr></thead>'
+    )
     weeks = []
     for week in plan.weeks:
         label = f"Week {week.number}" + (" — lighter week" if week.is_lighter else "")
         if week.start_date:
             label += f" (from {week.start_date.isoformat()})"
         rows = "".join(_session_row(week, s) for s in week.sessions)
+        # One table per week: the browser lays out only the weeks on screen (content-visibility).
         weeks.append(
-            f'<tbody class="dc-week{" dc-week--lighter" if week.is_lighter else ""}">'
-            f'<tr><th colspan="5" scope="rowgroup" id="plan-week-{week.number}">{esc(label)}</th></tr>'
-            f"{rows}</tbody>"
+            f'<section class="dc-week{" dc-week--lighter" if week.is_lighter else ""}" '
+            f'aria-labelledby="plan-week-{week.number}">'
+            f'<h3 id="plan-week-{week.number}">{esc(label)}</h3>'
+            f'<div class="dc-table-scroll"><table class="dc-plan-table">{head}<tbody>{rows}</tbody>'
+            "</table></div></section>"
         )
-    table = (
-        '<div class="dc-table-scroll"><table class="dc-plan-table">'
-        "<caption>Your plan, week by week</caption>"
-        '<thead><tr><th scope="col">When</th><th scope="col">Focus</th>'
-        '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
-        '<th scope="col">Key cues</th></tr></thead>'
-        f"{''.join(weeks)}</table></div>"
-    )
+    table = f'<div class="dc-plan-weeks">{"".join(weeks)}</div>'
     return summary + f'<figure class="dc-plan-chart">{plan_chart_svg(plan)}</figure>' + table
 
 

@@ -20,6 +20,7 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # Only what a worker that loads `drills` fetches: no console pages, no CommonJS build, no maps.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 CACHE = ROOT / "build" / "runtime"
+SNAPSHOT_NAME = "snapshot.bin.gz"
 
 
 def source_hash() -> str:
@@ -63,6 +64,21 @@ def build_wheel_and_lock() -> Path:
     return out
 
 
+def pyodide_version() -> str:
+    return json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+
+
+def memory_snapshot() -> Path:
+    """A gzipped memory snapshot of a bare Pyodide start, made once per Pyodide version."""
+    out = ROOT / "build" / "snapshot" / pyodide_version() / SNAPSHOT_NAME
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        partial = out.with_suffix(".partial")
+        _run("node", ROOT / "scripts" / "make-snapshot.mjs", partial)
+        partial.rename(out)
+    return out
+
+
 def install_runtime(site_dir: Path) -> Path:
     """Copy the runtime, the wheel and the lockfile into ``site_dir/pyodide``."""
     built = build_wheel_and_lock()
@@ -70,6 +86,6 @@ def install_runtime(site_dir: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE_NPM / name, target / name)
-    for path in [built / "pyodide-lock.json", *built.glob("drills-*.whl")]:
+    for path in [built / "pyodide-lock.json", *built.glob("drills-*.whl"), memory_snapshot()]:
         shutil.copy2(path, target / path.name)
     return target

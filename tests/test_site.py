@@ -108,7 +108,8 @@ def test_runtime_holds_only_what_the_site_needs(site_dir: Path) -> None:
     wheel = [n for n in names if n.endswith(".whl")]
     assert wheel and wheel[0].startswith("drills-")
     assert set(names) - set(wheel) == {
-        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
+        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+        "snapshot.bin.gz",
     }  # fmt: skip
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     assert list(lock["packages"]) == ["drills"]

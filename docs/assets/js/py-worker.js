@@ -21,14 +21,22 @@ self.addEventListener("unhandledrejection", (event) => {
   postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
 });
 
+async function snapshot() {
+  const response = await fetch(runtime + "snapshot.bin.gz");
+  const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unzipped).arrayBuffer());
+}
+
 const bridge = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const pyodide = await loadPyodide({
     indexURL: runtime,
     lockFileURL: runtime + "pyodide-lock.json",
-    packages: ["drills"],
-    fullStdLib: false,
+    // A memory snapshot of a bare start, made at build time: restoring it skips most of
+    // the interpreter's start-up (private API; the Pyodide version is pinned).
+    _loadSnapshot: snapshot(),
   });
+  await pyodide.loadPackage("drills");
   return pyodide.pyimport("drills.bridge");
 })();
 

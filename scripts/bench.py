@@ -1,0 +1,199 @@
+"""Benchmark the built site in headless Chromium against a naive Pyodide page, in one run.
+
+Prints a table: time to pre-rendered results, time to the first interactive recompute (cold
+and warm cache), recompute latency p50/p95 over 50 changes, bytes transferred, build time,
+and the ratios against a page that loads Pyodide on the main thread at page load.
+Run through ./scripts/bench, which builds the site first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+NAIVE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive</title></head>
+<body><p id="out">loading</p><script type="module">
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+const runtime = new URL("./pyodide/", location.href).href;
+const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json" });
+await pyodide.loadPackage("drills");
+const bridge = pyodide.pyimport("drills.bridge");
+const args = { tool: "cadence", fields: { pace: "6:00/km", cadence: "170" } };
+document.getElementById("out").textContent = JSON.parse(bridge.call("compute", JSON.stringify(args))).summary;
+window.naiveFirstResult = performance.now();
+</script></body></html>"""
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files and adds up the bytes it sent, so transfer size is measured at the source."""
+
+    sent: list[tuple[str, int]]
+    extensions_map = {  # noqa: RUF012 - the stdlib class attribute is a dict too
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def copyfile(self, source, outputfile):  # noqa: ANN001 - stdlib signature
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.sent.append((self.path, source.tell() - start))
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path, sent: list) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(
+        type("Handler", (CountingHandler,), {"sent": sent}), directory=str(directory)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, float]:  # noqa: ANN001
+    """(ms to pre-rendered results, ms from navigation start to the first live recompute)."""
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector("[data-results] [data-result]", state="attached")
+    prerendered = page.evaluate("performance.now()")
+    page.wait_for_selector("[data-tool][data-live=true]", timeout=120_000)
+    page.evaluate(
+        """([field, value]) => new Promise((done) => {
+            const tool = document.querySelector('[data-tool]');
+            tool.addEventListener('dc:updated', () => { window.firstRecompute = performance.now(); done(); }, {once: true});
+            const input = tool.querySelector(`[name=${field}]`);
+            input.value = value;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+        })""",
+        [field, value],
+    )
+    return prerendered, page.evaluate("window.firstRecompute")
+
+
+def recompute_latencies(page, field: str, values: list[str]) -> list[float]:  # noqa: ANN001
+    return page.evaluate(
+        """async ([field, values]) => {
+            const tool = document.querySelector('[data-tool]');
+            const input = tool.querySelector(`[name=${field}]`);
+            const times = [];
+            for (const value of values) {
+                const updated = new Promise((done) => tool.addEventListener('dc:updated', done, {once: true}));
+                const start = performance.now();
+                input.value = value;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                await updated;
+                times.push(performance.now() - start);
+            }
+            return times;
+        }""",
+        [field, values],
+    )
+
+
+def naive_first_result_ms(page, url: str) -> float:  # noqa: ANN001
+    page.goto(url)
+    page.wait_for_function("window.naiveFirstResult !== undefined", timeout=120_000)
+    return page.evaluate("window.naiveFirstResult")
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--build-seconds", type=float, default=None)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for child in args.site.iterdir():
+            (root / child.name).symlink_to(child.resolve())
+        (root / "naive.html").write_text(NAIVE_PAGE)
+        sent: list[tuple[str, int]] = []
+        server, base = serve(root, sent)
+        rows: list[tuple[str, str]] = []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+            def measure(label: str, fn, *fn_args):  # noqa: ANN001, ANN202
+                """Cold: a new context (empty cache). Warm: the same context, second visit."""
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                sent.clear()
+                cold = fn(page, *fn_args)
+                cold_bytes = sum(n for _, n in sent)
+                warm = fn(page, *fn_args)
+                ctx.close()
+                return cold, warm, cold_bytes
+
+            naive_cold, naive_warm, naive_bytes = measure("naive", naive_first_result_ms, f"{base}/naive.html")
+            results = {}
+            for tool, field, value in (("cadence", "cadence", "171"), ("planner", "weeks", "24")):
+                url = f"{base}/tools/{tool}/"
+                results[tool] = measure(tool, first_recompute_ms, url, field, value)
+
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            sent.clear()
+            page.goto(f"{base}/technique/")
+            page.wait_for_load_state("networkidle")
+            chapter_bytes = sum(n for _, n in sent)
+            chapter_runtime = sum(n for p, n in sent if "/pyodide/" in p)
+            latencies = {}
+            for tool, field, values in (
+                ("cadence", "cadence", [str(150 + i) for i in range(50)]),
+                ("planner", "slope", [str(200 + i) for i in range(50)]),
+            ):
+                page.goto(f"{base}/tools/{tool}/")
+                page.wait_for_selector("[data-tool][data-live=true]", timeout=120_000)
+                if tool == "planner":  # the largest plan the page allows: 24 weeks, 4 sessions
+                    for name, text in (("weeks", "24"), ("target", "45"), ("current", "0")):
+                        page.fill(f"[name={name}]", text)
+                    page.select_option("[name=sessions]", "4")
+                    page.wait_for_function("() => location.search.includes('sessions=4')")
+                latencies[tool] = recompute_latencies(page, field, values)
+            ctx.close()
+            browser.close()
+        server.shutdown()
+
+    rows.append(("naive main-thread page: first result, cold / warm (ms)", f"{naive_cold:.0f} / {naive_warm:.0f}"))
+    rows.append(("naive page: bytes transferred, cold", f"{naive_bytes:,}"))
+    for tool, ((pre_c, first_c), (pre_w, first_w), nbytes) in results.items():
+        rows.append((f"{tool}: pre-rendered results visible, cold / warm (ms)", f"{pre_c:.0f} / {pre_w:.0f}"))
+        rows.append((f"{tool}: first interactive recompute, cold / warm (ms)", f"{first_c:.0f} / {first_w:.0f}"))
+        rows.append(
+            (f"{tool}: ratio to naive, cold / warm", f"{first_c / naive_cold:.2f}× / {first_w / naive_warm:.2f}×")
+        )
+        rows.append((f"{tool}: bytes transferred, cold", f"{nbytes:,}"))
+    for tool, times in latencies.items():
+        rows.append(
+            (f"{tool}: recompute p50 / p95 over {len(times)} changes (ms)", f"{pct(times, 50):.1f} / {pct(times, 95):.1f}")
+        )
+    rows.append(("chapter page: bytes transferred / of them Pyodide runtime", f"{chapter_bytes:,} / {chapter_runtime:,}"))
+    if args.build_seconds is not None:
+        rows.append(("full site build (s)", f"{args.build_seconds:.1f}"))
+    width = max(len(label) for label, _ in rows)
+    print(f"{'measure'.ljust(width)}  value")
+    for label, value in rows:
+        print(f"{label.ljust(width)}  {value}")
+
+
+if __name__ == "__main__":
+    main()
