@@ -32,18 +32,20 @@ def grade_range(drill: Drill) -> str:
     return f"{low:g}–{high:g} % descent ({degrees(low):.0f}–{degrees(high):.0f}°)"
 
 
+def _surname(author: str) -> str:
+    """ "de Oliveira Assumpção C" → "de Oliveira Assumpção": drop the trailing initials."""
+    words = author.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].isupper() else author
+
+
 def reference_label(ref: Reference) -> str:
     """ "Byrnes et al. 1985": the first author's surname, "et al." where there are more."""
     authors = [a.strip() for a in re.split(r",|;| and ", ref.authors) if a.strip()]
-    first = authors[0].split()[0] if authors else ref.authors
-    more = (
-        " et al."
-        if len(authors) > 2
-        else f" & {authors[1].split()[0]}"
-        if len(authors) == 2
-        else ""
-    )
-    return f"{first}{more} {ref.year}"
+    named = [_surname(a) for a in authors if not a.startswith("et al")]
+    first = named[0] if named else ref.authors
+    if len(named) == 2 and len(authors) == 2:
+        return f"{first} & {named[1]} {ref.year}"
+    return f"{first}{' et al.' if len(authors) > 1 else ''} {ref.year}"
 
 
 # ---------------------------------------------------------------- drill cards (in chapters)
@@ -238,7 +240,7 @@ def references_page(cited_by: dict[str, list[Drill]] | None = None) -> str:
     ]
     for ref in sorted(references.REFERENCES.values(), key=lambda r: (r.key.split("-")[0], r.year)):
         lines += [
-            f"### {reference_label(ref)} {{#{ref.key}}}",
+            f"## {reference_label(ref)} {{#{ref.key}}}",
             "",
             citation(ref),
             "",

@@ -6,8 +6,8 @@ conditioning session. The plan climbs in small steps, never lets one session's v
 drop jump far above the recent biggest, lightens every few weeks, and stops short of the
 target rather than cramming when the weeks run out.
 
-Load is counted as vertical drop: the height a runner descends is the work the muscles
-absorb while braking, whatever the slope. Pure functions, standard library only.
+Load is counted as vertical drop, a modelling choice: the height descended is the energy the
+legs must help absorb, whatever the slope's length. Pure functions, standard library only.
 """
 
 from __future__ import annotations
@@ -299,6 +299,13 @@ def _number(field: str, label: str, value: object, low: float, high: float, unit
         ) from None
 
 
+def _as_typed(value: float) -> str:
+    """A number as the reader likely typed it: 3.0 from a parsed "3" shows as "3"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return shown(value)
+
+
 def _whole(field: str, label: str, value: object, low: int, high: int) -> int:
     message = f"{label} must be a whole number between {low} and {high}; you entered "
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -328,7 +335,7 @@ def _validate(
         raise InputError(
             "target",
             f"Target steepness must be between your current steepness ({current:g} %) and "
-            f"{TARGET_MAX_PCT:g} %; you entered {shown(target_grade_pct)}.",
+            f"{TARGET_MAX_PCT:g} %; you entered {_as_typed(target_grade_pct)}.",
         )
     target = _number("target", "Target steepness", target_grade_pct, current, TARGET_MAX_PCT, "%")
     n_weeks = _whole("weeks", "Weeks", weeks, *WEEKS_RANGE)
@@ -738,8 +745,10 @@ def make_plan(
 
 
 __all__ = [
+    "CURRENT_RANGE_PCT",
     "FIRST_WEEK_MAX_DROP_M",
     "FIRST_WEEK_REPEATS",
+    "FORM_FIELDS",
     "LIGHTER_WEEK_EVERY",
     "LIGHTER_WEEK_VOLUME_CUT",
     "MAX_GAP_DAYS",
@@ -748,14 +757,20 @@ __all__ = [
     "MIN_DESCENT_GRADE_PCT",
     "MIN_REPEAT_LENGTH_M",
     "RULES",
+    "SESSIONS_RANGE",
+    "SLOPE_RANGE_M",
     "SPIKE_LIMIT",
     "SPIKE_WINDOW_DAYS",
+    "TARGET_MAX_PCT",
+    "WEEKS_RANGE",
     "Plan",
     "PlanInputs",
     "Rule",
     "Session",
     "Week",
+    "chapter_drills",
     "drop_per_metre",
     "make_plan",
+    "pct",
     "vertical_drop",
 ]

@@ -48,19 +48,32 @@ def _listing(numbers: list[int]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _metres(value: float) -> str:
+    """Metres for the description: whole from 10 m up, one decimal below ("3.5 m", "120 m")."""
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
 def _description(plan: Plan) -> str:
     weeks = plan.weeks
     totals = [w.total_drop_m for w in weeks]
     tops = [w.steepest_grade_pct for w in weeks]
     peak = max(range(len(totals)), key=lambda i: totals[i])
+    target = pct(plan.inputs.target_grade_pct)
+    if tops[-1] == tops[0]:
+        grades = f"The steepest grade stays at {pct(tops[0])} % throughout"
+    else:
+        grades = f"The steepest grade of the week rises from {pct(tops[0])} % to {pct(tops[-1])} %"
+    reach = "which the plan reaches" if plan.reached_target else "which this plan does not reach"
     parts = [
         f"Bar and line chart of a {len(weeks)}-week plan.",
-        f"Total vertical drop per week goes from {totals[0]:.0f} m in week 1 to "
-        f"{totals[-1]:.0f} m in week {len(weeks)}, with the most, {totals[peak]:.0f} m, "
-        f"in week {peak + 1}.",
-        f"The steepest grade of the week rises from {pct(tops[0])} % to {pct(tops[-1])} %; "
-        f"the target is {pct(plan.inputs.target_grade_pct)} %, "
-        + ("which the plan reaches." if plan.reached_target else "which this plan does not reach."),
+        f"Total vertical drop per week goes from {_metres(totals[0])} m in week 1 to "
+        f"{_metres(totals[-1])} m in week {len(weeks)}"
+        + (
+            "."
+            if totals[peak] == totals[-1]
+            else f", with the most, {_metres(totals[peak])} m, in week {peak + 1}."
+        ),
+        f"{grades}; the target is {target} %, {reach}.",
     ]
     lighter = [w.number for w in weeks if w.is_lighter]
     if lighter:

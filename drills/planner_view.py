@@ -178,7 +178,10 @@ def results_html(plan: planner.Plan) -> str:
             f'<div class="dc-table-scroll"><table class="dc-plan-table">{head}<tbody>{rows}</tbody>'
             "</table></div></section>"
         )
-    table = f'<div class="dc-plan-weeks">{"".join(weeks)}</div>'
+    table = (
+        '<div class="dc-plan-weeks"><h2 id="dc-plan-weeks-title">Your plan, week by week</h2>'
+        f"{''.join(weeks)}</div>"
+    )
     return summary + f'<figure class="dc-plan-chart">{plan_chart_svg(plan)}</figure>' + table
 
 

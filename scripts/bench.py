@@ -12,11 +12,9 @@ import argparse
 import functools
 import http.server
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -48,7 +46,7 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
     }
 
-    def copyfile(self, source, outputfile):  # noqa: ANN001 - stdlib signature
+    def copyfile(self, source, outputfile):
         start = source.tell()
         super().copyfile(source, outputfile)
         self.sent.append((self.path, source.tell() - start))
@@ -66,7 +64,7 @@ def serve(directory: Path, sent: list) -> tuple[http.server.ThreadingHTTPServer,
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, float]:  # noqa: ANN001
+def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, float]:
     """(ms to pre-rendered results, ms from navigation start to the first live recompute)."""
     page.goto(url, wait_until="commit")
     page.wait_for_selector("[data-results] [data-result]", state="attached")
@@ -85,7 +83,7 @@ def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, f
     return prerendered, page.evaluate("window.firstRecompute")
 
 
-def recompute_latencies(page, field: str, values: list[str]) -> list[float]:  # noqa: ANN001
+def recompute_latencies(page, field: str, values: list[str]) -> list[float]:
     return page.evaluate(
         """async ([field, values]) => {
             const tool = document.querySelector('[data-tool]');
@@ -105,7 +103,7 @@ def recompute_latencies(page, field: str, values: list[str]) -> list[float]:  # 
     )
 
 
-def naive_first_result_ms(page, url: str) -> float:  # noqa: ANN001
+def naive_first_result_ms(page, url: str) -> float:
     page.goto(url)
     page.wait_for_function("window.naiveFirstResult !== undefined", timeout=120_000)
     return page.evaluate("window.naiveFirstResult")
@@ -132,7 +130,7 @@ def main() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
-            def measure(label: str, fn, *fn_args):  # noqa: ANN001, ANN202
+            def measure(label: str, fn, *fn_args):
                 """Cold: a new context (empty cache). Warm: the same context, second visit."""
                 ctx = browser.new_context()
                 page = ctx.new_page()
@@ -143,7 +141,9 @@ def main() -> None:
                 ctx.close()
                 return cold, warm, cold_bytes
 
-            naive_cold, naive_warm, naive_bytes = measure("naive", naive_first_result_ms, f"{base}/naive.html")
+            naive_cold, naive_warm, naive_bytes = measure(
+                "naive", naive_first_result_ms, f"{base}/naive.html"
+            )
             results = {}
             for tool, field, value in (("cadence", "cadence", "171"), ("planner", "weeks", "24")):
                 url = f"{base}/tools/{tool}/"
@@ -173,20 +173,46 @@ def main() -> None:
             browser.close()
         server.shutdown()
 
-    rows.append(("naive main-thread page: first result, cold / warm (ms)", f"{naive_cold:.0f} / {naive_warm:.0f}"))
+    rows.append(
+        (
+            "naive main-thread page: first result, cold / warm (ms)",
+            f"{naive_cold:.0f} / {naive_warm:.0f}",
+        )
+    )
     rows.append(("naive page: bytes transferred, cold", f"{naive_bytes:,}"))
     for tool, ((pre_c, first_c), (pre_w, first_w), nbytes) in results.items():
-        rows.append((f"{tool}: pre-rendered results visible, cold / warm (ms)", f"{pre_c:.0f} / {pre_w:.0f}"))
-        rows.append((f"{tool}: first interactive recompute, cold / warm (ms)", f"{first_c:.0f} / {first_w:.0f}"))
         rows.append(
-            (f"{tool}: ratio to naive, cold / warm", f"{first_c / naive_cold:.2f}× / {first_w / naive_warm:.2f}×")
+            (
+                f"{tool}: pre-rendered results visible, cold / warm (ms)",
+                f"{pre_c:.0f} / {pre_w:.0f}",
+            )
+        )
+        rows.append(
+            (
+                f"{tool}: first interactive recompute, cold / warm (ms)",
+                f"{first_c:.0f} / {first_w:.0f}",
+            )
+        )
+        rows.append(
+            (
+                f"{tool}: ratio to naive, cold / warm",
+                f"{first_c / naive_cold:.2f}× / {first_w / naive_warm:.2f}×",
+            )
         )
         rows.append((f"{tool}: bytes transferred, cold", f"{nbytes:,}"))
     for tool, times in latencies.items():
         rows.append(
-            (f"{tool}: recompute p50 / p95 over {len(times)} changes (ms)", f"{pct(times, 50):.1f} / {pct(times, 95):.1f}")
+            (
+                f"{tool}: recompute p50 / p95 over {len(times)} changes (ms)",
+                f"{pct(times, 50):.1f} / {pct(times, 95):.1f}",
+            )
         )
-    rows.append(("chapter page: bytes transferred / of them Pyodide runtime", f"{chapter_bytes:,} / {chapter_runtime:,}"))
+    rows.append(
+        (
+            "chapter page: bytes transferred / of them Pyodide runtime",
+            f"{chapter_bytes:,} / {chapter_runtime:,}",
+        )
+    )
     if args.build_seconds is not None:
         rows.append(("full site build (s)", f"{args.build_seconds:.1f}"))
     width = max(len(label) for label, _ in rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -119,6 +121,18 @@ def page(context: object) -> Iterator[object]:
     yield new_page
     assert new_page.watch.foreign_requests == [], "requests left the local server"
     assert new_page.watch.page_errors == [], "uncaught errors on the page"
+
+
+def sitemap_for_this_server(page: object, base_url: str) -> None:
+    """Material navigates instantly only to URLs in sitemap.xml, which names the production
+    origin; it takes the scheme and host from the page but keeps the sitemap's (default) port,
+    so on the test server's port it would fall back to full page loads."""
+
+    def rewrite(route: object) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(SITE_URL, f"{base_url}/"))
+
+    page.route("**/sitemap.xml", rewrite)
 
 
 def wait_live(page: object, timeout_ms: int = 60_000) -> None:

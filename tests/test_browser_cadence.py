@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from conftest import wait_live
+from conftest import sitemap_for_this_server, wait_live
 
 from drills import bridge, forms
 from drills.cadence_view import FIELDS
@@ -112,7 +112,9 @@ def test_share_link_round_trips(page: object, base_url: str) -> None:
     query = forms.to_query(FIELDS, fields)
     open_tool(page, base_url, query)
     values, _ = expected(fields)
-    page.wait_for_function("() => document.querySelector('[data-status]').textContent.startsWith('Updated')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent.startsWith('Updated')"
+    )
     for name, text in fields.items():
         assert page.input_value(f"form.dc-form [name={name}]") == text
     assert shown(page) == values
@@ -144,9 +146,13 @@ def test_tampered_link_runs_nothing_and_shows_text(
 
 
 def test_tool_attaches_after_instant_navigation(page: object, base_url: str) -> None:
+    sitemap_for_this_server(page, base_url)
     page.goto(f"{base_url}/cadence/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    page.evaluate("window.notReloaded = true")
     page.click("a[href$='tools/cadence/?pace=6:00/km&cadence=164&grade=-10&increase=5'] >> nth=0")
     wait_live(page)
+    assert page.evaluate("window.notReloaded") is True  # instant navigation, not a new load
     page.fill("form.dc-form [name=cadence]", "200")
     page.wait_for_function(
         "() => document.querySelector('[data-result=target_cadence_spm]').textContent === '210.0'"

@@ -69,7 +69,9 @@ def test_share_link_restores_the_same_plan(page: object, base_url: str) -> None:
     page.goto(f"{base_url}/tools/planner/{forms.to_query(FIELDS, fields)}")
     wait_live(page)
     values, _ = expected(fields)
-    page.wait_for_function("() => document.querySelector('[data-status]').textContent.startsWith('Updated')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent.startsWith('Updated')"
+    )
     assert shown(page) == values
     assert page.input_value("[name=start]") == "2027-01-04"
     assert page.locator("[data-results] tr[data-week='1'] td").first.inner_text().startswith("Mon")

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import sitemap_for_this_server
 
 from drills import energy
 
@@ -17,7 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "science.ipynb"
 FIGURES = 4
 FIGURE_SELECTOR = "figure.dc-nb-figure svg[role=img]"
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
 
 
 def cells(kind: str) -> str:
@@ -126,16 +126,16 @@ def test_no_other_page_or_file_became_a_notebook_page(site_dir: Path) -> None:
     assert jupyter_pages == [site_dir / "science" / "index.html"]
 
 
-def sitemap_for_this_server(page: object, base_url: str) -> None:
-    """Material navigates instantly only to URLs in sitemap.xml, which names the production
-    origin; it takes the scheme and host from the page but keeps the sitemap's (default) port,
-    so on the test server's port it would fall back to full page loads."""
-
-    def rewrite(route: object) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(SITE_URL, f"{base_url}/"))
-
-    page.route("**/sitemap.xml", rewrite)
+def assert_charts_visible(page: object) -> None:
+    page.wait_for_selector(FIGURE_SELECTOR)
+    charts = page.locator(FIGURE_SELECTOR)
+    assert charts.count() == FIGURES
+    for chart in charts.all():
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert chart.is_visible() and box is not None and box["height"] > 50, box
+        label = chart.get_attribute("aria-labelledby")
+        assert page.locator(f"[id='{label}']").text_content().strip()
 
 
 @pytest.mark.browser
@@ -148,16 +148,14 @@ def test_charts_show_after_instant_navigation_from_a_chapter(page: object, base_
     page.wait_for_url("**/references/")
     page.click(".md-sidebar--primary a[href$='science/']:visible")
     page.wait_for_url("**/science/")
-    page.wait_for_selector(FIGURE_SELECTOR)
+    assert_charts_visible(page)
+    # Away and back again: the page's content is swapped in a second time.
+    page.click(".md-sidebar--primary a[href$='glossary/']:visible")
+    page.wait_for_url("**/glossary/")
+    page.click(".md-sidebar--primary a[href$='science/']:visible")
+    page.wait_for_url("**/science/")
+    assert_charts_visible(page)
     assert page.evaluate("window.dcLoadedAt") == "/technique/", "not an instant navigation"
-    charts = page.locator(FIGURE_SELECTOR)
-    assert charts.count() == FIGURES
-    for chart in charts.all():
-        chart.scroll_into_view_if_needed()
-        box = chart.bounding_box()
-        assert chart.is_visible() and box is not None and box["height"] > 50, box
-        label = chart.get_attribute("aria-labelledby")
-        assert page.locator(f"[id='{label}']").text_content().strip()
     assert page.watch.console_errors == []
 
 

@@ -54,7 +54,9 @@ def test_every_drill_has_a_page_with_its_name_and_cues(site_dir: Path) -> None:
 
 def test_catalog_lists_every_drill_with_filters(site_dir: Path) -> None:
     html = (site_dir / "drills" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr data-chapter="(\w+)" data-level="(\w+)">\s*<td><a href="([^"]+)/">', html)
+    rows = re.findall(
+        r'<tr data-chapter="(\w+)" data-level="(\w+)">\s*<td><a href="([^"]+)/">', html
+    )
     assert [r[2] for r in rows] == [d.id for d in catalog.DRILLS]
     assert "data-catalog-filter" in html
 

@@ -1,0 +1,130 @@
+"""What a reader would notice: accessibility in both schemes, phones, keyboards, stray requests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ARTIFACTS, wait_live
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "start": "/",
+    "chapter": "/technique/",
+    "drill": "/drills/quiet-feet/",
+    "catalog": "/drills/",
+    "cadence": "/tools/cadence/",
+    "planner": "/tools/planner/",
+    "notebook": "/science/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe() -> object:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()  # bundles axe-core: nothing is fetched
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_axe_finds_no_violations(
+    browser: object, base_url: str, axe: object, kind: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + PAGE_TYPES[kind])
+    if kind in ("cadence", "planner"):
+        wait_live(page)  # check the live tool, not only the pre-rendered one
+    violations = axe.run(page).response["violations"]
+    summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    print(f"axe {kind} {scheme}: {len(violations)} violations {summary}")
+    context.close()
+    assert violations == [], summary
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_phone_width_has_no_horizontal_scroll(browser: object, base_url: str, kind: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.goto(base_url + PAGE_TYPES[kind])
+    if kind in ("cadence", "planner"):
+        wait_live(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"mobile-{kind}.png"), full_page=False)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    print(
+        f"mobile {kind}: horizontal overflow {overflow}px, screenshot test-artifacts/mobile-{kind}.png"
+    )
+    if kind in ("cadence", "planner"):
+        # Every input is on screen and reachable at this width.
+        widths = page.eval_on_selector_all(
+            "form.dc-form :is(input, select)",
+            "els => els.map(e => e.getBoundingClientRect().right)",
+        )
+        assert widths and max(widths) <= 360
+    context.close()
+    assert overflow <= 0
+
+
+def focus_ring(page: object) -> float:
+    return page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth) || 0")
+
+
+def test_cadence_tool_works_from_the_keyboard(page: object, base_url: str) -> None:
+    page.goto(base_url + "/tools/cadence/")
+    wait_live(page)
+    page.focus("form.dc-form [name=pace]")
+    page.keyboard.press("Tab")  # to cadence
+    assert page.evaluate("document.activeElement.name") == "cadence"
+    assert focus_ring(page) >= 2  # focus is visible
+    page.keyboard.press("Control+A")
+    page.keyboard.type("180")
+    page.keyboard.press("Enter")  # recompute
+    page.wait_for_function(
+        "() => document.querySelector('[data-result=target_cadence_spm]').textContent === '189.0'"
+    )
+    assert page.get_attribute("[data-status]", "role") == "status"  # the change is announced
+    assert "189.0" in page.inner_text("[data-status]")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.focus("[data-action=share]")
+    assert focus_ring(page) >= 2
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent.includes('copied')"
+    )
+    assert "cadence=180" in page.evaluate("navigator.clipboard.readText()")
+
+
+def test_planner_works_from_the_keyboard_and_prints(page: object, base_url: str) -> None:
+    page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; }")
+    page.goto(base_url + "/tools/planner/")
+    wait_live(page)
+    page.focus("form.dc-form [name=weeks]")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("16")
+    page.keyboard.press("Tab")  # sessions select
+    page.keyboard.press("ArrowDown")  # 3 → 4 sessions
+    page.wait_for_function(
+        "() => location.search.includes('weeks=16') && location.search.includes('sessions=4')"
+    )
+    assert page.locator("[data-results] section.dc-week").count() == 16
+    page.focus("[data-action=print]")
+    assert focus_ring(page) >= 2
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1
+
+
+def test_chapter_loads_nothing_of_pyodide_and_logs_no_errors(page: object, base_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "/technique/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "pyodide" in u or "snapshot" in u]
+    assert page.watch.console_errors == []
