@@ -11,13 +11,26 @@ import base64
 import json
 from typing import Any
 
-from drills import forms, metronome
+from drills import forms, log_view, metronome
 from drills.errors import InputError
 from drills.tools import TOOLS, Tool
 from drills.units import parse_number
 from drills.widgets import tool_html
 
-ALLOWED_CALLS = ("compute", "from_query", "click_track", "tap_cadence")
+ALLOWED_CALLS = (
+    "compute",
+    "from_query",
+    "click_track",
+    "tap_cadence",
+    # The planner's training log (drills.log_view): the stored log travels as its raw text.
+    "log_view",
+    "log_save",
+    "log_remove",
+    "log_import",
+    "log_export",
+    "export_ics",
+    "export_csv",
+)
 
 
 def _evaluate(tool: Tool, raw: dict[str, Any], link_errors: dict[str, str]) -> dict[str, Any]:
@@ -83,6 +96,44 @@ def tap_cadence(args: dict[str, Any]) -> dict[str, Any]:
     return {"cadence_spm": metronome.cadence_from_taps(taps)}
 
 
+def log_view_(args: dict[str, Any]) -> dict[str, Any]:
+    """The log beside the plan: {fields, store, query, today, selected} → escaped HTML."""
+    return log_view.view(args)
+
+
+def log_save(args: dict[str, Any]) -> dict[str, Any]:
+    """Add or replace one entry: {fields, store, entry, today} → the new stored text, or errors."""
+    return log_view.save(args)
+
+
+def log_remove(args: dict[str, Any]) -> dict[str, Any]:
+    """Remove one entry: {fields, store, key, today} → the new stored text."""
+    return log_view.remove(args)
+
+
+def log_import(args: dict[str, Any]) -> dict[str, Any]:
+    """A log file's text: {text, fields} → the stored text and the plan it belongs to."""
+    return log_view.import_file(args)
+
+
+def log_export(args: dict[str, Any]) -> dict[str, Any]:
+    """The stored log as a JSON file: {store, today} → {filename, mime, text}."""
+    return log_view.export_log(args)
+
+
+def export_ics(args: dict[str, Any]) -> dict[str, Any]:
+    """The plan as an iCalendar file: {fields, store, today} → {filename, mime, text}."""
+    return log_view.export_ics(args)
+
+
+def export_csv(args: dict[str, Any]) -> dict[str, Any]:
+    """The plan or the log as CSV: {fields, store, kind} → {filename, mime, text}."""
+    return log_view.export_csv(args)
+
+
+_CALLS = {"log_view": log_view_}  # a call whose name a module already uses
+
+
 def _int(args: dict[str, Any], name: str) -> int:
     value = args.get(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
@@ -98,7 +149,7 @@ def call(name: str, args_json: str) -> str:
         args = json.loads(args_json)
         if not isinstance(args, dict):
             raise InputError("args", "Expected an object of arguments.")
-        return json.dumps(globals()[name](args))
+        return json.dumps(_CALLS.get(name, globals()[name])(args))
     except InputError as error:
         return json.dumps({"error": str(error), "field": error.field})
     except (ValueError, TypeError) as error:

@@ -774,3 +774,27 @@ __all__ = [
     "pct",
     "vertical_drop",
 ]
+
+
+# --- The training log ---------------------------------------------------------------------------
+
+from typing import TYPE_CHECKING  # noqa: E402  (appended with ``adjust``)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from drills.training_log import LogEntry
+
+
+def adjust(plan: Plan, log_entries: Iterable[LogEntry]) -> tuple[Plan, list[str]]:
+    """The plan with its later sessions adjusted to the training log, and each reason in words.
+
+    ``log_entries`` are ``drills.training_log.LogEntry`` values; the rules are
+    ``training_log.LOG_RULES``. Adjustments never make a session steeper or bigger than here.
+    """
+    from drills import training_log  # imported here: training_log builds on this module
+
+    return training_log.adjust(plan, log_entries)
+
+
+__all__ += ["adjust"]

@@ -130,7 +130,7 @@ def _drill_links(ids: tuple[str, ...]) -> str:
     )
 
 
-def _session_row(week: planner.Week, s: planner.Session) -> str:
+def _session_row(week: planner.Week, s: planner.Session, index: int) -> str:
     when = s.date.strftime("%a %d %b") if s.date else DAY_NAMES[s.day - 1]
     if s.is_downhill:
         work = (
@@ -145,7 +145,10 @@ def _session_row(week: planner.Week, s: planner.Session) -> str:
         f'<tr data-week="{week.number}"><td>{esc(when)}</td>'
         f"<td>{esc(FOCUS_TITLES[s.focus])}</td><td>{work}</td>"
         f"<td>{_drill_links(s.drill_ids)}</td>"
-        f'<td><ul class="dc-cues">{cues}</ul><p class="dc-cadence-cue">{esc(s.cadence_cue)}</p></td></tr>'
+        f'<td><ul class="dc-cues">{cues}</ul><p class="dc-cadence-cue">{esc(s.cadence_cue)}</p></td>'
+        # The training log fills this cell in the browser (drills.log_view); printed, it is a
+        # blank column to write in.
+        f'<td class="dc-log-cell" data-log-cell="{week.number}-{index}"></td></tr>'
     )
 
 
@@ -162,14 +165,14 @@ def results_html(plan: planner.Plan) -> str:
     head = (
         '<thead><tr><th scope="col">When</th><th scope="col">Focus</th>'
         '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
-        '<th scope="col">Key cues</th></tr></thead>'
+        '<th scope="col">Key cues</th><th scope="col">Your log</th></tr></thead>'
     )
     weeks = []
     for week in plan.weeks:
         label = f"Week {week.number}" + (" — lighter week" if week.is_lighter else "")
         if week.start_date:
             label += f" (from {week.start_date.isoformat()})"
-        rows = "".join(_session_row(week, s) for s in week.sessions)
+        rows = "".join(_session_row(week, s, k) for k, s in enumerate(week.sessions, start=1))
         # One table per week: the browser lays out only the weeks on screen (content-visibility).
         weeks.append(
             f'<section class="dc-week{" dc-week--lighter" if week.is_lighter else ""}" '

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from drills import cadence_view, planner_view
+from drills import cadence_view, log_view, planner_view
 from drills.forms import Field
 
 
@@ -38,7 +38,7 @@ TOOLS: dict[str, Tool] = {
         planner_view.compute,
         planner_view.results_html,
         planner_view.summary,
-        planner_view.AFTER_RESULTS,
+        log_view.section_html() + planner_view.AFTER_RESULTS,  # the training log, then print
     ),
 }
 

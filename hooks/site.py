@@ -1,7 +1,7 @@
 """MkDocs hooks: where generated pages and the Python runtime enter the build.
 
 Thin on purpose: what the pages say comes from drills.pages, how the runtime is
-assembled from scripts/site_runtime.py.
+assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from drills import catalog, pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import service_worker
 import site_runtime
 
 CHAPTER_FILES = tuple(f"{key}/index.md" for key in catalog.CHAPTERS)
@@ -59,7 +60,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
-    site_runtime.install_runtime(Path(config["site_dir"]))
+    site_dir = Path(config["site_dir"])
+    site_runtime.install_runtime(site_dir)
+    service_worker.write_service_worker(site_dir)  # last: its version hashes everything else
 
 
 def on_serve(server, config, builder):

@@ -9,19 +9,16 @@ Run through ./scripts/bench, which builds the site first.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from conftest import CHROMIUM_ARGS, StaticHandler, chromium_path, serve  # noqa: E402
 
 NAIVE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive</title></head>
 <body><p id="out">loading</p><script type="module">
@@ -36,32 +33,15 @@ window.naiveFirstResult = performance.now();
 </script></body></html>"""
 
 
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files and adds up the bytes it sent, so transfer size is measured at the source."""
+class CountingHandler(StaticHandler):
+    """The test suite's static host (gzip for text), adding up the bytes it sends."""
 
     sent: list[tuple[str, int]]
-    extensions_map = {  # noqa: RUF012 - the stdlib class attribute is a dict too
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-    }
 
     def copyfile(self, source, outputfile):
         start = source.tell()
         super().copyfile(source, outputfile)
         self.sent.append((self.path, source.tell() - start))
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path, sent: list) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(
-        type("Handler", (CountingHandler,), {"sent": sent}), directory=str(directory)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, float]:
@@ -125,7 +105,7 @@ def main() -> None:
             (root / child.name).symlink_to(child.resolve())
         (root / "naive.html").write_text(NAIVE_PAGE)
         sent: list[tuple[str, int]] = []
-        server, base = serve(root, sent)
+        server, base = serve(root, handler=type("Counting", (CountingHandler,), {"sent": sent}))
         rows: list[tuple[str, str]] = []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -45,22 +47,69 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host as the site will have: correct types, gzip for text, revalidated caching."""
+
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
+        ".webmanifest": "application/manifest+json",
     }
+    COMPRESSIBLE = (
+        ".html",
+        ".css",
+        ".js",
+        ".mjs",
+        ".json",
+        ".svg",
+        ".xml",
+        ".wasm",
+        ".txt",
+        ".ipynb",
+    )
+
+    prefix = ""  # serve the site under a sub-path, as many static hosts do ("/guide")
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix:
+            if not path.startswith(self.prefix + "/"):
+                return str(Path(self.directory) / "__outside_the_sub_path__")
+            path = path[len(self.prefix) :]
+        return super().translate_path(path)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the stdlib redirects /dir to /dir/
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, *args: object) -> None:
         pass
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(
+    directory: Path, prefix: str = "", handler: type = StaticHandler
+) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on a free loopback port; returns the server and the site's base URL."""
+    bound = functools.partial(
+        type("Handler", (handler,), {"prefix": prefix}), directory=str(directory)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +158,9 @@ class PageWatch:
 
 @pytest.fixture
 def context(browser: object) -> Iterator[object]:
-    ctx = browser.new_context()
+    # Service workers would answer requests before page.route sees them; the offline tests
+    # make their own context with them allowed.
+    ctx = browser.new_context(service_workers="block")
     yield ctx
     ctx.close()
 

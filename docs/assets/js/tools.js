@@ -47,7 +47,7 @@ function showFailure(tool) {
   tool.classList.add("dc-tool--offline");
 }
 
-function callPython(call, args) {
+export function callPython(call, args) {
   startWorker();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
   const id = worker.nextId++;
@@ -133,6 +133,7 @@ function attach(tool) {
   });
   worker.ready.then(async (ok) => {
     if (!ok) return;
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
     if (new URLSearchParams(location.search).size > 0) await restoreFromLink(tool).catch(() => {});
     if (!tool.querySelector("[data-status]").textContent.startsWith("Updated")) {
       status.textContent = "Live: results update as you type.";
@@ -241,6 +242,14 @@ const metronome = {
     if (this.button) this.button.textContent = "Start metronome";
   },
 };
+
+// Offline after the first visit: the service worker lives at the site root (works under a sub-path).
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
+}
+if (document.readyState === "complete") registerServiceWorker();
+else addEventListener("load", registerServiceWorker, { once: true });
 
 function attachAll() {
   document.querySelectorAll("[data-tool]").forEach(attach);

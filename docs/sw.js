@@ -1,0 +1,69 @@
+// Offline support: a small, versioned service worker. The build fills in VERSION and PRECACHE
+// (scripts/service_worker.py). Pages and assets are cached at install; the Pyodide runtime and
+// the drills wheel are cached the first time a tool page loads them, so reading a chapter
+// never downloads the runtime. A new build gets a new cache; the old one is deleted whole, so
+// a stale runtime is never mixed with a new wheel.
+const VERSION = "dev";
+const PRECACHE = [];
+const RUNTIME_FILES = [];
+const CACHE = `downhill-confidence-${VERSION}`;
+const RUNTIME = /\/pyodide\//;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("downhill-confidence-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// A tool page asks for the runtime to be kept once it has loaded it (mostly from the HTTP
+// cache by then), so the tools work offline too.
+self.addEventListener("message", (event) => {
+  if (event.data !== "cache-runtime") return;
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      const missing = [];
+      for (const file of RUNTIME_FILES) if (!(await cache.match(file))) missing.push(file);
+      await cache.addAll(missing);
+    }),
+  );
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    // Share links carry a query string: the page itself is the same.
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  // Only this site's own GET requests; anything from another origin is never touched or cached.
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  const isPage = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+  event.respondWith(isPage && !RUNTIME.test(url.pathname) ? networkFirst(event.request) : cacheFirst(event.request));
+});

@@ -1,0 +1,119 @@
+"""Offline after one visit, clean cache replacement on a new build, and serving under a sub-path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import serve, wait_live
+
+pytestmark = pytest.mark.browser
+
+CACHE_URLS = """async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('downhill-confidence-'));
+    const urls = {};
+    for (const name of names) urls[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+    return urls;
+}"""
+
+
+def cached(page: object) -> dict[str, list[str]]:
+    return page.evaluate(CACHE_URLS)
+
+
+def wait_runtime_cached(page: object) -> None:
+    page.wait_for_function(
+        f"""async () => {{
+            const urls = Object.values(await ({CACHE_URLS})()).flat();
+            return ['snapshot.bin.gz', 'pyodide.asm.wasm', 'pyodide-lock.json', '.whl', 'technique/']
+                .every((end) => urls.some((u) => u.endsWith(end)));
+        }}""",
+        timeout=60_000,
+    )
+
+
+def recompute(page: object, field: str, text: str) -> None:
+    page.fill(f"form.dc-form [name={field}]", text)
+    page.wait_for_function(
+        "([f, t]) => new URLSearchParams(location.search).get(f) === t", arg=[field, text]
+    )
+
+
+def test_everything_works_offline_after_one_visit(browser: object, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/tools/cadence/")
+    wait_live(page)
+    wait_runtime_cached(page)
+    # A response from another origin is never cached (127.0.0.1 and localhost are different origins).
+    other, other_url = serve(Path(__file__).parent)
+    page.evaluate(
+        "url => fetch(url, {mode: 'no-cors'}).catch(() => null)",
+        other_url.replace("127.0.0.1", "localhost") + "/conftest.py",
+    )
+    other.shutdown()
+    context.set_offline(True)
+    page.goto(f"{base_url}/technique/")
+    assert page.locator("h1").first.inner_text().startswith("Technique")
+    for tool, field, text in (("cadence", "cadence", "177"), ("planner", "weeks", "14")):
+        page.goto(f"{base_url}/tools/{tool}/")
+        wait_live(page)
+        recompute(page, field, text)
+        assert page.locator("[data-status]").inner_text().startswith("Updated")
+    urls = [u for names in cached(page).values() for u in names]
+    assert urls and all(u.startswith(base_url + "/") for u in urls)
+    print(f"offline: chapter, cadence and planner worked from {len(urls)} cached responses")
+    context.close()
+
+
+def test_a_new_build_replaces_the_old_cache(
+    browser: object, site_dir: Path, tmp_path: Path
+) -> None:
+    # Two builds behind one address: the second differs in a page and in its worker's version.
+    second = tmp_path / "second"
+    shutil.copytree(site_dir, second, symlinks=True)
+    sw = (second / "sw.js").read_text()
+    old_version = sw.split('const VERSION = "')[1].split('"')[0]
+    (second / "sw.js").write_text(sw.replace(old_version, "newbuild0001"))
+    live = tmp_path / "live"
+    live.symlink_to(site_dir)
+    server, url = serve(live)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}/tools/cadence/")
+    wait_live(page)
+    wait_runtime_cached(page)
+    assert list(cached(page)) == [f"downhill-confidence-{old_version}"]
+    live.unlink()
+    live.symlink_to(second)
+    page.goto(f"{url}/tools/cadence/")
+    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+    page.wait_for_function(
+        "async () => (await caches.keys()).join() === 'downhill-confidence-newbuild0001'",
+        timeout=60_000,
+    )
+    page.reload()
+    wait_live(page)
+    wait_runtime_cached(page)  # the new cache gets its own runtime: nothing stale is mixed in
+    assert list(cached(page)) == ["downhill-confidence-newbuild0001"]
+    context.close()
+    server.shutdown()
+
+
+def test_site_works_under_a_sub_path(browser: object, site_dir: Path) -> None:
+    server, url = serve(site_dir, prefix="/guide")
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith(url + "/") or outside.append(r.url))
+    page.goto(f"{url}/cadence/")
+    page.click("a[href$='tools/cadence/?pace=6:00/km&cadence=164&grade=-10&increase=5'] >> nth=0")
+    wait_live(page)
+    recompute(page, "cadence", "181")
+    page.goto(f"{url}/drills/")
+    page.click("table.dc-catalog a:text-is('Quiet feet')")
+    assert page.locator("h1").first.inner_text().startswith("Quiet feet")
+    assert outside == []
+    context.close()
+    server.shutdown()

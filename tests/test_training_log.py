@@ -1,0 +1,482 @@
+"""The training log: entries, the stored form and its versions, and how the log adjusts a plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drills import bridge, planner, training_log
+from drills.errors import InputError
+from drills.planner import Plan
+from drills.training_log import (
+    FLAGS,
+    SCHEMA_VERSION,
+    LogEntry,
+    adjust_plan,
+    dump_store,
+    parse_store,
+    read_entry_form,
+    read_store,
+)
+
+MONDAY = dt.date(2026, 3, 2)
+PLAN = planner.make_plan(4, 10, 10, 3, "beginner", 200, MONDAY)
+
+
+def entry(week: int, session: int, **fields: object) -> LogEntry:
+    values: dict[str, object] = {"date": MONDAY, "rpe": 5, "confidence": 4, "soreness": 2}
+    values.update(fields)
+    return LogEntry(week, session, **values)  # type: ignore[arg-type]
+
+
+def one_sentence(message: str | None) -> bool:
+    return bool(message) and message.endswith(".") and ". " not in message and "\n" not in message
+
+
+# --- Entries ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"rpe": 0}, "rpe"),
+        ({"rpe": 11}, "rpe"),
+        ({"rpe": 5.5}, "rpe"),
+        ({"rpe": True}, "rpe"),
+        ({"soreness": -1}, "soreness"),
+        ({"soreness": 11}, "soreness"),
+        ({"confidence": 6}, "confidence"),
+        ({"cadence_spm": 99}, "cadence"),
+        ({"cadence_spm": 251}, "cadence"),
+        ({"flags": ("slipped",)}, "flags"),
+        ({"flags": "pain"}, "flags"),
+        ({"note": "x" * 501}, "note"),
+        ({"date": dt.date(1999, 12, 31)}, "date"),
+        ({"date": "2026-03-02"}, "date"),
+    ],
+)
+def test_entry_values_out_of_range_name_their_field(fields: dict, field: str) -> None:
+    with pytest.raises(InputError) as caught:
+        entry(1, 1, **fields)
+    assert caught.value.field == field
+    assert str(caught.value).endswith(".")
+
+
+def test_entry_flags_are_kept_in_one_order() -> None:
+    assert entry(1, 1, flags=["fall", "knee_collapse"]).flags == ("knee_collapse", "fall")
+
+
+def form(**texts: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "session": "2-1",
+        "date": "2026-03-09",
+        "rpe": "6",
+        "confidence": "4",
+        "soreness": "",
+        "cadence": "",
+        "flags": [],
+        "note": "",
+    }
+    base.update(texts)
+    return base
+
+
+def test_entry_form_reads_texts() -> None:
+    got, errors = read_entry_form(
+        form(cadence="172", soreness="3", flags=["pain"], note="  a\r\nb\x00  "),
+        training_log.plan_keys(PLAN),
+        MONDAY + dt.timedelta(days=10),
+    )
+    assert errors == {}
+    assert got == LogEntry(
+        2, 1, dt.date(2026, 3, 9), 6, 4, soreness=3, cadence_spm=172, flags=("pain",), note="a\nb"
+    )
+    assert training_log.entry_form_texts(got)["cadence"] == "172"
+
+
+def test_entry_form_errors_sit_beside_each_field() -> None:
+    got, errors = read_entry_form(
+        form(session="99-1", date="5 March", rpe="", confidence="9", cadence="fast", flags=["x"]),
+        training_log.plan_keys(PLAN),
+        MONDAY,
+    )
+    assert got is None
+    assert set(errors) == {"session", "date", "rpe", "confidence", "cadence", "flags"}
+    assert "5 March" in errors["date"] and "fast" in errors["cadence"]
+    assert all(m.endswith(".") for m in errors.values())
+
+
+def test_entry_form_refuses_a_future_date() -> None:
+    _, errors = read_entry_form(form(date="2026-03-20"), training_log.plan_keys(PLAN), MONDAY)
+    assert "future" in errors["date"]
+
+
+# --- The stored form ------------------------------------------------------------------------
+
+notes = st.text(max_size=60)
+entries_strategy = st.lists(
+    st.builds(
+        LogEntry,
+        week=st.integers(1, 24),
+        session=st.integers(1, 5),
+        date=st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)),
+        rpe=st.integers(1, 10),
+        confidence=st.integers(1, 5),
+        soreness=st.none() | st.integers(0, 10),
+        cadence_spm=st.none() | st.integers(100, 250),
+        flags=st.lists(st.sampled_from(list(FLAGS)), unique=True).map(tuple),
+        note=notes,
+    ),
+    max_size=12,
+    unique_by=lambda e: e.key,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries_strategy, st.none() | st.fixed_dictionaries({"weeks": st.sampled_from(["6", "12"])}))
+def test_store_round_trip_is_exact(entries: list[LogEntry], plan: dict | None) -> None:
+    text = dump_store(entries, plan)
+    store, message = read_store(text)
+    assert message is None
+    assert store.entries == tuple(sorted(entries, key=lambda e: e.key))
+    assert store.plan_texts() == plan
+    assert dump_store(store.entries, store.plan) == text  # export → import → export: same bytes
+    assert parse_store(text) == (store.entries, None)
+
+
+def test_stored_form_is_versioned() -> None:
+    data = json.loads(dump_store([entry(1, 1)]))
+    assert data["schema"] == SCHEMA_VERSION == 2
+    assert data["format"] == "downhill-confidence-training-log"
+
+
+def test_version_1_is_migrated() -> None:
+    v2 = json.loads(dump_store([entry(1, 1, note="old"), entry(1, 2)]))
+    v1 = json.dumps({"schema": 1, "entries": v2["entries"]})
+    store, message = read_store(v1)
+    assert message is None
+    assert store.entries == (entry(1, 1, note="old"), entry(1, 2))
+    assert store.plan is None
+    assert json.loads(dump_store(store.entries))["schema"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2, 3]", "not a training log"),
+        ('{"schema": "2"}', "not a training log"),
+        ('{"schema": 2, "entries": []}', "not a training log"),  # no format marker
+        ('{"format": "downhill-confidence-training-log", "schema": 2, "entries": {}}', "not a"),
+        ('{"format": "x", "schema": 9, "entries": []}', "newer version"),
+        ("x" * (training_log.MAX_STORE_CHARS + 1), "too large"),
+        ("[" * 100_000, "not valid JSON"),
+    ],
+)
+def test_a_damaged_store_gives_an_empty_log_and_one_sentence(text: str, words: str) -> None:
+    entries, message = parse_store(text)
+    assert entries == ()
+    assert words in message
+    assert one_sentence(message)
+
+
+def test_unreadable_entries_are_left_out_and_counted() -> None:
+    data = json.loads(dump_store([entry(1, 1), entry(1, 2)]))
+    data["entries"] += [
+        {**data["entries"][0]},  # a second entry for one session
+        {**data["entries"][0], "session": 3, "rpe": 99},
+        {**data["entries"][0], "session": 4, "rpe": 5.0},
+        {**data["entries"][0], "session": 4, "extra": "<b>"},
+        "not an entry",
+    ]
+    entries, message = parse_store(json.dumps(data))
+    assert entries == (entry(1, 1), entry(1, 2))
+    assert (
+        message == "5 of 7 entries in your saved training log could not be read and were left out."
+    )
+    _, message = read_store(json.dumps({**data, "entries": ["x"]}), source="file")
+    assert message == "None of the 1 entries in this file could be read, so nothing was imported."
+
+
+def test_empty_store_is_an_empty_log() -> None:
+    assert parse_store("") == ((), None)
+    assert parse_store(None) == ((), None)
+
+
+def test_dump_refuses_two_entries_for_one_session() -> None:
+    with pytest.raises(ValueError, match="two entries"):
+        dump_store([entry(1, 1), entry(1, 1, rpe=6)])
+
+
+# --- Adjusting the plan -----------------------------------------------------------------------
+
+
+def sessions(plan: Plan) -> list[tuple[tuple[int, int], planner.Session]]:
+    return [((w.number, k), s) for w in plan.weeks for k, s in enumerate(w.sessions, 1)]
+
+
+def test_an_empty_log_changes_nothing() -> None:
+    assert planner.adjust(PLAN, []) == (PLAN, [])
+    assert planner.adjust(PLAN, [entry(24, 1)]) == (PLAN, [])
+
+
+def test_pain_steps_back_and_recommends_rest_and_advice() -> None:
+    flagged = entry(4, 3, date=dt.date(2026, 3, 27), flags=("pain",))  # week 4's steepest
+    plan, reasons = planner.adjust(PLAN, [flagged])
+    assert len(reasons) == 1
+    assert "Pain during Friday's session (week 4)" in reasons[0]
+    assert "rest" in reasons[0] and "physiotherapist or doctor" in reasons[0]
+    grade = PLAN.weeks[3].sessions[2].grade_pct
+    assert f"at or below {planner.pct(grade)} %" in reasons[0]
+    later = [s for key, s in sessions(plan) if key > flagged.key and s.is_downhill]
+    assert later and max(s.grade_pct for s in later) <= PLAN.weeks[2].steepest_grade_pct
+    assert plan.weeks[4].steepest_grade_pct < PLAN.weeks[4].steepest_grade_pct
+
+
+def test_a_fall_in_the_first_session_holds_everything_at_that_grade() -> None:
+    flagged = entry(1, 1, flags=("fall",))
+    plan, reasons = planner.adjust(PLAN, [flagged])
+    assert "A fall or near-fall" in reasons[0]
+    first = PLAN.weeks[0].sessions[0].grade_pct
+    assert all(s.grade_pct <= first for key, s in sessions(plan) if key > flagged.key)
+
+
+def test_a_clean_session_after_pain_lets_the_plan_climb_again_slowly() -> None:
+    pain = entry(3, 3, flags=("pain",))
+    clean = entry(5, 1, confidence=5)
+    held, _ = planner.adjust(PLAN, [pain])
+    resumed, _ = planner.adjust(PLAN, [pain, clean])
+    assert resumed.weeks[-1].steepest_grade_pct > held.weeks[-1].steepest_grade_pct
+    step = planner.MAX_GRADE_STEP_PCT["beginner"]
+    tops = [w.steepest_grade_pct for w in resumed.weeks]
+    assert all(b - a <= step + 1e-9 for a, b in itertools.pairwise(tops))
+
+
+def test_knee_collapse_holds_steepness_and_shifts_the_next_descent_to_technique() -> None:
+    flagged = entry(2, 1, date=dt.date(2026, 3, 9), flags=("knee_collapse",))
+    plan, reasons = planner.adjust(PLAN, [flagged])
+    assert reasons[0].startswith("Knee collapse during Monday's session (week 2)")
+    assert "becomes posture and foot-landing practice" in reasons[0]
+    assert "week 3 holds steepness at 5 % or less" in reasons[0]
+    nxt = plan.weeks[1].sessions[1]
+    assert nxt.focus == "posture"
+    assert nxt.grade_pct <= PLAN.weeks[1].sessions[0].grade_pct
+    assert plan.weeks[2].steepest_grade_pct <= PLAN.weeks[1].steepest_grade_pct
+
+
+def test_heavy_braking_on_the_last_session_changes_nothing_after_it() -> None:
+    last = (len(PLAN.weeks), len(PLAN.weeks[-1].sessions))
+    plan, reasons = planner.adjust(PLAN, [entry(*last, flags=("heavy_braking",))])
+    assert plan == PLAN and reasons == []
+
+
+def test_high_soreness_holds_steepness_and_cuts_repeats() -> None:
+    flagged = entry(2, 1, date=dt.date(2026, 3, 9), soreness=7)
+    plan, reasons = planner.adjust(PLAN, [flagged])
+    assert reasons[0].startswith("Week 3 holds steepness at 5 % or less")
+    assert "30 % fewer repeats" in reasons[0]
+    assert "because soreness was 7/10 two days after Monday's session (week 2)" in reasons[0]
+    before, after = PLAN.weeks[1].sessions[1], plan.weeks[1].sessions[1]
+    assert after.repeats <= before.repeats * 0.7
+    assert plan.weeks[2].steepest_grade_pct <= PLAN.weeks[1].steepest_grade_pct
+
+
+def test_high_effort_counts_on_descents_only() -> None:
+    _, reasons = planner.adjust(PLAN, [entry(2, 2, rpe=8)])
+    assert "effort was 8/10" in reasons[0]
+    conditioning = next(k for k, s in enumerate(PLAN.weeks[1].sessions, 1) if not s.is_downhill)
+    assert planner.adjust(PLAN, [entry(2, conditioning, rpe=9)]) == (PLAN, [])
+
+
+def test_low_confidence_holds_steepness() -> None:
+    plan, reasons = planner.adjust(PLAN, [entry(2, 3, confidence=2)])
+    assert "because confidence was 2/5" in reasons[0]
+    assert plan.weeks[2].steepest_grade_pct <= PLAN.weeks[1].steepest_grade_pct
+
+
+def test_a_good_week_continues_as_planned() -> None:
+    week = [entry(2, k, confidence=4, soreness=3) for k in range(1, 5)]
+    plan, reasons = planner.adjust(PLAN, week)
+    assert plan == PLAN
+    assert reasons == [
+        "Week 2: confidence 4/5 or more and soreness 3/10 or less after every session, so the "
+        "plan continues as planned."
+    ]
+    # Soreness not yet noted is not yet a good week.
+    assert planner.adjust(PLAN, [*week[:3], entry(2, 4, soreness=None)]) == (PLAN, [])
+
+
+def test_entries_outside_the_plan_are_ignored() -> None:
+    assert planner.adjust(PLAN, [entry(12, 1, flags=("pain",)), entry(1, 5, rpe=10)]) == (PLAN, [])
+
+
+# --- Properties ------------------------------------------------------------------------------
+
+
+@st.composite
+def plans_and_logs(draw: st.DrawFn) -> tuple[Plan, list[LogEntry]]:
+    current = draw(st.integers(0, 40)) / 2
+    target = min(planner.TARGET_MAX_PCT, current + draw(st.integers(0, 30)) / 2)
+    plan = planner.make_plan(
+        current,
+        target,
+        draw(st.integers(2, 12)),
+        draw(st.integers(2, 4)),
+        draw(st.sampled_from(["beginner", "intermediate", "advanced"])),
+        draw(st.sampled_from([20, 60, 200, 800, 2000])),
+    )
+    keys = training_log.plan_keys(plan)
+    chosen = draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys)))
+    log = [
+        LogEntry(
+            w,
+            k,
+            MONDAY,
+            draw(st.integers(1, 10)),
+            draw(st.integers(1, 5)),
+            soreness=draw(st.none() | st.integers(0, 10)),
+            flags=tuple(draw(st.lists(st.sampled_from(list(FLAGS)), unique=True, max_size=2))),
+        )
+        for w, k in chosen
+    ]
+    return plan, log
+
+
+@settings(max_examples=200, deadline=None)
+@given(plans_and_logs())
+def test_adjusting_never_makes_a_session_harder_or_passes_the_target(
+    case: tuple[Plan, list[LogEntry]],
+) -> None:
+    plan, log = case
+    adjusted, reasons = planner.adjust(plan, log)
+    assert all(isinstance(r, str) and r.endswith(".") for r in reasons)
+    assert [w.number for w in adjusted.weeks] == [w.number for w in plan.weeks]
+    for (_, before), (_, after) in zip(sessions(plan), sessions(adjusted), strict=True):
+        assert after.grade_pct <= min(before.grade_pct, plan.inputs.target_grade_pct)
+        assert after.repeats <= before.repeats
+        assert after.repeat_length_m <= before.repeat_length_m
+        assert after.vertical_drop_m <= before.vertical_drop_m
+        assert (after.date, after.day) == (before.date, before.day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plans_and_logs())
+def test_adjusting_keeps_the_planners_step_and_spike_rules(
+    case: tuple[Plan, list[LogEntry]],
+) -> None:
+    plan, log = case
+    adjusted, _ = planner.adjust(plan, log)
+    step = planner.MAX_GRADE_STEP_PCT[plan.inputs.level]
+    previous = plan.inputs.current_grade_pct
+    for week in adjusted.weeks:
+        assert week.steepest_grade_pct <= previous + step + 1e-9
+        previous = week.steepest_grade_pct
+    baseline = next(
+        (w.number for w in plan.weeks if w.steepest_grade_pct >= planner.MIN_DESCENT_GRADE_PCT),
+        len(plan.weeks) + 1,
+    )
+    history: list[tuple[int, float]] = []
+    for week in adjusted.weeks:
+        for s in week.sessions:
+            if not s.is_downhill:
+                continue
+            day = (week.number - 1) * 7 + s.day
+            drop = planner.vertical_drop(s.repeats, s.repeat_length_m, s.grade_pct)
+            if week.number > baseline:
+                recent = [d for e, d in history if 0 < day - e <= planner.SPIKE_WINDOW_DAYS]
+                assert drop <= planner.SPIKE_LIMIT * max(recent, default=0.0) + 1e-9
+            history.append((day, drop))
+
+
+@settings(max_examples=200, deadline=None)
+@given(plans_and_logs())
+def test_steepness_never_rises_after_pain_or_a_fall(case: tuple[Plan, list[LogEntry]]) -> None:
+    plan, log = case
+    if not log:
+        return
+    last = max(log, key=lambda e: e.key)
+    hurt = LogEntry(*last.key, MONDAY, last.rpe, last.confidence, flags=("pain",))
+    log = [e for e in log if e.key != last.key] + [hurt]
+    adjusted, reasons = planner.adjust(plan, log)
+    flagged_at = dict(sessions(adjusted))[hurt.key]
+    earlier = [s.grade_pct for key, s in sessions(adjusted) if key < hurt.key and s.is_downhill]
+    # After conditioning, the ceiling is the grade of the last descent before it.
+    ceiling = flagged_at.grade_pct if flagged_at.is_downhill else earlier[-1]
+    assert all(s.grade_pct <= ceiling for key, s in sessions(adjusted) if key > hurt.key)
+    assert any("physiotherapist or doctor" in r for r in reasons)
+
+
+@settings(max_examples=100, deadline=None)
+@given(plans_and_logs(), st.randoms(use_true_random=False))
+def test_same_input_same_output_in_any_order(
+    case: tuple[Plan, list[LogEntry]], rnd: random.Random
+) -> None:
+    plan, log = case
+    first = adjust_plan(plan, log)
+    shuffled = log[:]
+    rnd.shuffle(shuffled)
+    assert adjust_plan(plan, shuffled) == first
+    assert planner.adjust(plan, tuple(log)) == (first.plan, [c.text for c in first.changes])
+
+
+# --- Through the bridge, as the page calls it ---------------------------------------------------
+
+FIELDS = {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200", "start": ""}  # fmt: skip
+
+
+def call(name: str, **args: object) -> dict:
+    return json.loads(bridge.call(name, json.dumps(args)))
+
+
+def test_bridge_save_then_view_then_remove() -> None:
+    saved = call(
+        "log_save",
+        fields=FIELDS,
+        store="",
+        today="2026-03-05",
+        entry=form(session="1-1", date="2026-03-02", note="<script>x</script>"),
+    )
+    assert saved["errors"] == {}
+    assert read_store(saved["store"])[0].plan_texts() == FIELDS
+    assert "&lt;script&gt;" in saved["cells"]["1-1"] and "<script>" not in saved["cells"]["1-1"]
+    view = call("log_view", fields=FIELDS, store=saved["store"], today="2026-03-05")
+    assert view["cells"] == saved["cells"]
+    assert view["forms"]["1-1"]["note"] == "<script>x</script>"
+    removed = call("log_remove", fields=FIELDS, store=saved["store"], key="1-1")
+    assert parse_store(removed["store"]) == ((), None)
+
+
+def test_bridge_keeps_a_log_with_its_own_plan() -> None:
+    store = dump_store([entry(1, 1)], {**FIELDS, "weeks": "6"})
+    view = call("log_view", fields=FIELDS, store=store, query="")
+    assert view["restore"]["weeks"] == "6"  # no share link: show the log's own plan
+    view = call("log_view", fields=FIELDS, store=store, query="?weeks=10")
+    assert view["restore"] is None and view["logged_plan"]["weeks"] == "6"
+    assert "different plan" in view["html"]
+    refused = call("log_save", fields=FIELDS, store=store, entry=form(session="1-2"))
+    assert "different plan" in refused["errors"]["session"]
+
+
+def test_bridge_import_refuses_what_is_not_a_log() -> None:
+    out = call("log_import", fields=FIELDS, text="<html>")
+    assert "nothing was imported" in out["error"] and one_sentence(out["error"])
+
+
+def test_bridge_exports() -> None:
+    store = dump_store([entry(1, 1, note="a, b; c")], FIELDS)
+    assert call("log_export", store=store, today="2026-03-05")["text"] == store
+    ics = call("export_ics", fields=FIELDS, store=store, today="2026-03-05")
+    assert (
+        ics["text"].startswith("BEGIN:VCALENDAR\r\n")
+        and "DTSTART;VALUE=DATE:20260305" in ics["text"]
+    )
+    csv_text = call("export_csv", fields=FIELDS, store=store, kind="log")["text"]
+    assert csv_text.startswith("\ufeffWeek,Session,")
+    assert call("export_csv", fields=FIELDS, store="", kind="log")["field"] == "export"
+    assert call("export_csv", fields={**FIELDS, "weeks": "99"}, store=store, kind="plan")["error"]
