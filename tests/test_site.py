@@ -137,3 +137,36 @@ def test_cadence_page_defaults_equal_cpython(site_dir: Path) -> None:
 
     html = (site_dir / "tools" / "cadence" / "index.html").read_text(encoding="utf-8")
     assert results_html(calculate(360, 164, -10, 5)) in html
+
+
+def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_dir: Path) -> None:
+    import json
+
+    sw = (site_dir / "sw.js").read_text()
+    version = re.search(r'const VERSION = "(\w+)";', sw)[1]
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw)[1])
+    runtime = json.loads(re.search(r"const RUNTIME_FILES = (\[.*?\]);", sw)[1])
+    assert version != "dev" and len(version) == 12
+    assert {"./", "technique/", "tools/cadence/", "tools/planner/", "drills/quiet-feet/"} <= set(
+        precache
+    )
+    assert not [u for u in precache if u.startswith("pyodide/") or u.endswith(".map")]
+    for url in precache:
+        target = site_dir / url
+        assert (target / "index.html").exists() if url.endswith("/") else target.exists(), url
+    assert {"pyodide/pyodide.asm.wasm", "pyodide/snapshot.bin.gz"} <= set(runtime)
+
+
+def test_service_worker_version_changes_with_any_file(site_dir: Path, tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import service_worker
+
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    before = service_worker.site_version(copy)
+    wheel = next((copy / "pyodide").glob("drills-*.whl"))
+    wheel.write_bytes(wheel.read_bytes() + b"\0")
+    assert service_worker.site_version(copy) != before

@@ -1,0 +1,45 @@
+"""Lighthouse 12.2.3 (mobile preset) against the built site served locally: the scores are the gate."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM_ARGS, ROOT, chromium_path
+
+pytestmark = pytest.mark.browser
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHAPTER = dict.fromkeys(CATEGORIES, 0.95)
+TOOL = {**CHAPTER, "performance": 0.90}
+BUDGETS = {"/technique/": CHAPTER, "/tools/cadence/": TOOL, "/tools/planner/": TOOL}
+RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float]:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    done = subprocess.run(
+        [
+            str(binary), url,
+            f"--chrome-path={chromium_path()}",
+            "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json", f"--output-path={out}", "--quiet",
+        ],
+        capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(out.read_text())
+    return {c: report["categories"][c]["score"] for c in CATEGORIES}
+
+
+@pytest.mark.parametrize("path", list(BUDGETS))
+def test_lighthouse_mobile_scores(base_url: str, tmp_path: Path, path: str) -> None:
+    runs = [lighthouse(base_url + path, tmp_path / f"run{i}.json") for i in range(RUNS)]
+    median = {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
+    print(f"lighthouse {path}: " + ", ".join(f"{c} {median[c]:.2f}" for c in CATEGORIES))
+    low = {c: median[c] for c in CATEGORIES if median[c] < BUDGETS[path][c]}
+    assert low == {}, f"below budget {BUDGETS[path]}: {low}"
