@@ -128,3 +128,26 @@ def test_chapter_loads_nothing_of_pyodide_and_logs_no_errors(page: object, base_
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "pyodide" in u or "snapshot" in u]
     assert page.watch.console_errors == []
+
+
+def test_catalog_filters_by_chapter_and_level(page: object, base_url: str) -> None:
+    from drills import catalog
+
+    page.goto(base_url + "/drills/")
+    page.select_option("[data-catalog-filter] [name=chapter]", "terrain")
+    page.select_option("[data-catalog-filter] [name=level]", "advanced")
+    expected = [d.name for d in catalog.DRILLS if d.chapter == "terrain" and d.level == "advanced"]
+    visible = page.locator("table.dc-catalog tbody tr:visible td:first-child").all_inner_texts()
+    assert visible == expected
+    assert page.inner_text("[data-catalog-count]") == f"{len(expected)} drills shown"
+
+
+def test_catalog_lists_every_drill_without_javascript(browser: object, base_url: str) -> None:
+    from drills import catalog
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/drills/")
+    assert page.locator("table.dc-catalog tbody tr:visible").count() == len(catalog.DRILLS)
+    assert not page.locator("[data-catalog-filter]").is_visible()  # no controls that cannot work
+    context.close()

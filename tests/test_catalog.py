@@ -96,3 +96,43 @@ def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
     assert missing == [], f"published drill URLs without a page or a redirect: {missing}"
     new = sorted(current - set(published))
     assert new == [], f"add new drill URLs to {PUBLISHED.name}: {new}"
+
+
+def test_drill_cards_expand_and_unknown_ids_name_the_page() -> None:
+    from drills import pages
+
+    markdown = "Intro\n\n```drill\nquiet-feet\n```\n\nMore text.\n"
+    html = pages.expand_drill_cards(markdown, "technique/index.md", "../")
+    assert 'href="../drills/quiet-feet/"' in html and catalog.get("quiet-feet").name in html
+    with pytest.raises(KeyError) as caught:
+        pages.expand_drill_cards("```drill\nno-such-drill\n```\n", "technique/index.md", "../")
+    assert "no-such-drill" in str(caught.value) and "technique/index.md" in str(caught.value)
+
+
+def test_an_unknown_drill_card_fails_the_build(tmp_path: Path) -> None:
+    """The real build, with one chapter's card misspelt, stops and names the id and the page."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    copy = tmp_path / "repo"
+    shutil.copytree(
+        root,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", "site", "build", ".git", "test-artifacts"
+        ),
+    )
+    chapter = copy / "docs" / "mindset" / "index.md"
+    chapter.write_text(
+        chapter.read_text().replace("```drill\npost-run-review", "```drill\npost-run-reveiw", 1)
+    )
+    (copy / "node_modules").symlink_to(root / "node_modules")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=copy, capture_output=True, text=True, env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"},
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "post-run-reveiw" in done.stderr and "mindset/index.md" in done.stderr
