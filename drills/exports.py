@@ -2,8 +2,8 @@
 
 The calendar is iCalendar (RFC 5545): one all-day event per session, since the planner gives
 days, not times of day. Each event's UID is derived from the plan's inputs (not its start
-date) and the session's week and place, so exporting again after changing the start date or
-logging more sessions updates the same events instead of adding copies. Lines end in CRLF and
+date or length) and the session's week and place, so an export after changing the start date,
+lengthening the plan or logging more sessions carries the same UIDs as the one before. Lines end in CRLF and
 are folded at 75 octets without splitting a UTF-8 character; text values escape backslash,
 semicolon, comma and line breaks.
 
@@ -65,12 +65,16 @@ def fold(line: str) -> str:
 
 
 def plan_id(inputs: PlanInputs) -> str:
-    """A short, stable id for a plan's inputs (the start date left out on purpose)."""
+    """A short, stable id for a plan's inputs.
+
+    The start date and the number of weeks are left out on purpose: changing them moves the
+    sessions or adds weeks at the end (a shorter plan is a prefix of a longer one), and the
+    calendar should update the same events rather than add copies.
+    """
     text = "|".join(
         (
             repr(float(inputs.current_grade_pct)),
             repr(float(inputs.target_grade_pct)),
-            str(inputs.weeks),
             str(inputs.sessions_per_week),
             inputs.level,
             repr(float(inputs.slope_length_m)),

@@ -226,8 +226,15 @@ def _plan(fields: object, start: dt.date | None = None) -> tuple[Plan | None, di
 
 
 def _same_plan(a: Plan, b: Plan) -> bool:
-    """Whether two plans have the same sessions (a different start date only moves them)."""
-    return replace(a.inputs, start_date=None) == replace(b.inputs, start_date=None)
+    """Whether a log kept for one plan fits the other: the same sessions, week by week.
+
+    A different start date only moves the sessions, and a different number of weeks only
+    adds or drops weeks at the end (a shorter plan is a prefix of a longer one), so a runner
+    who lengthens the plan keeps the log.
+    """
+    return replace(a.inputs, start_date=None, weeks=0) == replace(
+        b.inputs, start_date=None, weeks=0
+    )
 
 
 def _stored_plan(store: Store) -> Plan | None:

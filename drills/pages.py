@@ -62,7 +62,7 @@ def drill_card_html(drill: Drill, root: str) -> str:
         f"<p>{esc(drill.purpose)}</p>"
         f'<ul class="dc-drill-card__cues">{cues}</ul>'
         f'<p class="dc-drill-card__more"><a href="{root}drills/{esc(drill.id)}/">'
-        f'Full drill: dose, faults, stop rules<span class="md-visually-hidden"> for '
+        f'Full drill: dose, faults, stop rules<span class="dc-visually-hidden"> for '
         f"{esc(drill.name)}</span></a></p></div>"
     )
 
@@ -276,14 +276,14 @@ def section_links_html(chapters: Iterable[tuple[str, str, str, str]]) -> str:
             f'<tr><td><a href="{esc(href)}#{m["id"]}">{esc(m["title"])}</a></td>'
             f"<td><code>{esc(path)}#{m['id']}</code></td>"
             f'<td><button type="button" class="md-button dc-copy" data-copy-link="{esc(href)}#{m["id"]}">'
-            f'Copy<span class="md-visually-hidden"> link to {esc(m["title"])}</span></button></td></tr>'
+            f'Copy<span class="dc-visually-hidden"> link to {esc(m["title"])}</span></button></td></tr>'
             for m in HEADING.finditer(markdown)
             if m["hashes"] == "##"
         )
         blocks.append(
             f'<table class="dc-section-links"><caption>{esc(title)}</caption>'
             f'<thead><tr><th scope="col">Section</th><th scope="col">Link</th>'
-            f'<th scope="col"><span class="md-visually-hidden">Copy</span></th></tr></thead>'
+            f'<th scope="col"><span class="dc-visually-hidden">Copy</span></th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
         )
     return '<div class="dc-table-scroll">' + "".join(blocks) + "</div>"

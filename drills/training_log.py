@@ -178,6 +178,10 @@ class LogEntry:
         object.__setattr__(self, "flags", tuple(f for f in FLAGS if f in self.flags))
         if not isinstance(self.note, str):
             raise InputError("note", "The note must be text.")
+        try:
+            self.note.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, only ever from a tampered file
+            raise InputError("note", "The note holds characters that cannot be saved.") from None
         if len(self.note) > MAX_NOTE_CHARS:
             raise InputError(
                 "note",

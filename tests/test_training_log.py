@@ -57,6 +57,7 @@ def one_sentence(message: str | None) -> bool:
         ({"flags": ("slipped",)}, "flags"),
         ({"flags": "pain"}, "flags"),
         ({"note": "x" * 501}, "note"),
+        ({"note": "\ud800"}, "note"),
         ({"date": dt.date(1999, 12, 31)}, "date"),
         ({"date": "2026-03-02"}, "date"),
     ],
@@ -453,14 +454,21 @@ def test_bridge_save_then_view_then_remove() -> None:
 
 
 def test_bridge_keeps_a_log_with_its_own_plan() -> None:
-    store = dump_store([entry(1, 1)], {**FIELDS, "weeks": "6"})
+    store = dump_store([entry(1, 1)], {**FIELDS, "slope": "300"})
     view = call("log_view", fields=FIELDS, store=store, query="")
-    assert view["restore"]["weeks"] == "6"  # no share link: show the log's own plan
-    view = call("log_view", fields=FIELDS, store=store, query="?weeks=10")
-    assert view["restore"] is None and view["logged_plan"]["weeks"] == "6"
+    assert view["restore"]["slope"] == "300"  # no share link: show the log's own plan
+    view = call("log_view", fields=FIELDS, store=store, query="?slope=200")
+    assert view["restore"] is None and view["logged_plan"]["slope"] == "300"
     assert "different plan" in view["html"]
     refused = call("log_save", fields=FIELDS, store=store, entry=form(session="1-2"))
     assert "different plan" in refused["errors"]["session"]
+    # A longer or later plan is the same plan: its first weeks are the same sessions.
+    longer = {**FIELDS, "weeks": "14", "start": "2026-06-01"}
+    store = dump_store([entry(1, 1)], FIELDS)
+    view = call("log_view", fields=longer, store=store, query="?weeks=14")
+    assert view["restore"] is None and "Done" in view["cells"]["1-1"]
+    saved = call("log_save", fields=longer, store=store, today="2026-06-01", entry=form())
+    assert read_store(saved["store"])[0].plan_texts()["weeks"] == "14"
 
 
 def test_bridge_import_refuses_what_is_not_a_log() -> None:
