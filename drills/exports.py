@@ -3,9 +3,9 @@
 The calendar is iCalendar (RFC 5545): one all-day event per session, since the planner gives
 days, not times of day. Each event's UID is derived from the plan's inputs (not its start
 date or length) and the session's week and place, so an export after changing the start date,
-lengthening the plan or logging more sessions carries the same UIDs as the one before. Lines end in CRLF and
-are folded at 75 octets without splitting a UTF-8 character; text values escape backslash,
-semicolon, comma and line breaks.
+lengthening the plan or logging more sessions carries the same UIDs as the one before. Lines
+end in CRLF and are folded at 75 octets without splitting a UTF-8 character; text values
+escape backslash, semicolon, comma and line breaks.
 
 The spreadsheets are CSV (RFC 4180): UTF-8, a header row, one row per session or entry. Cells
 of free text that a spreadsheet would read as a formula get a leading apostrophe.

@@ -83,7 +83,7 @@ def form_html() -> str:
         _field(
             "date",
             "Date you ran it",
-            "Year-month-day, e.g. 2026-03-05.",
+            "The day you ran the session.",
             f'<input type="date"{attrs(**_described("date"), autocomplete="off")}>',
         ),
         _field(
@@ -380,7 +380,12 @@ def render(
 
     stored = _stored_plan(store)
     mismatch = bool(store.entries) and stored is not None and not _same_plan(stored, plan)
-    restore = store.plan_texts() if mismatch and not has_query else None
+    # Without a share link in the address, the page shows the plan the log was kept for,
+    # start date included; a share link wins, with a notice when the plans differ.
+    restore = None
+    if store.entries and stored is not None and not has_query:
+        own = forms.read(planner_view.FIELDS, store.plan_texts() or {}).texts
+        restore = own if own != texts else None
 
     selected_key = selected if isinstance(selected, str) else ""
     options = '<option value="">Choose a session</option>' + "".join(

@@ -467,6 +467,7 @@ def test_bridge_keeps_a_log_with_its_own_plan() -> None:
     store = dump_store([entry(1, 1)], FIELDS)
     view = call("log_view", fields=longer, store=store, query="?weeks=14")
     assert view["restore"] is None and "Done" in view["cells"]["1-1"]
+    assert call("log_view", fields=longer, store=store, query="")["restore"] == FIELDS
     saved = call("log_save", fields=longer, store=store, today="2026-06-01", entry=form())
     assert read_store(saved["store"])[0].plan_texts()["weeks"] == "14"
 

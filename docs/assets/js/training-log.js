@@ -43,8 +43,8 @@ function entryFields(form) {
   const entry = { flags: [] };
   for (const element of form.elements) {
     if (!element.name) continue;
-    if (element.type === "checkbox") element.checked && entry.flags.push(element.value);
-    else entry[element.name] = element.value;
+    if (element.type !== "checkbox") entry[element.name] = element.value;
+    else if (element.checked) entry.flags.push(element.value);
   }
   return entry;
 }
@@ -107,7 +107,10 @@ async function refresh(tool) {
 }
 
 function keep(tool, out) {
-  if (out.error) return announce(tool, out.error), false;
+  if (out.error) {
+    announce(tool, out.error);
+    return false;
+  }
   if (!writeStore(out.store)) {
     announce(tool, "This browser did not let the page keep the log (storage is full or blocked).");
     return false;
