@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from typing import Any
 
 from drills import forms, log_view, metronome
@@ -16,21 +17,6 @@ from drills.errors import InputError
 from drills.tools import TOOLS, Tool
 from drills.units import parse_number
 from drills.widgets import tool_html
-
-ALLOWED_CALLS = (
-    "compute",
-    "from_query",
-    "click_track",
-    "tap_cadence",
-    # The planner's training log (drills.log_view): the stored log travels as its raw text.
-    "log_view",
-    "log_save",
-    "log_remove",
-    "log_import",
-    "log_export",
-    "export_ics",
-    "export_csv",
-)
 
 
 def _evaluate(tool: Tool, raw: dict[str, Any], link_errors: dict[str, str]) -> dict[str, Any]:
@@ -96,44 +82,6 @@ def tap_cadence(args: dict[str, Any]) -> dict[str, Any]:
     return {"cadence_spm": metronome.cadence_from_taps(taps)}
 
 
-def log_view_(args: dict[str, Any]) -> dict[str, Any]:
-    """The log beside the plan: {fields, store, query, today, selected} → escaped HTML."""
-    return log_view.view(args)
-
-
-def log_save(args: dict[str, Any]) -> dict[str, Any]:
-    """Add or replace one entry: {fields, store, entry, today} → the new stored text, or errors."""
-    return log_view.save(args)
-
-
-def log_remove(args: dict[str, Any]) -> dict[str, Any]:
-    """Remove one entry: {fields, store, key, today} → the new stored text."""
-    return log_view.remove(args)
-
-
-def log_import(args: dict[str, Any]) -> dict[str, Any]:
-    """A log file's text: {text, fields} → the stored text and the plan it belongs to."""
-    return log_view.import_file(args)
-
-
-def log_export(args: dict[str, Any]) -> dict[str, Any]:
-    """The stored log as a JSON file: {store, today} → {filename, mime, text}."""
-    return log_view.export_log(args)
-
-
-def export_ics(args: dict[str, Any]) -> dict[str, Any]:
-    """The plan as an iCalendar file: {fields, store, today} → {filename, mime, text}."""
-    return log_view.export_ics(args)
-
-
-def export_csv(args: dict[str, Any]) -> dict[str, Any]:
-    """The plan or the log as CSV: {fields, store, kind} → {filename, mime, text}."""
-    return log_view.export_csv(args)
-
-
-_CALLS = {"log_view": log_view_}  # a call whose name a module already uses
-
-
 def _int(args: dict[str, Any], name: str) -> int:
     value = args.get(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
@@ -141,15 +89,32 @@ def _int(args: dict[str, Any], name: str) -> int:
     return int(value)
 
 
+# Everything the page may call, by name; nothing else in the package is reachable from JS.
+CALLS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "compute": compute,
+    "from_query": from_query,
+    "click_track": click_track,
+    "tap_cadence": tap_cadence,
+    # The planner's training log: the stored log travels as its raw text (drills.log_view).
+    "log_view": log_view.view,  # {fields, store, query, today, selected} → escaped HTML
+    "log_save": log_view.save,  # {fields, store, entry, today} → the new stored text, or errors
+    "log_remove": log_view.remove,  # {fields, store, key, today} → the new stored text
+    "log_import": log_view.import_file,  # {text, fields} → the stored text and its plan
+    "log_export": log_view.export_log,  # {store, today} → {filename, mime, text}
+    "export_ics": log_view.export_ics,  # {fields, store, today} → the plan as iCalendar
+    "export_csv": log_view.export_csv,  # {fields, store, kind} → the plan or the log as CSV
+}
+
+
 def call(name: str, args_json: str) -> str:
     """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}."""
-    if name not in ALLOWED_CALLS:
+    if name not in CALLS:
         return json.dumps({"error": f"Unknown call {name[:40]!r}.", "field": None})
     try:
         args = json.loads(args_json)
         if not isinstance(args, dict):
             raise InputError("args", "Expected an object of arguments.")
-        return json.dumps(_CALLS.get(name, globals()[name])(args))
+        return json.dumps(CALLS[name](args))
     except InputError as error:
         return json.dumps({"error": str(error), "field": error.field})
     except (ValueError, TypeError) as error:

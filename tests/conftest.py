@@ -191,6 +191,11 @@ def sitemap_for_this_server(page: object, base_url: str) -> None:
     page.route("**/sitemap.xml", rewrite)
 
 
+def wait_for_state(page: object, query: str) -> None:
+    """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
+    page.wait_for_function("q => location.search === q", arg=query)
+
+
 def wait_live(page: object, timeout_ms: int = 60_000) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=timeout_ms)

@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from conftest import sitemap_for_this_server, wait_live
+from conftest import sitemap_for_this_server, wait_for_state, wait_live
 
 from drills import bridge, forms
 from drills.cadence_view import FIELDS
@@ -29,11 +29,6 @@ def shown(page: object) -> dict[str, str]:
         "[data-result]",
         "els => Object.fromEntries(els.map(e => [e.dataset.result, e.textContent]))",
     )
-
-
-def wait_for_state(page: object, query: str) -> None:
-    """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
-    page.wait_for_function("q => location.search === q", arg=query)
 
 
 def fill(page: object, fields: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ import html
 import re
 
 import pytest
-from conftest import wait_live
+from conftest import wait_for_state, wait_live
 
 from drills import bridge, forms
 from drills.planner_view import FIELDS
@@ -28,11 +28,6 @@ def shown(page: object) -> list[tuple[str, str]]:
             "[data-results] [data-result]", "els => els.map(e => [e.dataset.result, e.textContent])"
         )
     ]
-
-
-def wait_for_state(page: object, query: str) -> None:
-    """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
-    page.wait_for_function("q => location.search === q", arg=query)
 
 
 def set_fields(page: object, fields: dict[str, str]) -> None:
