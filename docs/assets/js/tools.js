@@ -74,13 +74,39 @@ function show(tool, outcome) {
   if (outcome.html !== undefined) {
     tool.querySelector("[data-results]").innerHTML = outcome.html; // HTML built and escaped by Python
     status.textContent = outcome.summary;
-    history.replaceState(history.state, "", outcome.query + location.hash);
+    addressBar.set(outcome.query);
   } else if (outcome.error) {
     status.textContent = outcome.error;
   } else {
     status.textContent = "Please correct the highlighted field; the results below are for the last valid values.";
   }
   tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true }));
+}
+
+// The address bar follows the inputs, a moment after typing stops: Material's instant
+// navigation makes each history.replaceState cost tens of milliseconds (scripts/bench).
+const addressBar = {
+  timer: null,
+  query: null,
+  set(query) {
+    this.query = query;
+    this.path = location.pathname;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), 250);
+  },
+  flush() {
+    clearTimeout(this.timer);
+    const samePage = this.path === location.pathname; // not after navigating elsewhere
+    if (this.query !== null && samePage && this.query !== location.search) {
+      history.replaceState(history.state, "", this.query + location.hash);
+    }
+    this.query = null;
+  },
+};
+
+/** The query the page stands for now, even while the address bar is still to catch up. */
+export function currentQuery() {
+  return addressBar.query ?? location.search;
 }
 
 function recomputer(tool) {
@@ -144,6 +170,7 @@ function attach(tool) {
 
 const actions = {
   async share(tool) {
+    addressBar.flush();
     const status = tool.querySelector("[data-status]");
     try {
       await navigator.clipboard.writeText(location.href);

@@ -1,7 +1,7 @@
 // The training log on the planner page: a thin client, like tools.js. It keeps the exact text
 // Python returns in localStorage, hands that text back with every call, and inserts the escaped
 // HTML Python returns. Reading, checking, adjusting and exporting all happen in drills.log_view.
-import { callPython } from "./tools.js";
+import { callPython, currentQuery } from "./tools.js";
 
 const KEY = "dc-training-log";
 const UNAVAILABLE =
@@ -97,7 +97,7 @@ async function refresh(tool) {
   const request = (tool.dcLogRequest = (tool.dcLogRequest ?? 0) + 1);
   const view = await callPython("log_view", {
     ...base(tool),
-    query: location.search,
+    query: currentQuery(),
     selected: parts(tool).form.elements.session.value,
   });
   if (request !== tool.dcLogRequest) return; // a newer plan is on its way
