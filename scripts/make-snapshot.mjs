@@ -9,4 +9,10 @@ import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
 const [output] = process.argv.slice(2);
 const pyodide = await loadPyodide({ _makeSnapshot: true });
+// Standard-library modules that installing the wheel and importing drills need: imported here,
+// they are already in memory when the snapshot is restored (plain imports hold no JS handles).
+pyodide.runPython(`
+import base64, csv, dataclasses, datetime, email.parser, hashlib, html, importlib.metadata, io
+import json, math, re, shutil, statistics, sysconfig, tarfile, typing, urllib.parse, wave, zipfile
+`);
 writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));

@@ -52,6 +52,12 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """Compressed once per file version, as a real host or CDN does."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """A static host as the site will have: correct types, gzip for text, revalidated caching."""
 
@@ -92,7 +98,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

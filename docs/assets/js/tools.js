@@ -270,17 +270,28 @@ const metronome = {
   },
 };
 
-// Offline after the first visit: the service worker lives at the site root (works under a sub-path).
+// Offline after the first visit: the service worker lives at the site root (works under a
+// sub-path). It is registered once the page is idle, and on a tool page only once Python is
+// ready, so its precaching never competes with the runtime's start-up (scripts/bench).
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
 }
-if (document.readyState === "complete") registerServiceWorker();
-else addEventListener("load", registerServiceWorker, { once: true });
+function registerWhenIdle() {
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  const hasTool = document.querySelector("[data-tool]") && !worker.fatal;
+  if (hasTool) (worker.ready ?? Promise.resolve()).then(() => idle(registerServiceWorker));
+  else idle(registerServiceWorker);
+}
+if (document.readyState === "complete") registerWhenIdle();
+else addEventListener("load", registerWhenIdle, { once: true });
 
 function attachAll() {
   document.querySelectorAll("[data-tool]").forEach(attach);
 }
+
+// On a tool page, start Python now rather than when Material's document$ first fires.
+if (document.querySelector("[data-tool]")) startWorker();
 
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);
