@@ -24,12 +24,19 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// A newer build's worker deletes this cache when it activates; an old worker still finishing
+// a request must not bring it back.
+async function ownCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
+
 // A tool page asks for the runtime to be kept once it has loaded it (mostly from the HTTP
 // cache by then), so the tools work offline too.
 self.addEventListener("message", (event) => {
   if (event.data !== "cache-runtime") return;
   event.waitUntil(
-    caches.open(CACHE).then(async (cache) => {
+    ownCache().then(async (cache) => {
+      if (!cache) return;
       const missing = [];
       for (const file of RUNTIME_FILES) if (!(await cache.match(file))) missing.push(file);
       await cache.addAll(missing);
@@ -38,25 +45,25 @@ self.addEventListener("message", (event) => {
 });
 
 async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") cache.put(request, response.clone());
+    if (cache && response.ok && response.type === "basic") cache.put(request, response.clone());
     return response;
   } catch (error) {
     // Share links carry a query string: the page itself is the same.
-    const cached = await cache.match(request, { ignoreSearch: true });
+    const cached = await cache?.match(request, { ignoreSearch: true });
     if (cached) return cached;
     throw error;
   }
 }
 
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cache = await ownCache();
+  const cached = await cache?.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") cache.put(request, response.clone());
+  if (cache && response.ok && response.type === "basic") cache.put(request, response.clone());
   return response;
 }
 
