@@ -775,6 +775,12 @@ def _next_descent(plan: Plan, week: int, session: int) -> tuple[Week, Session] |
     return None
 
 
+def _flagged(entry: LogEntry, flags: tuple[tuple[str, str], ...]) -> str:
+    """ "Pain and a fall or near-fall": the entry's flags among these, as the start of a sentence."""
+    what = " and ".join(label for flag, label in flags if entry.has(flag))
+    return what[:1].upper() + what[1:]
+
+
 def _read_entry(
     entry: LogEntry,
     session: Session,
@@ -796,14 +802,8 @@ def _read_entry(
         f"week {w + 1} holds steepness at {planner.pct(held)} % or less" if w < last_week else ""
     )
 
-    hurt = [
-        label
-        for flag, label in (("pain", "Pain"), ("fall", "a fall or near-fall"))
-        if entry.has(flag)
-    ]
-    if hurt:
-        what = " and ".join(hurt)
-        what = what[0].upper() + what[1:]
+    what = _flagged(entry, (("pain", "pain"), ("fall", "a fall or near-fall")))
+    if what:
         back = "steps back to the previous week's steepness and " if content_week > 1 else ""
         number = add(
             entry,
@@ -821,14 +821,8 @@ def _read_entry(
     else:
         state.ceiling = None  # a session without pain or a fall lifts the hold
 
-    form = [
-        label
-        for flag, label in (("knee_collapse", "Knee collapse"), ("heavy_braking", "heavy braking"))
-        if entry.has(flag)
-    ]
-    if form:
-        what = " and ".join(form)
-        what = what[0].upper() + what[1:]
+    what = _flagged(entry, (("knee_collapse", "knee collapse"), ("heavy_braking", "heavy braking")))
+    if what:
         parts = []
         if next_descent is not None:
             nw, ns = next_descent
