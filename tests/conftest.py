@@ -202,6 +202,6 @@ def wait_for_state(page: object, query: str) -> None:
     page.wait_for_function("q => location.search === q", arg=query)
 
 
-def wait_live(page: object, timeout_ms: int = 60_000) -> None:
+def wait_live(page: object, timeout_ms: int = 120_000) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=timeout_ms)

@@ -23,6 +23,12 @@ def cached(page: object) -> dict[str, list[str]]:
 
 
 def wait_runtime_cached(page: object) -> None:
+    """Wait until the service worker is active, controls the page, and holds the runtime."""
+    page.wait_for_function(
+        "async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'"
+        " && navigator.serviceWorker.controller !== null",
+        timeout=60_000,
+    )
     page.wait_for_function(
         f"""async () => {{
             const urls = Object.values(await ({CACHE_URLS})()).flat();
