@@ -111,6 +111,15 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that drops a connection mid-download is normal, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(
     directory: Path, prefix: str = "", handler: type = StaticHandler
 ) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -118,7 +127,7 @@ def serve(
     bound = functools.partial(
         type("Handler", (handler,), {"prefix": prefix}), directory=str(directory)
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    server = QuietServer(("127.0.0.1", 0), bound)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
