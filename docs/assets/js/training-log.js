@@ -201,7 +201,13 @@ function attach(tool) {
   const section = tool.querySelector("[data-log]");
   if (!section || section.dataset.logAttached) return;
   section.dataset.logAttached = "true";
-  tool.addEventListener("dc:updated", () => guarded(tool, () => refresh(tool)));
+  // While the reader is still changing the plan, refresh the log once they pause: each refresh
+  // re-renders every session, and doing it per keystroke slowed the plan itself (scripts/bench).
+  let pending = null;
+  tool.addEventListener("dc:updated", () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => guarded(tool, () => refresh(tool)), 150);
+  });
   parts(tool).form.addEventListener("submit", (event) => {
     event.preventDefault();
     guarded(tool, () => save(tool));
