@@ -15,17 +15,19 @@ self.addEventListener("install", (event) => {
   );
 });
 
+async function deleteOtherBuildsCaches() {
+  const keys = await caches.keys();
+  const stale = keys.filter((k) => k.startsWith("downhill-confidence-") && k !== CACHE);
+  await Promise.all(stale.map((k) => caches.delete(k)));
+}
+
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("downhill-confidence-") && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(deleteOtherBuildsCaches().then(() => self.clients.claim()));
 });
 
 // A newer build's worker deletes this cache when it activates; an old worker still finishing
-// a request must not bring it back.
+// a request must not bring it back. (That check and the open are not atomic, so the current
+// worker sweeps again whenever a page asks it to keep the runtime.)
 async function ownCache() {
   return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
 }
@@ -35,7 +37,7 @@ async function ownCache() {
 self.addEventListener("message", (event) => {
   if (event.data !== "cache-runtime") return;
   event.waitUntil(
-    ownCache().then(async (cache) => {
+    deleteOtherBuildsCaches().then(ownCache).then(async (cache) => {
       if (!cache) return;
       const missing = [];
       for (const file of RUNTIME_FILES) if (!(await cache.match(file))) missing.push(file);

@@ -101,8 +101,17 @@ def test_a_new_build_replaces_the_old_cache(
     )
     page.reload()
     wait_live(page)
-    wait_runtime_cached(page)  # the new cache gets its own runtime: nothing stale is mixed in
-    assert list(cached(page)) == ["downhill-confidence-newbuild0001"]
+    # The new cache gets its own runtime and is the only one left: nothing stale is mixed in.
+    page.wait_for_function(
+        f"""async () => {{
+            const byName = await ({CACHE_URLS})();
+            const urls = byName['downhill-confidence-newbuild0001'] ?? [];
+            return Object.keys(byName).length === 1
+                && ['snapshot.bin.gz', 'pyodide.asm.wasm', '.whl'].every((end) => urls.some((u) => u.endsWith(end)));
+        }}""",
+        timeout=60_000,
+    )
+    print(f"new build: caches {list(cached(page))}, old {old_version} gone")
     context.close()
     server.shutdown()
 
