@@ -1,18 +1,24 @@
-// Make a Pyodide memory snapshot right after a bare start, gzipped, for the browser worker to
-// restore (about twice as fast as a cold start). Private Pyodide API (_makeSnapshot): the
-// version is pinned in package.json and tests/test_browser_* prove that the restore works.
-// A snapshot taken after loading packages fails ("Unexpected hiwire entry"), so `drills` is
-// loaded after the restore, from the site lockfile.
-import { writeFileSync } from "node:fs";
+// Make a Pyodide memory snapshot with `drills` already imported, gzipped, for the browser worker
+// to restore: it skips the interpreter's start-up and the package's import (scripts/bench).
+// Private Pyodide API (_makeSnapshot): the version is pinned in package.json and the browser
+// tests prove the restore. Loading the wheel with pyodide.loadPackage would leave JS handles
+// the snapshot cannot hold ("Unexpected hiwire entry"), so Python itself unpacks the same
+// wheel the site lockfile lists and imports every module of it.
+import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
-const [output] = process.argv.slice(2);
+const [wheel, output] = process.argv.slice(2);
 const pyodide = await loadPyodide({ _makeSnapshot: true });
-// Standard-library modules that installing the wheel and importing drills need: imported here,
-// they are already in memory when the snapshot is restored (plain imports hold no JS handles).
+pyodide.FS.writeFile("/tmp/drills.whl", readFileSync(wheel));
 pyodide.runPython(`
-import base64, csv, dataclasses, datetime, email.parser, hashlib, html, importlib.metadata, io
-import json, math, re, shutil, statistics, sysconfig, tarfile, typing, urllib.parse, wave, zipfile
+import importlib, pkgutil, sysconfig, zipfile
+
+zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
+import drills
+
+for module in pkgutil.walk_packages(drills.__path__, "drills."):
+    importlib.import_module(module.name)
 `);
+pyodide.FS.unlink("/tmp/drills.whl");
 writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));

@@ -1,8 +1,10 @@
-"""Put the Python runtime into the built site: the Pyodide files and the `drills` wheel.
+"""Put the Python runtime into the built site: the Pyodide files, the `drills` wheel, a snapshot.
 
 Called by the MkDocs hook after each build. The wheel is built with `python -m build`,
 registered with `pyodide lockfile add-wheels` against the npm package's lockfile, and the
 lockfile is then trimmed to what the site ships, so Pyodide never looks for anything else.
+A memory snapshot with that wheel imported (scripts/make-snapshot.mjs) is what the browser
+restores; the lockfile is its fallback.
 Results are cached by a hash of the package's source, so live reload stays quick.
 """
 
@@ -38,11 +40,14 @@ def _run(*args: str | Path) -> None:
 
 
 def build_wheel_and_lock() -> Path:
-    """A folder holding the `drills` wheel and the site lockfile, rebuilt when drills/ changes."""
+    """A folder holding the `drills` wheel, the site lockfile and the memory snapshot.
+
+    Rebuilt when drills/ or the Pyodide version changes.
+    """
     if not (PYODIDE_NPM / "pyodide-lock.json").exists():
         raise RuntimeError("node_modules/pyodide is missing: run ./scripts/setup (it runs npm ci).")
-    out = CACHE / source_hash()
-    if (out / "pyodide-lock.json").exists():
+    out = CACHE / f"{source_hash()}-pyodide-{pyodide_version()}"
+    if (out / SNAPSHOT_NAME).exists():
         return out
     shutil.rmtree(CACHE, ignore_errors=True)
     wheels = out / "wheels"
@@ -61,22 +66,14 @@ def build_wheel_and_lock() -> Path:
     lock["packages"] = {"drills": lock["packages"]["drills"]}
     (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))
     shutil.copy2(wheel, out / wheel.name)
+    partial = out / f"{SNAPSHOT_NAME}.partial"
+    _run("node", ROOT / "scripts" / "make-snapshot.mjs", wheel, partial)
+    partial.rename(out / SNAPSHOT_NAME)
     return out
 
 
 def pyodide_version() -> str:
     return json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
-
-
-def memory_snapshot() -> Path:
-    """A gzipped memory snapshot of a bare Pyodide start, made once per Pyodide version."""
-    out = ROOT / "build" / "snapshot" / pyodide_version() / SNAPSHOT_NAME
-    if not out.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_suffix(".partial")
-        _run("node", ROOT / "scripts" / "make-snapshot.mjs", partial)
-        partial.rename(out)
-    return out
 
 
 def install_runtime(site_dir: Path) -> Path:
@@ -86,6 +83,6 @@ def install_runtime(site_dir: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(PYODIDE_NPM / name, target / name)
-    for path in [built / "pyodide-lock.json", *built.glob("drills-*.whl"), memory_snapshot()]:
+    for path in [built / "pyodide-lock.json", *built.glob("drills-*.whl"), built / SNAPSHOT_NAME]:
         shutil.copy2(path, target / path.name)
     return target

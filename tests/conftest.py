@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -61,6 +62,9 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """A static host as the site will have: correct types, gzip for text, revalidated caching."""
 
+    # Chromium revalidates what it cached (If-None-Match) only from an HTTP/1.1 host.
+    protocol_version = "HTTP/1.1"
+
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
@@ -98,12 +102,20 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()):
             return super().send_head()
-        body = _gzipped(path, path.stat().st_mtime_ns)
+        stat = path.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-gz"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return None
+        body = _gzipped(path, stat.st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", "no-cache")  # revalidate every time, by ETag
+        self.send_header("ETag", etag)
         self.end_headers()
         return io.BytesIO(body)
 
@@ -209,6 +221,18 @@ def sitemap_for_this_server(page: object, base_url: str) -> None:
 def wait_for_state(page: object, query: str) -> None:
     """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
     page.wait_for_function("q => location.search === q", arg=query)
+
+
+def wait_until(page: object, expression: str, timeout_s: float = 60) -> None:
+    """Poll an (async) expression in the page until it is truthy.
+
+    Playwright's wait_for_function does not await a Promise: an async predicate passes at once.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s:.0f} s: {expression}")
+        page.wait_for_timeout(200)
 
 
 def wait_live(page: object, timeout_ms: int = 120_000) -> None:

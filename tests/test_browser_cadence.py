@@ -63,6 +63,39 @@ def test_failing_worker_script_is_reported_and_results_stay(page: object, base_u
     assert len(shown(page)) >= 10
 
 
+def runtime_requests(page: object) -> list[str]:
+    names: list[str] = []
+    page.on("request", lambda r: "/pyodide/" in r.url and names.append(r.url.rsplit("/", 1)[1]))
+    return names
+
+
+def test_drills_comes_from_the_memory_snapshot(page: object, base_url: str) -> None:
+    fetched = runtime_requests(page)
+    open_tool(page, base_url)
+    fields = {"pace": "5:00/km", "cadence": "168", "grade": "-12", "increase": "5"}
+    fill(page, fields)
+    wait_for_state(page, expected(fields)[1])
+    assert shown(page) == expected(fields)[0]
+    assert "snapshot.bin.gz" in fetched
+    assert not [name for name in fetched if name.endswith(".whl")]  # already imported
+    print(f"snapshot start fetched {sorted(set(fetched))}")
+
+
+def test_without_the_snapshot_drills_loads_from_the_site_lockfile(
+    page: object, base_url: str
+) -> None:
+    page.route("**/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
+    fetched = runtime_requests(page)
+    open_tool(page, base_url)
+    fields = {"pace": "6:30/km", "cadence": "158", "grade": "-20", "increase": "10"}
+    fill(page, fields)
+    wait_for_state(page, expected(fields)[1])
+    assert shown(page) == expected(fields)[0]
+    assert "pyodide-lock.json" in fetched
+    assert [name for name in fetched if name.startswith("drills-") and name.endswith(".whl")]
+    print(f"plain start fetched {sorted(set(fetched))}")
+
+
 GRID = [
     dict(zip(["pace", "cadence", "grade", "increase"], values, strict=True))
     for values in itertools.islice(

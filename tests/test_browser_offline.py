@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import serve, wait_live
+from conftest import serve, wait_live, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -24,18 +24,18 @@ def cached(page: object) -> dict[str, list[str]]:
 
 def wait_runtime_cached(page: object) -> None:
     """Wait until the service worker is active, controls the page, and holds the runtime."""
-    page.wait_for_function(
-        "async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'"
-        " && navigator.serviceWorker.controller !== null",
-        timeout=60_000,
+    wait_until(
+        page,
+        "(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'"
+        " && navigator.serviceWorker.controller !== null)()",
     )
-    page.wait_for_function(
-        f"""async () => {{
+    wait_until(
+        page,
+        f"""(async () => {{
             const urls = Object.values(await ({CACHE_URLS})()).flat();
             return ['snapshot.bin.gz', 'pyodide.asm.wasm', 'pyodide-lock.json', '.whl', 'technique/']
                 .every((end) => urls.some((u) => u.endsWith(end)));
-        }}""",
-        timeout=60_000,
+        }})()""",
     )
 
 
@@ -95,21 +95,20 @@ def test_a_new_build_replaces_the_old_cache(
     live.symlink_to(second)
     page.goto(f"{url}/tools/cadence/")
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    page.wait_for_function(
-        "async () => (await caches.keys()).join() === 'downhill-confidence-newbuild0001'",
-        timeout=60_000,
+    wait_until(
+        page, "caches.keys().then((keys) => keys.join() === 'downhill-confidence-newbuild0001')"
     )
     page.reload()
     wait_live(page)
     # The new cache gets its own runtime and is the only one left: nothing stale is mixed in.
-    page.wait_for_function(
-        f"""async () => {{
+    wait_until(
+        page,
+        f"""(async () => {{
             const byName = await ({CACHE_URLS})();
             const urls = byName['downhill-confidence-newbuild0001'] ?? [];
             return Object.keys(byName).length === 1
                 && ['snapshot.bin.gz', 'pyodide.asm.wasm', '.whl'].every((end) => urls.some((u) => u.endsWith(end)));
-        }}""",
-        timeout=60_000,
+        }})()""",
     )
     print(f"new build: caches {list(cached(page))}, old {old_version} gone")
     context.close()

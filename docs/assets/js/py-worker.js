@@ -21,22 +21,38 @@ self.addEventListener("unhandledrejection", (event) => {
   postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
 });
 
+// The build's memory snapshot holds the interpreter with `drills` imported. If it cannot be
+// fetched (or this Pyodide no longer reads it), start plainly and load `drills` from the lockfile.
+let snapshotMissing = false;
 async function snapshot() {
-  const response = await fetch(runtime + "snapshot.bin.gz");
-  const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unzipped).arrayBuffer());
+  try {
+    const response = await realFetch(runtime + "snapshot.bin.gz");
+    if (!response.ok) throw new Error(`snapshot answered ${response.status}`);
+    const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(unzipped).arrayBuffer());
+  } catch (error) {
+    snapshotMissing = true;
+    throw error;
+  }
+}
+
+async function startPython() {
+  if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
+  const options = { indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json" };
+  const bytes = snapshot();
+  bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
+  try {
+    // Private API; the Pyodide version is pinned and the browser tests cover both paths.
+    return await loadPyodide({ ...options, _loadSnapshot: bytes });
+  } catch (error) {
+    if (!snapshotMissing) throw error;
+    return await loadPyodide(options);
+  }
 }
 
 const bridge = (async () => {
-  if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
-  const pyodide = await loadPyodide({
-    indexURL: runtime,
-    lockFileURL: runtime + "pyodide-lock.json",
-    // A memory snapshot of a bare start, made at build time: restoring it skips most of
-    // the interpreter's start-up (private API; the Pyodide version is pinned).
-    _loadSnapshot: snapshot(),
-  });
-  await pyodide.loadPackage("drills");
+  const pyodide = await startPython();
+  if (!pyodide.runPython("import sys; 'drills.bridge' in sys.modules")) await pyodide.loadPackage("drills");
   return pyodide.pyimport("drills.bridge");
 })();
 

@@ -1,60 +1,19 @@
 // Thin client for the in-page tools. It collects what the reader typed, asks Python (in one
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
-const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null };
+import { callPython, onPythonFailure, pythonFailure, startPython } from "./py-client.js";
 
-function startWorker() {
-  if (worker.instance || worker.fatal) return;
-  let signalReady;
-  worker.ready = new Promise((resolve) => (signalReady = resolve));
-  worker.failSignal = () => signalReady(false);
-  try {
-    worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
-  } catch (error) {
-    fail(String(error));
-    return;
-  }
-  worker.instance.onmessage = ({ data }) => {
-    if (data.type === "ready") signalReady(true);
-    else if (data.type === "fatal") fail(data.message);
-    else if (data.type === "result") {
-      worker.pending.get(data.id)?.resolve(data.result);
-      worker.pending.delete(data.id);
-    }
-  };
-  worker.instance.onerror = (event) => {
-    event.preventDefault();
-    fail(event.message || "the worker script could not be loaded");
-  };
-}
-
-function fail(reason) {
-  worker.fatal = reason;
-  worker.failSignal?.();
-  for (const { reject } of worker.pending.values()) reject(new Error(reason));
-  worker.pending.clear();
-  document.querySelectorAll("[data-tool]").forEach(showFailure);
-}
+onPythonFailure(() => document.querySelectorAll("[data-tool]").forEach(showFailure));
 
 function showFailure(tool) {
   const status = tool.querySelector("[data-status]");
-  const reason = /webassembly|\.wasm/i.test(worker.fatal)
+  const reason = /webassembly|\.wasm/i.test(pythonFailure())
     ? "WebAssembly could not be loaded in this browser"
     : "it could not start";
   status.textContent =
     `The live calculator is unavailable because ${reason}; the results below were calculated ` +
     "for the values shown when this page was built.";
   tool.classList.add("dc-tool--offline");
-}
-
-export function callPython(call, args) {
-  startWorker();
-  if (worker.fatal) return Promise.reject(new Error(worker.fatal));
-  const id = worker.nextId++;
-  return new Promise((resolve, reject) => {
-    worker.pending.set(id, { resolve, reject });
-    worker.instance.postMessage({ id, call, args });
-  });
 }
 
 function fieldsOf(form) {
@@ -142,9 +101,9 @@ function attach(tool) {
   if (tool.dataset.attached) return;
   tool.dataset.attached = "true";
   const status = tool.querySelector("[data-status]");
-  if (worker.fatal) return showFailure(tool);
+  if (pythonFailure()) return showFailure(tool);
   status.textContent = "Loading the live calculator; the results below are already correct for these values.";
-  startWorker();
+  const ready = startPython();
   const recompute = recomputer(tool);
   const form = tool.querySelector("form.dc-form");
   form.addEventListener("input", recompute);
@@ -157,7 +116,7 @@ function attach(tool) {
     const button = event.target.closest("[data-action]");
     if (button) actions[button.dataset.action]?.(tool, button, recompute);
   });
-  worker.ready.then(async (ok) => {
+  ready.then(async (ok) => {
     if (!ok) return;
     navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
     if (new URLSearchParams(location.search).size > 0) await restoreFromLink(tool).catch(() => {});
@@ -279,8 +238,8 @@ function registerServiceWorker() {
 }
 function registerWhenIdle() {
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  const hasTool = document.querySelector("[data-tool]") && !worker.fatal;
-  if (hasTool) (worker.ready ?? Promise.resolve()).then(() => idle(registerServiceWorker));
+  const hasTool = document.querySelector("[data-tool]") && !pythonFailure();
+  if (hasTool) startPython().then(() => idle(registerServiceWorker));
   else idle(registerServiceWorker);
 }
 if (document.readyState === "complete") registerWhenIdle();
@@ -290,8 +249,9 @@ function attachAll() {
   document.querySelectorAll("[data-tool]").forEach(attach);
 }
 
-// On a tool page, start Python now rather than when Material's document$ first fires.
-if (document.querySelector("[data-tool]")) startWorker();
+// On a tool page, start Python as soon as the pre-rendered results are on screen (the frame
+// after the first paint): earlier, its 13 MB would compete with the page's own first paint.
+if (document.querySelector("[data-tool]")) requestAnimationFrame(() => setTimeout(startPython));
 
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);

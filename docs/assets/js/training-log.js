@@ -1,7 +1,8 @@
 // The training log on the planner page: a thin client, like tools.js. It keeps the exact text
 // Python returns in localStorage, hands that text back with every call, and inserts the escaped
 // HTML Python returns. Reading, checking, adjusting and exporting all happen in drills.log_view.
-import { callPython, currentQuery } from "./tools.js";
+import { callPython } from "./py-client.js";
+import { currentQuery } from "./tools.js";
 
 const KEY = "dc-training-log";
 const UNAVAILABLE =
