@@ -42,6 +42,30 @@ def test_axe_finds_no_violations(
     assert violations == [], summary
 
 
+def test_colour_scheme_is_chosen_before_first_paint_and_remembered(
+    browser: object, base_url: str
+) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    # Without Material's script at all: the scheme comes from the page's own inline script.
+    page.route("**/bundle.*.min.js", lambda route: route.abort())
+    page.goto(f"{base_url}/technique/")
+    scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
+    assert scheme() == "slate"  # the system's choice, on first paint
+    page.locator("label[for^=__palette_]:visible").click()
+    assert scheme() == "default"
+    page.unroute("**/bundle.*.min.js")
+    page.goto(f"{base_url}/tools/cadence/")
+    assert scheme() == "default"  # the reader's choice outlives the system's
+    page.focus("[data-dc-palette] input:checked")
+    page.keyboard.press("Enter")
+    assert scheme() == "slate"
+    assert page.locator("label[for^=__palette_]:visible").get_attribute("title") == (
+        "Switch to light mode"
+    )
+    context.close()
+
+
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_phone_width_has_no_horizontal_scroll(browser: object, base_url: str, kind: str) -> None:
     context = browser.new_context(

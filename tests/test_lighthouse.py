@@ -14,11 +14,12 @@ pytestmark = pytest.mark.browser
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Accessibility, best practices and SEO meet the 0.95 (they score 1.00). Performance
-# does not yet: on this 2-core machine Material's own bundle alone costs 300-500 ms of blocking
-# time under Lighthouse's 4x CPU throttle (0.84-0.91 on a chapter, 0.68-0.80 on a tool page).
-# The floors below catch regressions; the targets (0.95 chapter, 0.90 tools) stay open.
+# does not always: on this 2-core machine Material's own bundle still costs 300-500 ms of
+# blocking time under Lighthouse's 4x CPU throttle (medians of three: 0.86-0.93 on a chapter,
+# 0.85-0.94 on a tool page, spread by machine load). The floors catch regressions; the
+# issue's targets (0.95 chapter, 0.90 tools) stay open.
 CHAPTER = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.75}
-TOOL = {**CHAPTER, "performance": 0.60}
+TOOL = {**CHAPTER, "performance": 0.70}
 BUDGETS = {"/technique/": CHAPTER, "/tools/cadence/": TOOL, "/tools/planner/": TOOL}
 RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
 
