@@ -1,8 +1,9 @@
 """Benchmark the built site in headless Chromium against a naive Pyodide page, in one run.
 
-Prints a table: time to pre-rendered results, time to the first interactive recompute (cold
-and warm cache, medians of three rounds), recompute latency p50/p95 over 50 changes, bytes transferred, build time,
-and the ratios against a page that loads Pyodide on the main thread at page load.
+Prints a table: first paint (which holds the pre-rendered results), time to the first
+interactive recompute (cold and warm cache, medians of three rounds), recompute latency
+p50/p95 over 50 changes, bytes transferred, build time, and the ratios against a page that
+loads Pyodide on the main thread at page load.
 Run through ./scripts/bench, which builds the site first.
 """
 

@@ -5,7 +5,7 @@ registered with `pyodide lockfile add-wheels` against the npm package's lockfile
 lockfile is then trimmed to what the site ships, so Pyodide never looks for anything else.
 A memory snapshot with that wheel imported (scripts/make-snapshot.mjs) is what the browser
 restores; the lockfile is its fallback.
-Results are cached by a hash of the package's source, so live reload stays quick.
+Results are cached by the package's source hash and the Pyodide version: live reload stays quick.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def pyodide_version() -> str:
 
 
 def install_runtime(site_dir: Path) -> Path:
-    """Copy the runtime, the wheel and the lockfile into ``site_dir/pyodide``."""
+    """Copy the runtime, the wheel, the lockfile and the snapshot into ``site_dir/pyodide``."""
     built = build_wheel_and_lock()
     target = site_dir / "pyodide"
     target.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,13 @@ def fill(page: object, fields: dict[str, str]) -> None:
         page.fill(f"form.dc-form [name={name}]", text)
 
 
+def recompute_matches_cpython(page: object, fields: dict[str, str]) -> None:
+    values, query = expected(fields)
+    fill(page, fields)
+    wait_for_state(page, query)
+    assert shown(page) == values, fields
+
+
 def open_tool(page: object, base_url: str, query: str = "") -> None:
     page.goto(f"{base_url}/tools/cadence/{query}")
     wait_live(page)
@@ -72,10 +79,7 @@ def runtime_requests(page: object) -> list[str]:
 def test_drills_comes_from_the_memory_snapshot(page: object, base_url: str) -> None:
     fetched = runtime_requests(page)
     open_tool(page, base_url)
-    fields = {"pace": "5:00/km", "cadence": "168", "grade": "-12", "increase": "5"}
-    fill(page, fields)
-    wait_for_state(page, expected(fields)[1])
-    assert shown(page) == expected(fields)[0]
+    recompute_matches_cpython(page, {"pace": "5:00/km", "cadence": "168", "grade": "-12"})
     assert "snapshot.bin.gz" in fetched
     assert not [name for name in fetched if name.endswith(".whl")]  # already imported
     print(f"snapshot start fetched {sorted(set(fetched))}")
@@ -87,10 +91,7 @@ def test_without_the_snapshot_drills_loads_from_the_site_lockfile(
     page.route("**/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
     fetched = runtime_requests(page)
     open_tool(page, base_url)
-    fields = {"pace": "6:30/km", "cadence": "158", "grade": "-20", "increase": "10"}
-    fill(page, fields)
-    wait_for_state(page, expected(fields)[1])
-    assert shown(page) == expected(fields)[0]
+    recompute_matches_cpython(page, {"pace": "6:30/km", "cadence": "158", "grade": "-20"})
     assert "pyodide-lock.json" in fetched
     assert [name for name in fetched if name.startswith("drills-") and name.endswith(".whl")]
     print(f"plain start fetched {sorted(set(fetched))}")
@@ -116,10 +117,7 @@ def test_browser_results_equal_cpython_on_a_grid(page: object, base_url: str) ->
     assert len(GRID) >= 20
     open_tool(page, base_url)
     for fields in GRID:
-        values, query = expected(fields)
-        fill(page, fields)
-        wait_for_state(page, query)
-        assert shown(page) == values, fields
+        recompute_matches_cpython(page, fields)
 
 
 def test_invalid_input_shows_its_message_beside_the_field(page: object, base_url: str) -> None:
