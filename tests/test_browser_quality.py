@@ -150,7 +150,9 @@ def test_chapter_loads_nothing_of_pyodide_and_logs_no_errors(page: object, base_
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + "/technique/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "pyodide" in u or "snapshot" in u]
+    tools = ("pyodide", "snapshot", "tools.js", "py-client.js", "py-worker.js", "training-log.js")
+    assert not [u for u in requests if any(name in u for name in tools)]
+    assert [u for u in requests if u.endswith("page-helpers.js")]
     assert page.watch.console_errors == []
 
 

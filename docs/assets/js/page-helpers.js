@@ -1,5 +1,6 @@
-// Small page helpers that need no Python: the drill catalog filter and the coaches' copy buttons.
-// Without JavaScript the catalog shows every drill and the links stay readable as text.
+// What every page loads: the drill catalog filter and the coaches' copy buttons (no Python),
+// the service worker, and, on a page with a tool, the tools' own scripts. Without JavaScript
+// the catalog shows every drill and the links stay readable as text.
 
 function attachCatalogFilter() {
   const form = document.querySelector("[data-catalog-filter]");
@@ -41,9 +42,33 @@ function attachCopyButtons() {
   }
 }
 
+// Chapters never fetch the tools' scripts; a tool page, even one reached by Material's instant
+// navigation, imports them once (they follow later pages through document$ themselves).
+function loadToolsIfNeeded() {
+  if (!document.querySelector("[data-tool]")) return;
+  import("./tools.js");
+  if (document.querySelector("[data-log]")) import("./training-log.js");
+}
+
+// Offline after the first visit: the service worker lives at the site root (works under a
+// sub-path). It is registered once the page is idle, and on a tool page only once Python has
+// started (tools.js says so), so its precaching never competes with the runtime's start-up.
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
+}
+function registerWhenIdle() {
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  if (!document.querySelector("[data-tool]") || window.dcPythonSettled) idle(registerServiceWorker);
+  else document.addEventListener("dc:python-settled", () => idle(registerServiceWorker), { once: true });
+}
+if (document.readyState === "complete") registerWhenIdle();
+else addEventListener("load", registerWhenIdle, { once: true });
+
 function attachAll() {
   attachCatalogFilter();
   attachCopyButtons();
+  loadToolsIfNeeded();
 }
 
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);

@@ -229,29 +229,18 @@ const metronome = {
   },
 };
 
-// Offline after the first visit: the service worker lives at the site root (works under a
-// sub-path). It is registered once the page is idle, and on a tool page only once Python is
-// ready, so its precaching never competes with the runtime's start-up (scripts/bench).
-function registerServiceWorker() {
-  if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
-}
-function registerWhenIdle() {
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  const hasTool = document.querySelector("[data-tool]") && !pythonFailure();
-  if (hasTool) startPython().then(() => idle(registerServiceWorker));
-  else idle(registerServiceWorker);
-}
-if (document.readyState === "complete") registerWhenIdle();
-else addEventListener("load", registerWhenIdle, { once: true });
-
 function attachAll() {
   document.querySelectorAll("[data-tool]").forEach(attach);
 }
 
-// On a tool page, start Python as soon as the pre-rendered results are on screen (the frame
-// after the first paint): earlier, its 13 MB would compete with the page's own first paint.
-if (document.querySelector("[data-tool]")) requestAnimationFrame(() => setTimeout(startPython));
+// Start Python as soon as the pre-rendered results are on screen (the frame after the first
+// paint): earlier, its 13 MB would compete with the page's own first paint. Once it is ready
+// (or has failed), the service worker may begin precaching (page-helpers.js).
+requestAnimationFrame(() => setTimeout(() => startPython().then(settled)));
+function settled() {
+  window.dcPythonSettled = true;
+  document.dispatchEvent(new Event("dc:python-settled"));
+}
 
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);
