@@ -22,7 +22,7 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 // The build's memory snapshot holds the interpreter with `drills` imported. If it cannot be
-// fetched (or this Pyodide no longer reads it), start plainly and load `drills` from the lockfile.
+// fetched or unpacked, start plainly and install `drills` from the site lockfile.
 let snapshotMissing = false;
 async function snapshot() {
   try {
@@ -46,15 +46,11 @@ async function startPython() {
     return await loadPyodide({ ...options, _loadSnapshot: bytes });
   } catch (error) {
     if (!snapshotMissing) throw error;
-    return await loadPyodide(options);
+    return await loadPyodide({ ...options, packages: ["drills"] });
   }
 }
 
-const bridge = (async () => {
-  const pyodide = await startPython();
-  if (!pyodide.runPython("import sys; 'drills.bridge' in sys.modules")) await pyodide.loadPackage("drills");
-  return pyodide.pyimport("drills.bridge");
-})();
+const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
 
 bridge.then(
   () => postMessage({ type: "ready" }),
