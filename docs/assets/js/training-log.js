@@ -76,7 +76,11 @@ function render(tool, view) {
     const cell = tool.querySelector(`[data-log-cell="${key}"]`);
     if (cell) cell.innerHTML = html; // HTML built and escaped by Python
   }
-  if (view.options !== undefined) form.elements.session.innerHTML = view.options;
+  if (view.options !== undefined) {
+    const chosen = form.elements.session.value; // the reader may have picked one meanwhile
+    form.elements.session.innerHTML = view.options;
+    if ([...form.elements.session.options].some((option) => option.value === chosen)) form.elements.session.value = chosen;
+  }
   section.querySelector("[data-log-view]").innerHTML = view.html;
   tool.dcLog = view;
   announce(tool, tool.dcLogNotice ?? view.summary);
@@ -192,10 +196,11 @@ async function importFile(tool, input) {
   else await refresh(tool);
 }
 
+// One log operation at a time per tool: each reads the store the one before it wrote (a refresh
+// sent while a save is on its way would otherwise show the log without that entry).
 function guarded(tool, task) {
-  return Promise.resolve()
-    .then(task)
-    .catch(() => announce(tool, UNAVAILABLE));
+  tool.dcLogQueue = (tool.dcLogQueue ?? Promise.resolve()).then(task).catch(() => announce(tool, UNAVAILABLE));
+  return tool.dcLogQueue;
 }
 
 function attach(tool) {
