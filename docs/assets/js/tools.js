@@ -233,14 +233,13 @@ function attachAll() {
   document.querySelectorAll("[data-tool]").forEach(attach);
 }
 
-// Start Python as soon as the pre-rendered results are on screen (the frame after the first
-// paint): earlier, its 13 MB would compete with the page's own first paint. Once it is ready
-// (or has failed), the service worker may begin precaching (page-helpers.js).
-requestAnimationFrame(() => setTimeout(() => startPython().then(settled)));
-function settled() {
+// page-helpers.js imports this module only once a tool page is parsed and shown, so Python
+// starts now (attach() would start it too). Once it is ready or has failed, the service worker
+// may begin precaching (page-helpers.js).
+startPython().then(() => {
   window.dcPythonSettled = true;
   document.dispatchEvent(new Event("dc:python-settled"));
-}
+});
 
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);
