@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -22,8 +23,9 @@ def cached(page: object) -> dict[str, list[str]]:
     return page.evaluate(CACHE_URLS)
 
 
-def wait_runtime_cached(page: object) -> None:
-    """Wait until the service worker is active, controls the page, and holds the runtime."""
+def wait_runtime_cached(page: object, only: str | None = None) -> None:
+    """Wait until the service worker is active, controls the page, and holds the runtime
+    (in the cache named `only`, and no other, when given)."""
     wait_until(
         page,
         "(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'"
@@ -31,11 +33,13 @@ def wait_runtime_cached(page: object) -> None:
     )
     wait_until(
         page,
-        f"""(async () => {{
-            const urls = Object.values(await ({CACHE_URLS})()).flat();
+        f"""(async (only) => {{
+            const byName = await ({CACHE_URLS})();
+            if (only && Object.keys(byName).join() !== only) return false;
+            const urls = Object.values(byName).flat();
             return ['snapshot.bin.gz', 'pyodide.asm.wasm', 'pyodide-lock.json', '.whl', 'technique/']
                 .every((end) => urls.some((u) => u.endsWith(end)));
-        }})()""",
+        }})({json.dumps(only)})""",
     )
 
 
@@ -101,15 +105,7 @@ def test_a_new_build_replaces_the_old_cache(
     page.reload()
     wait_live(page)
     # The new cache gets its own runtime and is the only one left: nothing stale is mixed in.
-    wait_until(
-        page,
-        f"""(async () => {{
-            const byName = await ({CACHE_URLS})();
-            const urls = byName['downhill-confidence-newbuild0001'] ?? [];
-            return Object.keys(byName).length === 1
-                && ['snapshot.bin.gz', 'pyodide.asm.wasm', '.whl'].every((end) => urls.some((u) => u.endsWith(end)));
-        }})()""",
-    )
+    wait_runtime_cached(page, only="downhill-confidence-newbuild0001")
     print(f"new build: caches {list(cached(page))}, old {old_version} gone")
     context.close()
     server.shutdown()
