@@ -128,5 +128,10 @@ def render_tool(name: str) -> str:
     tool = TOOLS[name]
     state = _evaluate(tool, {}, {})
     return tool_html(
-        tool.name, tool.title, tool.fields, state["texts"], state["html"], tool.after_results
+        tool.name,
+        tool.title,
+        tool.fields,
+        state["texts"],
+        state["html"],
+        tool.after_results(state["texts"]),
     )

@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from drills import exports, forms, planner_view, training_log
+from drills import exports, forms, log_cells, planner_view, training_log
 from drills.errors import InputError
 from drills.html import attrs, esc, number
+from drills.log_cells import fingerprint
 from drills.planner import Plan, Session
 from drills.training_log import FLAGS, LOG_RULES, LogEntry, Store, session_key
 
@@ -66,8 +67,8 @@ def _select(name: str, choices: list[tuple[str, str]]) -> str:
     return f"<select{attrs(**_described(name))}>{_options(choices)}</select>"
 
 
-def form_html() -> str:
-    """The log form. Its session list is filled in by ``view`` once the plan is known."""
+def form_html(session_options: str) -> str:
+    """The log form, its session list showing the plan the page was built with."""
     flags = "".join(
         f'<label class="dc-check"><input type="checkbox" name="flags"{attrs(value=key)}> '
         f"{esc(label)}</label>"
@@ -78,7 +79,8 @@ def form_html() -> str:
             "session",
             "Session",
             "Or press “Mark done” beside a session in the plan.",
-            _select("session", [("", "Choose a session")]),
+            f"<select{attrs(**_described('session'), data_log_shown=fingerprint(session_options))}>"
+            f"{session_options}</select>",
         ),
         _field(
             "date",
@@ -154,8 +156,10 @@ def rules_html() -> str:
     return f'<ol class="dc-rules dc-log-rules">{"".join(items)}</ol>'
 
 
-def section_html() -> str:
-    """The whole log section below the plan, as the page is built."""
+def section_html(fields: dict[str, str]) -> str:
+    """The whole log section below the plan, as the page is built: an empty log for the plan
+    of these form texts, exactly as ``view`` shows it in the browser."""
+    empty = view({"fields": fields, "store": ""})
     return (
         '<section class="dc-log" data-log aria-labelledby="dc-log-title">'
         '<h2 id="dc-log-title">Your training log</h2>'
@@ -164,8 +168,9 @@ def section_html() -> str:
         "and there is no account. Export it to keep a copy or to send it to your coach.</p>"
         '<p class="dc-status" role="status" data-log-status>'
         "The training log starts once the live calculator has loaded.</p>"
-        f"{form_html()}"
-        '<div class="dc-log-view" data-log-view></div>'
+        f"{form_html(empty['options'])}"
+        f'<div class="dc-log-view" data-log-view{attrs(data_log_shown=empty["shown"]["html"])}>'
+        f"{empty['html']}</div>"
         '<div class="dc-log-files">'
         '<h3 id="dc-log-files-title">Files for you and your coach</h3>'
         '<div class="dc-actions">'
@@ -279,14 +284,6 @@ def _entry_html(entry: LogEntry) -> str:
     )
 
 
-def _button(action: str, key: str, text: str, where: str) -> str:
-    return (
-        f'<button type="button" class="md-button dc-log-button"'
-        f"{attrs(data_log_action=action, data_log_key=key, aria_label=f'{text}: {where}')}>"
-        f"{esc(text)}</button>"
-    )
-
-
 def _change_text(before: Session, after: Session) -> str:
     parts = []
     if after.focus != before.focus:
@@ -310,18 +307,18 @@ def _cells(plan: Plan, adjusted: training_log.Adjusted, logged: dict) -> dict[st
     for week, new_week in zip(plan.weeks, adjusted.plan.weeks, strict=True):
         for k, (before, after) in enumerate(zip(week.sessions, new_week.sessions, strict=True), 1):
             key = session_key(week.number, k)
-            where = f"week {week.number}, session {k}"
+            where = log_cells.where(week.number, k)
             entry = logged.get((week.number, k))
             if entry is not None:
                 html = (
                     _entry_html(entry)
                     + '<div class="dc-log-buttons">'
-                    + _button("mark", key, "Edit", where)
-                    + _button("remove", key, "Remove", where)
+                    + log_cells.button("mark", key, "Edit", where)
+                    + log_cells.button("remove", key, "Remove", where)
                     + "</div>"
                 )
             else:
-                html = _button("mark", key, "Mark done", where)
+                html = log_cells.unlogged(week.number, k)
                 why = adjusted.sessions.get((week.number, k))
                 if why:
                     links = ", ".join(f'<a href="#dc-log-change-{n}">{n}</a>' for n in why)
@@ -365,10 +362,13 @@ def render(
     """Everything the page shows of the log for this plan, as JSON-able escaped HTML."""
     message_html = f'<p class="dc-log-message">{esc(message)}</p>' if message else ""
     if plan is None:
+        html = (
+            message_html + '<p class="dc-log-message">Correct the plan’s highlighted fields to '
+            "see your log beside it.</p>"
+        )
         return {
-            "html": message_html
-            + '<p class="dc-log-message">Correct the plan’s highlighted fields to see your log '
-            "beside it.</p>",
+            "html": html,
+            "shown": {"html": fingerprint(html)},
             "cells": None,
             "message": message,
             "summary": message or "Correct the plan’s highlighted fields to see your log.",
@@ -453,21 +453,23 @@ def render(
         )
     if mismatch:
         summary = "This log belongs to a different plan; press “Show the plan this log belongs to”."
-        cells = {
-            session_key(*key): _button(
-                "mark", session_key(*key), "Mark done", f"week {key[0]}, session {key[1]}"
-            )
-            for key in keys
-        }
+        cells = {session_key(*key): log_cells.unlogged(*key) for key in keys}
     else:
         summary = f"Training log: {len(logged)} of {len(keys)} sessions logged" + (
             f", {remaining} later sessions adjusted." if remaining else "."
         )
         cells = _cells(plan, adjusted, logged)
+    html = "".join(parts)
     return {
-        "html": "".join(parts),
+        "html": html,
         "cells": cells,
         "options": options,
+        # What the page compares before it rewrites a part (see drills.log_cells).
+        "shown": {
+            "html": fingerprint(html),
+            "options": fingerprint(options),
+            "cells": {key: fingerprint(cell) for key, cell in cells.items()},
+        },
         "forms": form_texts,
         "message": message,
         "summary": message or summary,

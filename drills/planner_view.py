@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from drills import catalog, planner
+from drills import catalog, log_cells, planner
 from drills.errors import InputError, shown
 from drills.forms import Field
 from drills.html import esc, number
@@ -146,9 +146,7 @@ def _session_row(week: planner.Week, s: planner.Session, index: int) -> str:
         f"<td>{esc(FOCUS_TITLES[s.focus])}</td><td>{work}</td>"
         f"<td>{_drill_links(s.drill_ids)}</td>"
         f'<td><ul class="dc-cues">{cues}</ul><p class="dc-cadence-cue">{esc(s.cadence_cue)}</p></td>'
-        # The training log fills this cell in the browser (drills.log_view); printed, it is a
-        # blank column to write in.
-        f'<td class="dc-log-cell" data-log-cell="{week.number}-{index}"></td></tr>'
+        f"{log_cells.cell(week.number, index)}</tr>"
     )
 
 

@@ -18,7 +18,8 @@ class Tool:
     compute: Callable[[dict[str, Any]], Any]
     render: Callable[[Any], str]
     summary: Callable[[Any], str]  # one sentence the status line announces after a change
-    after_results: str = ""  # static HTML below the results (e.g. the metronome controls)
+    # HTML below the results at build time, for the form's default texts (the metronome, the log)
+    after_results: Callable[[dict[str, str]], str] = lambda texts: ""
 
 
 TOOLS: dict[str, Tool] = {
@@ -29,7 +30,7 @@ TOOLS: dict[str, Tool] = {
         cadence_view.compute,
         cadence_view.results_html,
         cadence_view.summary,
-        cadence_view.EXTRAS_HTML,
+        lambda texts: cadence_view.EXTRAS_HTML,
     ),
     "planner": Tool(
         "planner",
@@ -38,7 +39,7 @@ TOOLS: dict[str, Tool] = {
         planner_view.compute,
         planner_view.results_html,
         planner_view.summary,
-        log_view.section_html() + planner_view.AFTER_RESULTS,  # the training log, then print
+        lambda texts: log_view.section_html(texts) + planner_view.AFTER_RESULTS,
     ),
 }
 

@@ -165,6 +165,9 @@ def test_tool_says_so_in_one_sentence_and_keeps_results(
     status = page.inner_text("[data-status]")
     assert status.count(". ") == 0 and status.endswith(".")  # one sentence
     assert results_text(page) == before and page.locator("[data-result]").count() >= 3
+    if tool == "planner":  # the log needs Python: its buttons beside the sessions stay unseen
+        assert page.locator("[data-log-cell] button").count() == 40
+        assert not page.locator("[data-log-cell='1-1'] button").is_visible()
 
 
 def test_chapters_are_unaffected_by_a_missing_runtime(page: object, base_url: str) -> None:

@@ -98,6 +98,34 @@ def test_mark_a_session_done_and_it_survives_a_reload(page: object, base_url: st
     assert stored(page) == text
 
 
+def test_a_first_visit_shows_the_log_built_with_the_page_and_rewrites_none_of_it(
+    page: object, base_url: str
+) -> None:
+    page.add_init_script(
+        """addEventListener("DOMContentLoaded", () => {
+          window.logWrites = [];
+          new MutationObserver((records) => {
+            for (const { target } of records) {
+              const part = target.closest("[data-log-cell], [data-log-view], select[name=session]");
+              if (part) window.logWrites.push(part.dataset.logCell ?? part.tagName);
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        });"""
+    )
+    page.goto(base_url + PLANNER)
+    assert "0 of 40 sessions logged" in page.inner_text("[data-log-view]")
+    wait_log(page)
+    assert page.evaluate("window.logWrites") == []
+    assert page.locator("[data-log-cell='1-1'] button").is_visible()
+    page.click("[data-log-cell='1-1'] [data-log-action=mark]")
+    page.fill("[data-log-form] [name=date]", "2026-03-02")
+    page.select_option("[data-log-form] [name=rpe]", "5")
+    page.select_option("[data-log-form] [name=confidence]", "4")
+    page.click("[data-log-form] button[type=submit]")
+    page.wait_for_function("() => window.logWrites.includes('1-1')")
+    assert "2-1" not in page.evaluate("window.logWrites")  # unchanged cells stay as they are
+
+
 def test_invalid_entry_shows_errors_beside_the_fields(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_log(page)

@@ -6,12 +6,13 @@ import datetime as dt
 import itertools
 import json
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import bridge, planner, training_log
+from drills import bridge, log_cells, planner, training_log
 from drills.errors import InputError
 from drills.planner import Plan
 from drills.training_log import (
@@ -431,6 +432,9 @@ def test_same_input_same_output_in_any_order(
 FIELDS = {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200", "start": ""}  # fmt: skip
 
 
+SESSION_DESCRIBED = 'aria-describedby="dc-log-session-hint dc-log-session-error"'
+
+
 def call(name: str, **args: object) -> dict:
     return json.loads(bridge.call(name, json.dumps(args)))
 
@@ -451,6 +455,31 @@ def test_bridge_save_then_view_then_remove() -> None:
     assert view["forms"]["1-1"]["note"] == "<script>x</script>"
     removed = call("log_remove", fields=FIELDS, store=saved["store"], key="1-1")
     assert parse_store(removed["store"]) == ((), None)
+
+
+def test_the_page_is_built_with_the_empty_log_the_browser_would_show() -> None:
+    """The first visit's log costs no rewrite: every part the page is built with carries the
+    fingerprint the browser gets from ``log_view`` for an empty log of the default plan."""
+    page = bridge.render_tool("planner")
+    defaults = dict(re.findall(r'<input id="dc-planner-\w+" name="(\w+)" value="([^"]*)"', page))
+    view = call("log_view", fields=defaults, store="", today="2026-03-05")
+    built = dict(re.findall(r'data-log-cell="([\d-]+)" data-log-shown="(\w+)"', page))
+    assert built == view["shown"]["cells"] and len(built) == 40
+    assert (
+        f'name="session" {SESSION_DESCRIBED} data-log-shown="{view["shown"]["options"]}">' in page
+    )
+    assert f'data-log-view data-log-shown="{view["shown"]["html"]}">{view["html"]}<' in page
+    # and a log with an entry marks that cell, and only it, as different
+    saved = call(
+        "log_save",
+        fields=defaults,
+        store="",
+        today="2026-03-05",
+        entry=form(session="1-1", date="2026-03-02"),
+    )
+    changed = {k for k, mark in saved["shown"]["cells"].items() if built[k] != mark}
+    assert changed == {"1-1"}
+    assert saved["shown"]["cells"]["1-1"] == log_cells.fingerprint(saved["cells"]["1-1"])
 
 
 def test_bridge_keeps_a_log_with_its_own_plan() -> None:

@@ -70,18 +70,29 @@ function showErrors(tool, errors) {
   form.querySelector("[aria-invalid=true]")?.focus();
 }
 
+// Python marks each part with a fingerprint of its HTML (drills/log_cells.py). A part already
+// showing it is left alone: the log pre-rendered with the page, or a refresh that changed
+// nothing, costs the browser no new layout.
+function update(element, html, shown) {
+  if (!element || element.dataset.logShown === shown) return false;
+  element.innerHTML = html; // HTML built and escaped by Python
+  element.dataset.logShown = shown;
+  return true;
+}
+
 function render(tool, view) {
   const { section, form } = parts(tool);
   for (const [key, html] of Object.entries(view.cells ?? {})) {
-    const cell = tool.querySelector(`[data-log-cell="${key}"]`);
-    if (cell) cell.innerHTML = html; // HTML built and escaped by Python
+    update(tool.querySelector(`[data-log-cell="${key}"]`), html, view.shown.cells[key]);
   }
   if (view.options !== undefined) {
-    const chosen = form.elements.session.value; // the reader may have picked one meanwhile
-    form.elements.session.innerHTML = view.options;
-    if ([...form.elements.session.options].some((option) => option.value === chosen)) form.elements.session.value = chosen;
+    const select = form.elements.session;
+    const chosen = select.value; // the reader may have picked one meanwhile
+    if (update(select, view.options, view.shown.options) && [...select.options].some((option) => option.value === chosen)) {
+      select.value = chosen;
+    }
   }
-  section.querySelector("[data-log-view]").innerHTML = view.html;
+  update(section.querySelector("[data-log-view]"), view.html, view.shown.html);
   tool.dcLog = view;
   announce(tool, tool.dcLogNotice ?? view.summary);
   tool.dcLogNotice = null;
