@@ -44,10 +44,27 @@ function attachCopyButtons() {
 
 // Chapters never fetch the tools' scripts; a tool page, even one reached by Material's instant
 // navigation, imports them once (they follow later pages through document$ themselves).
+// Python starts with tools.js, and only once the page is on screen: compiling the runtime
+// takes every core of a small device, and the first frame used to wait up to a second behind
+// it (Lighthouse on a 2-core machine).
 function loadToolsIfNeeded() {
   if (!document.querySelector("[data-tool]")) return;
-  import("./tools.js");
-  if (document.querySelector("[data-log]")) import("./training-log.js");
+  afterFirstPaint(() => {
+    import("./tools.js");
+    if (document.querySelector("[data-log]")) import("./training-log.js");
+  });
+}
+
+function afterFirstPaint(callback) {
+  if (performance.getEntriesByType("paint").length > 0) return callback();
+  const start = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    callback();
+  };
+  const observer = new PerformanceObserver(start); // paint entries arrive once a frame is shown
+  observer.observe({ type: "paint" });
+  const timer = setTimeout(start, 1000); // a tab in the background never paints
 }
 
 // Offline after the first visit: the service worker lives at the site root (works under a
