@@ -9,6 +9,7 @@ on a first visit, with the log pre-rendered at build time, it rewrites nothing.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 from drills.html import attrs, esc
 from drills.training_log import session_key
@@ -31,11 +32,13 @@ def button(action: str, key: str, text: str, where: str) -> str:
     )
 
 
+@cache  # pure, and asked for every session of every plan the reader tries
 def unlogged(week: int, session: int) -> str:
     """What the cell of a session with nothing logged holds: the button to log it."""
     return button("mark", session_key(week, session), "Mark done", where(week, session))
 
 
+@cache
 def cell(week: int, session: int) -> str:
     """The table cell as the plan renders it (printed, a blank column to write in)."""
     html = unlogged(week, session)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 from drills import catalog, log_cells, planner
@@ -124,6 +125,7 @@ def compute(values: dict[str, Any]) -> planner.Plan:
     )
 
 
+@cache  # pure; the same few drill sets recur in every session of every plan
 def _drill_links(ids: tuple[str, ...]) -> str:
     return ", ".join(
         f'<a href="{ROOT}drills/{esc(i)}/">{esc(catalog.get(i).name)}</a>' for i in ids
