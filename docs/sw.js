@@ -42,9 +42,22 @@ self.addEventListener("message", (event) => {
       const missing = [];
       for (const file of RUNTIME_FILES) if (!(await cache.match(file))) missing.push(file);
       await cache.addAll(missing);
+      await keepSnapshotUnpacked(cache);
     }),
   );
 });
+
+// The memory snapshot is kept unpacked too (31 MB): on a repeat visit the Python worker reads
+// it from here instead of inflating it on its own thread before Python can start (py-worker.js).
+const SNAPSHOT = "pyodide/snapshot.bin.gz";
+const UNPACKED_SNAPSHOT = "pyodide/snapshot.bin"; // only ever in this cache, never on the server
+async function keepSnapshotUnpacked(cache) {
+  if (await cache.match(UNPACKED_SNAPSHOT)) return;
+  const packed = await cache.match(SNAPSHOT);
+  if (!packed) return;
+  const body = packed.body.pipeThrough(new DecompressionStream("gzip"));
+  await cache.put(UNPACKED_SNAPSHOT, new Response(body, { headers: { "Content-Type": "application/octet-stream" } }));
+}
 
 async function networkFirst(request) {
   const cache = await ownCache();

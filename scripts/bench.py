@@ -45,7 +45,7 @@ SETTLED = """(async () => {
     if (registration.active?.state !== 'activated') return false;
     for (const name of await caches.keys()) {
         const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
-        if (urls.some((u) => u.endsWith('snapshot.bin.gz'))) return true;
+        if (urls.some((u) => u.endsWith('/pyodide/snapshot.bin'))) return true;  // kept unpacked
     }
     return false;
 })()"""

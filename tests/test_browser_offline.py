@@ -37,7 +37,8 @@ def wait_runtime_cached(page: object, only: str | None = None) -> None:
             const byName = await ({CACHE_URLS})();
             if (only && Object.keys(byName).join() !== only) return false;
             const urls = Object.values(byName).flat();
-            return ['snapshot.bin.gz', 'pyodide.asm.wasm', 'pyodide-lock.json', '.whl', 'technique/']
+            return ['snapshot.bin.gz', 'pyodide/snapshot.bin', 'pyodide.asm.wasm', 'pyodide-lock.json',
+                    '.whl', 'technique/']
                 .every((end) => urls.some((u) => u.endsWith(end)));
         }})({json.dumps(only)})""",
     )
@@ -74,6 +75,28 @@ def test_everything_works_offline_after_one_visit(browser: object, base_url: str
     urls = [u for names in cached(page).values() for u in names]
     assert urls and all(u.startswith(base_url + "/") for u in urls)
     print(f"offline: chapter, cadence and planner worked from {len(urls)} cached responses")
+    context.close()
+
+
+def test_a_repeat_visit_reads_the_snapshot_unpacked(browser: object, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    packed: list[str] = []
+    page.on("request", lambda r: r.url.endswith("snapshot.bin.gz") and packed.append(r.url))
+    page.goto(f"{base_url}/tools/cadence/")
+    wait_live(page)
+    assert packed, "the first visit fetches the packed snapshot"
+    wait_runtime_cached(page)
+    size = page.evaluate(
+        "caches.match(new URL('pyodide/snapshot.bin', location.href.replace(/tools.*/, '')))"
+        ".then((r) => r.arrayBuffer()).then((b) => b.byteLength)"
+    )
+    assert size > 20_000_000  # the unpacked memory image, not the 6 MB download
+    packed.clear()
+    page.reload()
+    wait_live(page)
+    recompute(page, "cadence", "176")
+    assert packed == [], "a repeat visit inflated the snapshot again"
     context.close()
 
 

@@ -26,6 +26,9 @@ self.addEventListener("unhandledrejection", (event) => {
 let snapshotMissing = false;
 async function snapshot() {
   try {
+    // A repeat visit: the service worker keeps it unpacked (sw.js), saving the inflate.
+    const unpacked = await self.caches?.match(runtime + "snapshot.bin").catch(() => undefined);
+    if (unpacked) return new Uint8Array(await unpacked.arrayBuffer());
     const response = await realFetch(runtime + "snapshot.bin.gz");
     if (!response.ok) throw new Error(`snapshot answered ${response.status}`);
     const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
