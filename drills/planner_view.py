@@ -142,14 +142,19 @@ def _session_row(week: planner.Week, s: planner.Session, index: int) -> str:
         )
     else:
         work = f"{s.repeats} rounds of the circuit"
-    cues = "".join(f"<li>{esc(c)}</li>" for c in s.key_cues)
     return (
         f'<tr data-week="{week.number}"><td>{esc(when)}</td>'
         f"<td>{esc(FOCUS_TITLES[s.focus])}</td><td>{work}</td>"
         f"<td>{_drill_links(s.drill_ids)}</td>"
-        f'<td><ul class="dc-cues">{cues}</ul><p class="dc-cadence-cue">{esc(s.cadence_cue)}</p></td>'
+        f"<td>{_cues(s.key_cues, s.cadence_cue)}</td>"
         f"{log_cells.cell(week.number, index)}</tr>"
     )
+
+
+@cache  # pure; the cues come from the catalog and repeat across sessions
+def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
+    items = "".join(f"<li>{esc(c)}</li>" for c in key_cues)
+    return f'<ul class="dc-cues">{items}</ul><p class="dc-cadence-cue">{esc(cadence_cue)}</p>'
 
 
 def results_html(plan: planner.Plan) -> str:
