@@ -14,12 +14,13 @@ pytestmark = pytest.mark.browser
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Accessibility, best practices and SEO meet the 0.95 (they score 1.00). Performance
-# does not always: on this 2-core machine Material's own bundle still costs 300-500 ms of
-# blocking time under Lighthouse's 4x CPU throttle (medians of three: 0.86-0.93 on a chapter,
-# 0.85-0.94 on a tool page, spread by machine load). The floors catch regressions; the
-# issue's targets (0.95 chapter, 0.90 tools) stay open.
-CHAPTER = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.75}
-TOOL = {**CHAPTER, "performance": 0.70}
+# medians of three on this 2-core machine: chapter 0.92-0.98, cadence 0.94-0.97, planner
+# 0.91-0.94. What moves them is outside the page: in many runs headless Chromium presents its
+# first frame only ~1.2 s after painting it (the site before this work shows it too), costing
+# up to 0.05. The floors sit below that noise and catch real regressions (before the early
+# set-up in overrides/ a chapter scored 0.86-0.93, a tool page 0.81-0.94).
+CHAPTER = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.85}
+TOOL = {**CHAPTER, "performance": 0.80}
 BUDGETS = {"/technique/": CHAPTER, "/tools/cadence/": TOOL, "/tools/planner/": TOOL}
 RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
 
