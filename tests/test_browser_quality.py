@@ -66,6 +66,26 @@ def test_colour_scheme_is_chosen_before_first_paint_and_remembered(
     context.close()
 
 
+def test_first_paint_already_has_the_layout_materials_script_would_set(
+    page: object, base_url: str
+) -> None:
+    held: list[object] = []
+    page.route("**/bundle.*.min.js", lambda route: held.append(route))  # held until released
+    page.goto(f"{base_url}/technique/", wait_until="commit")
+    page.wait_for_selector("#__config", state="attached")
+    page.wait_for_function("() => performance.getEntriesByType('paint').length > 0")
+    classes = page.evaluate("[...document.documentElement.classList]")
+    assert "js" in classes and "no-js" not in classes and "js-focus-visible" in classes
+    # the page's own stylesheet links are absolute already: Material would re-parse them
+    hrefs = page.eval_on_selector_all(
+        "head link[rel=stylesheet]", "ls => ls.map((l) => l.getAttribute('href'))"
+    )
+    assert hrefs and all(h.startswith(base_url) for h in hrefs), hrefs
+    held[0].continue_()
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+
+
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_phone_width_has_no_horizontal_scroll(browser: object, base_url: str, kind: str) -> None:
     context = browser.new_context(

@@ -114,6 +114,17 @@ def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
     assert offenders == []
 
 
+def test_every_page_holds_its_first_paint_until_its_last_element(site_dir: Path) -> None:
+    """The first paint waits for #__config (overrides/main.html); a page without it would
+    only paint once fully parsed, so every page must have it, after the holding link."""
+    pages = list(site_dir.rglob("*.html"))
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        hold = html.find('<link rel="expect" href="#__config" blocking="render">')
+        assert 0 < hold < html.find('id="__config"'), path
+    assert len(pages) > 40
+
+
 def test_runtime_holds_only_what_the_site_needs(site_dir: Path) -> None:
     import json
 
