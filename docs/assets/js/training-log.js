@@ -1,7 +1,7 @@
 // The training log on the planner page: a thin client, like tools.js. It keeps the exact text
 // Python returns in localStorage, hands that text back with every call, and inserts the escaped
 // HTML Python returns. Reading, checking, adjusting and exporting all happen in drills.log_view.
-import { callPython } from "./py-client.js";
+import { callPython, startPython } from "./py-client.js";
 import { currentQuery } from "./tools.js";
 
 const KEY = "dc-training-log";
@@ -237,7 +237,10 @@ function attach(tool) {
   section
     .querySelector("[data-log-import]")
     .addEventListener("change", (event) => guarded(tool, () => importFile(tool, event.target)));
-  guarded(tool, () => refresh(tool));
+  // The log's first refresh waits until Python is ready and the page is idle, so the reader's
+  // first change to the plan is answered first (on a first visit the log shown is already right).
+  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+  startPython().then(() => idle(() => guarded(tool, () => refresh(tool)), { timeout: 1000 }));
 }
 
 function attachAll() {
