@@ -107,16 +107,15 @@ def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
             loads += re.findall(CDN, text)
             if loads:
                 offenders.append((page.relative_to(site_dir), loads[:3]))
-            if (
-                'class="mermaid"' in text
-            ):  # Mermaid would need the script scripts/same_origin.py removed
+            # A Mermaid diagram would need the script scripts/same_origin.py removed.
+            if 'class="mermaid"' in text:
                 offenders.append((page.relative_to(site_dir), ["a Mermaid diagram"]))
     assert offenders == []
 
 
 def test_every_page_holds_its_first_paint_until_its_last_element(site_dir: Path) -> None:
-    """The first paint waits for #__config (overrides/main.html); a page without it would
-    only paint once fully parsed, so every page must have it, after the holding link."""
+    """The first paint waits for #__config (overrides/main.html); a page lacking that element
+    would not paint until fully parsed, so every page must have it, after the holding link."""
     pages = list(site_dir.rglob("*.html"))
     for path in pages:
         html = path.read_text(encoding="utf-8")
