@@ -1,5 +1,6 @@
-// Make a Pyodide memory snapshot with `drills` already imported, gzipped, for the browser worker
-// to restore: it skips the interpreter's start-up and the package's import (scripts/bench).
+// Make a Pyodide memory snapshot with `drills` already imported and rehearsed, gzipped, for the
+// browser worker to restore: it skips the interpreter's start-up, the package's import and the
+// slow first calls (scripts/bench).
 // Private Pyodide API (_makeSnapshot): the version is pinned in package.json and the browser
 // tests prove the restore. Loading the wheel with pyodide.loadPackage would leave JS handles
 // the snapshot cannot hold ("Unexpected hiwire entry"), so Python itself unpacks the same
@@ -19,6 +20,10 @@ import drills
 
 for module in pkgutil.walk_packages(drills.__path__, "drills."):
     importlib.import_module(module.name)
+
+from drills import bridge
+
+bridge.rehearse()
 `);
 pyodide.FS.unlink("/tmp/drills.whl");
 writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));

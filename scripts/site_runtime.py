@@ -27,7 +27,8 @@ SNAPSHOT_NAME = "snapshot.bin.gz"
 
 def source_hash() -> str:
     digest = hashlib.sha256()
-    for path in [*sorted((ROOT / "drills").rglob("*.py")), ROOT / "pyproject.toml"]:
+    inputs = [ROOT / "pyproject.toml", ROOT / "scripts" / "make-snapshot.mjs"]
+    for path in [*sorted((ROOT / "drills").rglob("*.py")), *inputs]:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import bridge
+from drills import bridge, log_cells, planner_view
 from drills.cadence import calculate
 from drills.cadence_view import results_html
 
@@ -109,3 +109,18 @@ def test_click_track_and_taps_through_the_bridge() -> None:
     assert call("tap_cadence", taps=[0, 350, 700, 1050, 1400, 1750])[
         "cadence_spm"
     ] == pytest.approx(171.4, abs=0.1)
+
+
+def test_rehearsal_fills_the_render_caches_the_snapshot_keeps() -> None:
+    planner_view._cues.cache_clear()
+    log_cells.unlogged.cache_clear()
+    bridge.rehearse()
+    assert planner_view._cues.cache_info().currsize > 0
+    assert log_cells.unlogged.cache_info().currsize >= 24 * 5  # the largest plan's cells
+
+
+def test_a_rehearsal_that_fails_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bridge.call turns errors into JSON; the rehearsal must not warm nothing in silence."""
+    monkeypatch.setitem(bridge.CALLS, "log_view", lambda args: {"error": "broken", "field": None})
+    with pytest.raises(RuntimeError, match="rehearsal log_view"):
+        bridge.rehearse()

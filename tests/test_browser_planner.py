@@ -103,3 +103,40 @@ def test_plan_drill_links_lead_to_drill_pages(page: object, base_url: str) -> No
     link.click()
     page.wait_for_selector("h1")
     assert page.locator("h1").evaluate("h => h.firstChild.textContent.trim()") == name
+
+
+COUNT_COMPUTE_CALLS = """
+    window.computeCalls = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+        if (message?.call === 'compute') window.computeCalls.push(performance.now());
+        return post.call(this, message, ...rest);
+    };
+"""
+
+
+def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url: str) -> None:
+    """Once live, the page sends Python 20 unseen recomputes of the form as it stands (V8
+    compiles the interpreter's hot code meanwhile), none within half a second of a change."""
+    page.add_init_script(COUNT_COMPUTE_CALLS)
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    changed_at = page.evaluate(
+        """() => {
+            const tool = document.querySelector('[data-tool]');
+            window.updates = 0;
+            tool.addEventListener('dc:updated', () => (window.updates += 1));
+            const input = tool.querySelector('[name=slope]');
+            input.value = '321';
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            return performance.now();
+        }"""
+    )
+    page.wait_for_function("window.computeCalls.length >= 21", timeout=60_000)
+    page.wait_for_timeout(1500)
+    calls = page.evaluate("window.computeCalls")
+    assert len(calls) == 21, "one recompute for the change, and 20 rehearsals"
+    after_change = [t - changed_at for t in calls if t >= changed_at]
+    assert [t for t in after_change[1:] if t < 500] == [], "a rehearsal crowded the change"
+    assert page.evaluate("window.updates") == 1, "a rehearsal's answer reached the page"
+    assert shown(page) == expected({"slope": "321"})[0], "the page shows the reader's plan"

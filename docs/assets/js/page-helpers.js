@@ -50,6 +50,7 @@ function attachCopyButtons() {
 function loadToolsIfNeeded() {
   if (!document.querySelector("[data-tool]")) return;
   afterFirstPaint(() => {
+    import("./py-client.js").then((python) => python.startPython()); // not after tools.js: beside it
     import("./tools.js");
     if (document.querySelector("[data-log]")) import("./training-log.js");
   });
