@@ -43,7 +43,7 @@ def _run(*args: str | Path) -> None:
 def build_wheel_and_lock() -> Path:
     """A folder holding the `drills` wheel, the site lockfile and the memory snapshot.
 
-    Rebuilt when drills/ or the Pyodide version changes.
+    Rebuilt when drills/, the snapshot script or the Pyodide version changes.
     """
     if not (PYODIDE_NPM / "pyodide-lock.json").exists():
         raise RuntimeError("node_modules/pyodide is missing: run ./scripts/setup (it runs npm ci).")
