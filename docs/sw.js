@@ -21,8 +21,11 @@ async function deleteOtherBuildsCaches() {
   await Promise.all(stale.map((k) => caches.delete(k)));
 }
 
+// Navigation preload: when this worker has been stopped (as browsers do after a short idle), a
+// reader's next page is requested from the network while it starts, not after.
 self.addEventListener("activate", (event) => {
-  event.waitUntil(deleteOtherBuildsCaches().then(() => self.clients.claim()));
+  const preload = self.registration.navigationPreload?.enable();
+  event.waitUntil(Promise.all([deleteOtherBuildsCaches(), preload]).then(() => self.clients.claim()));
 });
 
 // A newer build's worker deletes this cache when it activates; an old worker still finishing
@@ -59,10 +62,10 @@ async function keepSnapshotUnpacked(cache) {
   await cache.put(UNPACKED_SNAPSHOT, new Response(body, { headers: { "Content-Type": "application/octet-stream" } }));
 }
 
-async function networkFirst(request) {
+async function networkFirst(request, preloaded) {
   const cache = await ownCache();
   try {
-    const response = await fetch(request);
+    const response = (await preloaded) ?? (await fetch(request));
     if (cache && response.ok && response.type === "basic") cache.put(request, response.clone());
     return response;
   } catch (error) {
@@ -87,5 +90,6 @@ self.addEventListener("fetch", (event) => {
   // Only this site's own GET requests; anything from another origin is never touched or cached.
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   const isPage = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
-  event.respondWith(isPage && !RUNTIME.test(url.pathname) ? networkFirst(event.request) : cacheFirst(event.request));
+  if (!isPage || RUNTIME.test(url.pathname)) return event.respondWith(cacheFirst(event.request));
+  event.respondWith(networkFirst(event.request, event.preloadResponse)); // undefined unless navigating
 });

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import serve, wait_live, wait_until
+from conftest import StaticHandler, serve, wait_live, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -148,5 +148,32 @@ def test_site_works_under_a_sub_path(browser: object, site_dir: Path) -> None:
     page.click("table.dc-catalog a:text-is('Quiet feet')")
     assert page.locator("h1").first.inner_text().startswith("Quiet feet")
     assert outside == []
+    context.close()
+    server.shutdown()
+
+
+class PreloadLog(StaticHandler):
+    """The test host, noting each page the browser asked for as a navigation preload."""
+
+    preloaded: list[str]
+
+    def send_head(self):
+        if self.headers.get("Service-Worker-Navigation-Preload"):
+            self.preloaded.append(self.path)
+        return super().send_head()
+
+
+def test_pages_are_asked_for_while_the_service_worker_starts(
+    browser: object, site_dir: Path
+) -> None:
+    preloaded: list[str] = []
+    server, url = serve(site_dir, handler=type("Log", (PreloadLog,), {"preloaded": preloaded}))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{url}/")
+    wait_until(page, "navigator.serviceWorker.controller !== null")
+    page.goto(f"{url}/technique/?from=coach")
+    assert page.locator("h1").first.inner_text().startswith("Technique")
+    assert preloaded == ["/technique/?from=coach"]
     context.close()
     server.shutdown()
