@@ -50,7 +50,8 @@ function attachCopyButtons() {
 function loadToolsIfNeeded() {
   if (!document.querySelector("[data-tool]")) return;
   afterFirstPaint(() => {
-    import("./py-client.js").then((python) => python.startPython()); // not after tools.js: beside it
+    // Fetched beside tools.js rather than after it (tools.js imports it): Python starts sooner.
+    import("./py-client.js").then((python) => python.startPython());
     import("./tools.js");
     if (document.querySelector("[data-log]")) import("./training-log.js");
   });
