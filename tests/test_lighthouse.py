@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Accessibility, best practices and SEO meet the 0.95 (they score 1.00). Performance
 # medians of three on this 2-core machine: chapter 0.92-0.98, cadence 0.94-0.97, planner
-# 0.91-0.94. What moves them is outside the page: in most runs (9 of 10 on 2026-11-28) headless
+# 0.88-0.94. What moves them is outside the page: in most runs (9 of 10 on 2026-11-28) headless
 # Chromium's display compositor stops sending the page frames for a second during the load
 # (viz "ThrottleUnresponsiveClient", GoogleChrome/lighthouse#17148), so the first frame, painted
 # at ~0.25 s, is shown at ~1.2 s, and Lantern's estimates grow with it (up to 0.05). The floors
