@@ -127,9 +127,10 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
             window.updates = 0;
             tool.addEventListener('dc:updated', () => (window.updates += 1));
             const input = tool.querySelector('[name=slope]');
+            const at = performance.now();
             input.value = '321';
             input.dispatchEvent(new Event('input', {bubbles: true}));
-            return performance.now();
+            return at;
         }"""
     )
     page.wait_for_function("window.computeCalls.length >= 21", timeout=60_000)

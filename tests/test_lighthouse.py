@@ -27,7 +27,7 @@ BUDGETS = {"/technique/": CHAPTER, "/tools/cadence/": TOOL, "/tools/planner/": T
 RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
 
 
-def lighthouse(url: str, out: Path) -> dict[str, float]:
+def lighthouse(url: str, out: Path) -> dict[str, float | bool]:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     done = subprocess.run(
         [
