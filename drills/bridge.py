@@ -12,14 +12,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills import forms, log_view, metronome
+from drills import forms, log_view, metronome, parts
 from drills.errors import InputError
 from drills.tools import TOOLS, Tool
 from drills.units import parse_number
 from drills.widgets import tool_html
 
 
-def _evaluate(tool: Tool, raw: dict[str, Any], link_errors: dict[str, str]) -> dict[str, Any]:
+def _evaluate(
+    tool: Tool, raw: dict[str, Any], link_errors: dict[str, str], shown_frame: object = None
+) -> dict[str, Any]:
     reading = forms.read(tool.fields, raw)
     errors = {**reading.errors, **link_errors}
     result: dict[str, Any] = {
@@ -30,11 +32,24 @@ def _evaluate(tool: Tool, raw: dict[str, Any], link_errors: dict[str, str]) -> d
     if not errors:
         try:
             outcome = tool.compute(reading.values)
-            result["html"] = tool.render(outcome)
+            result.update(_results(tool, outcome, shown_frame))
             result["summary"] = tool.summary(outcome)
         except InputError as error:  # a combination of valid fields that is still invalid
             result["errors"] = {error.field: str(error)}
     return result
+
+
+def _results(tool: Tool, outcome: Any, shown_frame: object) -> dict[str, Any]:
+    """The results' HTML; for a tool with parts, also the parts by key and the frame's
+    fingerprint, and only those while the page already shows that frame (tools.js)."""
+    if tool.segments is None:
+        return {"html": tool.render(outcome)}
+    segments = tool.segments(outcome)
+    frame = parts.frame(segments)
+    out = {"frame": frame, "parts": parts.contents(segments)}
+    if frame != shown_frame:
+        out["html"] = parts.join(segments)
+    return out
 
 
 def _tool(args: dict[str, Any]) -> Tool:
@@ -45,12 +60,14 @@ def _tool(args: dict[str, Any]) -> Tool:
 
 
 def compute(args: dict[str, Any]) -> dict[str, Any]:
-    """Recompute a tool from the raw texts of its form: {"tool": ..., "fields": {...}}."""
+    """Recompute a tool from the raw texts of its form: {"tool": ..., "fields": {...}}, and
+    "frame": the fingerprint of the results the page shows, if it has one."""
     tool = _tool(args)
     raw = args.get("fields")
     if not isinstance(raw, dict):
         raw = {}
-    return _evaluate(tool, {k: v for k, v in raw.items() if isinstance(k, str)}, {})
+    fields = {k: v for k, v in raw.items() if isinstance(k, str)}
+    return _evaluate(tool, fields, {}, args.get("frame"))
 
 
 def from_query(args: dict[str, Any]) -> dict[str, Any]:
@@ -130,17 +147,20 @@ def rehearse() -> None:
     Python has specialised for them; the first call in the browser is then a warm one.
     """
     largest = {"weeks": "24", "sessions": "4", "current": "0", "target": "45"}
-    calls = [("log_view", {"fields": {}, "store": "", "query": "", "today": "2026-01-05"})]
+    _rehearse("log_view", {"fields": {}, "store": "", "query": "", "today": "2026-01-05"})
+    frame = None  # after the first plan, the page shows its frame: the parts-only answer
     for step in range(3):
-        calls += [
-            ("compute", {"tool": "cadence", "fields": {"cadence": str(170 + step)}}),
-            ("compute", {"tool": "planner", "fields": {"slope": str(200 + step)}}),
-            ("compute", {"tool": "planner", "fields": {**largest, "slope": str(200 + step)}}),
-        ]
-    for name, args in calls:
-        answer = json.loads(call(name, json.dumps(args)))
-        if "error" in answer or answer.get("errors"):
-            raise RuntimeError(f"rehearsal {name}({args}) failed: {answer}")
+        _rehearse("compute", {"tool": "cadence", "fields": {"cadence": str(170 + step)}})
+        _rehearse("compute", {"tool": "planner", "fields": {"slope": str(200 + step)}})
+        fields = {**largest, "slope": str(200 + step)}
+        frame = _rehearse("compute", {"tool": "planner", "fields": fields, "frame": frame})["frame"]
+
+
+def _rehearse(name: str, args: dict[str, Any]) -> dict[str, Any]:
+    answer = json.loads(call(name, json.dumps(args)))
+    if "error" in answer or answer.get("errors"):
+        raise RuntimeError(f"rehearsal {name}({args}) failed: {answer}")
+    return answer
 
 
 def render_tool(name: str) -> str:

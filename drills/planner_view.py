@@ -6,7 +6,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-from drills import catalog, log_cells, planner
+from drills import catalog, log_cells, parts, planner
 from drills.errors import InputError, shown
 from drills.forms import Field
 from drills.html import esc, number
@@ -132,7 +132,7 @@ def _drill_links(ids: tuple[str, ...]) -> str:
     )
 
 
-def _session_row(week: planner.Week, s: planner.Session, index: int) -> str:
+def _session_row(week: planner.Week, s: planner.Session, index: int) -> list[parts.Segment]:
     when = s.date.strftime("%a %d %b") if s.date else DAY_NAMES[s.day - 1]
     if s.is_downhill:
         work = (
@@ -142,13 +142,17 @@ def _session_row(week: planner.Week, s: planner.Session, index: int) -> str:
         )
     else:
         work = f"{s.repeats} rounds of the circuit"
-    return (
-        f'<tr data-week="{week.number}"><td>{esc(when)}</td>'
-        f"<td>{esc(FOCUS_TITLES[s.focus])}</td><td>{work}</td>"
-        f"<td>{_drill_links(s.drill_ids)}</td>"
-        f"<td>{_cues(s.key_cues, s.cadence_cue)}</td>"
-        f"{log_cells.cell(week.number, index)}</tr>"
-    )
+    # Slope length and start date change only the dates and volumes: those cells are parts.
+    # Focus, drills and cues change with the grades, which change the frame's weeks anyway.
+    key = f"{week.number}-{index}"
+    return [
+        f'<tr data-week="{week.number}">',
+        *parts.element("td", f"{key}-when", esc(when)),
+        f"<td>{esc(FOCUS_TITLES[s.focus])}</td>",
+        *parts.element("td", f"{key}-work", work),
+        f"<td>{_drill_links(s.drill_ids)}</td><td>{_cues(s.key_cues, s.cadence_cue)}</td>",
+        f"{log_cells.cell(week.number, index)}</tr>",  # the training log's own (training-log.js)
+    ]
 
 
 @cache  # pure; the cues come from the catalog and repeat across sessions
@@ -157,7 +161,8 @@ def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
     return f'<ul class="dc-cues">{items}</ul><p class="dc-cadence-cue">{esc(cadence_cue)}</p>'
 
 
-def results_html(plan: planner.Plan) -> str:
+def results_segments(plan: planner.Plan) -> list[parts.Segment]:
+    """The plan's results: the frame is its weeks and sessions; the texts in them are parts."""
     reached = "yes" if plan.reached_target else "no"
     summary = (
         f'<p class="dc-plan-note" data-result="note">{esc(plan.note)}</p>'
@@ -172,25 +177,33 @@ def results_html(plan: planner.Plan) -> str:
         '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
         '<th scope="col">Key cues</th><th scope="col">Your log</th></tr></thead>'
     )
-    weeks = []
+    out: list[parts.Segment] = [
+        *parts.element("div", "summary", summary, ' class="dc-plan-summary"'),
+        *parts.element("figure", "chart", plan_chart_svg(plan), ' class="dc-plan-chart"'),
+        '<div class="dc-plan-weeks"><h2 id="dc-plan-weeks-title">Your plan, week by week</h2>',
+    ]
     for week in plan.weeks:
         label = f"Week {week.number}" + (" — lighter week" if week.is_lighter else "")
         if week.start_date:
             label += f" (from {week.start_date.isoformat()})"
-        rows = "".join(_session_row(week, s, k) for k, s in enumerate(week.sessions, start=1))
         # One table per week: the browser lays out only the weeks on screen (content-visibility).
-        weeks.append(
+        out += [
             f'<section class="dc-week{" dc-week--lighter" if week.is_lighter else ""}" '
-            f'aria-labelledby="plan-week-{week.number}">'
-            f'<h3 id="plan-week-{week.number}">{esc(label)}</h3>'
-            f'<div class="dc-table-scroll"><table class="dc-plan-table">{head}<tbody>{rows}</tbody>'
-            "</table></div></section>"
-        )
-    table = (
-        '<div class="dc-plan-weeks"><h2 id="dc-plan-weeks-title">Your plan, week by week</h2>'
-        f"{''.join(weeks)}</div>"
-    )
-    return summary + f'<figure class="dc-plan-chart">{plan_chart_svg(plan)}</figure>' + table
+            f'aria-labelledby="plan-week-{week.number}">',
+            *parts.element(
+                "h3", f"{week.number}-label", esc(label), f' id="plan-week-{week.number}"'
+            ),
+            f'<div class="dc-table-scroll"><table class="dc-plan-table">{head}<tbody>',
+        ]
+        for k, s in enumerate(week.sessions, start=1):
+            out += _session_row(week, s, k)
+        out.append("</tbody></table></div></section>")
+    out.append("</div>")
+    return out
+
+
+def results_html(plan: planner.Plan) -> str:
+    return parts.join(results_segments(plan))
 
 
 def summary(plan: planner.Plan) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from drills import cadence_view, log_view, planner_view
+from drills import cadence_view, log_view, parts, planner_view
 from drills.forms import Field
 
 
@@ -20,6 +20,8 @@ class Tool:
     summary: Callable[[Any], str]  # one sentence the status line announces after a change
     # HTML below the results at build time, for the form's default texts (the metronome, the log)
     after_results: Callable[[dict[str, str]], str] = lambda texts: ""
+    # The results as frame and parts (drills.parts), for a tool whose results are large
+    segments: Callable[[Any], list[parts.Segment]] | None = None
 
 
 TOOLS: dict[str, Tool] = {
@@ -40,6 +42,7 @@ TOOLS: dict[str, Tool] = {
         planner_view.results_html,
         planner_view.summary,
         lambda texts: log_view.section_html(texts) + planner_view.AFTER_RESULTS,
+        planner_view.results_segments,
     ),
 }
 

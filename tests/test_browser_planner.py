@@ -141,3 +141,39 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
     assert [t for t in after_change[1:] if t < 500] == [], "a rehearsal crowded the change"
     assert page.evaluate("window.updates") == 1, "a rehearsal's answer reached the page"
     assert shown(page) == expected({"slope": "321"})[0], "the page shows the reader's plan"
+
+
+def test_a_change_inside_the_frame_rewrites_only_changed_parts(page: object, base_url: str) -> None:
+    """A new slope keeps the plan's weeks and sessions: the page rewrites only the parts that
+    changed (no week is parsed again), and ends up exactly as CPython renders the new plan."""
+    largest = {"weeks": "24", "sessions": "4", "current": "0", "target": "45"}
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    set_fields(page, {**largest, "slope": "200"})
+    wait_for_state(page, expected({**largest, "slope": "200"})[1])
+    page.evaluate(
+        """() => {
+            window.rewritten = new Set();
+            new MutationObserver((records) => {
+                for (const r of records) window.rewritten.add(r.target.dataset?.part ?? r.target.tagName);
+            }).observe(document.querySelector('[data-results]'), {childList: true, subtree: true});
+        }"""
+    )
+    set_fields(page, {"slope": "350"})
+    wait_for_state(page, expected({**largest, "slope": "350"})[1])
+    rewritten = page.evaluate("[...window.rewritten]")
+    assert rewritten and all(
+        p == "summary" or p == "chart" or p.endswith("-work") for p in rewritten
+    )
+    assert len([p for p in rewritten if p.endswith("-work")]) == 24 * 4  # not the conditioning
+    new_html = bridge.compute({"tool": "planner", "fields": {**largest, "slope": "350"}})["html"]
+    same = page.evaluate(
+        """(html) => {
+            const results = document.querySelector('[data-results]');
+            const fresh = results.cloneNode(false);
+            fresh.innerHTML = html;
+            return fresh.isEqualNode(results);
+        }""",
+        new_html,
+    )
+    assert same, "the page differs from a full render of the new plan"

@@ -30,8 +30,8 @@ function show(tool, outcome) {
     form.elements[slot.dataset.errorFor]?.setAttribute("aria-invalid", message ? "true" : "false");
   }
   const status = tool.querySelector("[data-status]");
-  if (outcome.html !== undefined) {
-    tool.querySelector("[data-results]").innerHTML = outcome.html; // HTML built and escaped by Python
+  if (outcome.summary !== undefined) {
+    showResults(tool.querySelector("[data-results]"), outcome);
     status.textContent = outcome.summary;
     addressBar.set(outcome.query);
   } else if (outcome.error) {
@@ -40,6 +40,23 @@ function show(tool, outcome) {
     status.textContent = "Please correct the highlighted field; the results below are for the last valid values.";
   }
   tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true }));
+}
+
+// All HTML here is built and escaped by Python. A tool with large results (the planner) also
+// sends them as parts (drills/parts.py): while the frame around them stays the same, only the
+// parts whose HTML changed are rewritten, instead of the whole plan being parsed again.
+function showResults(results, outcome) {
+  if (outcome.html !== undefined) {
+    results.innerHTML = outcome.html;
+    results.dataset.frame = outcome.frame ?? "";
+  }
+  if (outcome.parts === undefined) return;
+  for (const element of results.querySelectorAll("[data-part]")) {
+    const html = outcome.parts[element.dataset.part];
+    if (html === undefined || html === element.dcShown) continue;
+    if (outcome.html === undefined) element.innerHTML = html;
+    element.dcShown = html;
+  }
 }
 
 // The address bar follows the inputs, a moment after typing stops: Material's instant
@@ -79,7 +96,8 @@ function recomputer(tool) {
       do {
         again = false;
         const form = tool.querySelector("form.dc-form");
-        show(tool, await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form) }));
+        const frame = tool.querySelector("[data-results]").dataset.frame;
+        show(tool, await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form), frame }));
       } while (again);
     } catch {
       /* the failure message is already on the page */
@@ -140,7 +158,8 @@ async function rehearse(tool) {
     await new Promise((resolve) => idle(resolve));
     if (performance.now() - (tool.dcLastChange ?? 0) < QUIET_MS) continue;
     const form = tool.querySelector("form.dc-form");
-    await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form) });
+    const frame = tool.querySelector("[data-results]").dataset.frame;
+    await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form), frame });
     done += 1;
   }
 }
