@@ -22,6 +22,12 @@ function fieldsOf(form) {
   return fields;
 }
 
+/** What Python recomputes from: the form's texts, and the frame of the results shown. */
+function computeArgs(tool) {
+  const form = tool.querySelector("form.dc-form");
+  return { tool: tool.dataset.tool, fields: fieldsOf(form), frame: tool.querySelector("[data-results]").dataset.frame };
+}
+
 function show(tool, outcome) {
   const form = tool.querySelector("form.dc-form");
   for (const slot of tool.querySelectorAll("form [data-error-for]")) {
@@ -95,9 +101,7 @@ function recomputer(tool) {
     try {
       do {
         again = false;
-        const form = tool.querySelector("form.dc-form");
-        const frame = tool.querySelector("[data-results]").dataset.frame;
-        show(tool, await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form), frame }));
+        show(tool, await callPython("compute", computeArgs(tool)));
       } while (again);
     } catch {
       /* the failure message is already on the page */
@@ -157,9 +161,7 @@ async function rehearse(tool) {
   for (let done = 0; done < REHEARSALS && tool.isConnected; ) {
     await new Promise((resolve) => idle(resolve));
     if (performance.now() - (tool.dcLastChange ?? 0) < QUIET_MS) continue;
-    const form = tool.querySelector("form.dc-form");
-    const frame = tool.querySelector("[data-results]").dataset.frame;
-    await callPython("compute", { tool: tool.dataset.tool, fields: fieldsOf(form), frame });
+    await callPython("compute", computeArgs(tool));
     done += 1;
   }
 }
