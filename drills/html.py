@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 
 
@@ -12,6 +13,12 @@ def esc(value: object) -> str:
     if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
         return escape(text, quote=True)
     return text
+
+
+def fingerprint(html: str) -> str:
+    """A short mark of exactly this HTML, the same in CPython and in the browser: a page
+    compares marks before it rewrites a part (the training log, the planner's frame)."""
+    return hashlib.sha256(html.encode()).hexdigest()[:16]
 
 
 def attrs(**values: object) -> str:

@@ -8,16 +8,10 @@ on a first visit, with the log pre-rendered at build time, it rewrites nothing.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 
-from drills.html import attrs, esc
+from drills.html import attrs, esc, fingerprint
 from drills.training_log import session_key
-
-
-def fingerprint(html: str) -> str:
-    """A short mark of exactly this HTML, the same in CPython and in the browser."""
-    return hashlib.sha256(html.encode()).hexdigest()[:16]
 
 
 def where(week: int, session: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from drills import exports, forms, log_cells, planner_view, training_log
 from drills.errors import InputError
-from drills.html import attrs, esc, number
+from drills.html import attrs, esc, fingerprint, number
 from drills.planner import Plan, Session
 from drills.training_log import FLAGS, LOG_RULES, LogEntry, Store, session_key
 
@@ -78,7 +78,7 @@ def form_html(session_options: str) -> str:
             "session",
             "Session",
             "Or press “Mark done” beside a session in the plan.",
-            f"<select{attrs(**_described('session'), data_log_shown=log_cells.fingerprint(session_options))}>"
+            f"<select{attrs(**_described('session'), data_log_shown=fingerprint(session_options))}>"
             f"{session_options}</select>",
         ),
         _field(
@@ -367,7 +367,7 @@ def render(
         )
         return {
             "html": html,
-            "shown": {"html": log_cells.fingerprint(html)},
+            "shown": {"html": fingerprint(html)},
             "cells": None,
             "message": message,
             "summary": message or "Correct the plan’s highlighted fields to see your log.",
@@ -465,9 +465,9 @@ def render(
         "options": options,
         # What the page compares before it rewrites a part (see drills.log_cells).
         "shown": {
-            "html": log_cells.fingerprint(html),
-            "options": log_cells.fingerprint(options),
-            "cells": {key: log_cells.fingerprint(cell) for key, cell in cells.items()},
+            "html": fingerprint(html),
+            "options": fingerprint(options),
+            "cells": {key: fingerprint(cell) for key, cell in cells.items()},
         },
         "forms": form_texts,
         "message": message,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drills.log_cells import fingerprint
+from drills.html import fingerprint
 
 Segment = str | tuple[str, str]
 

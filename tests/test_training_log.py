@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import bridge, log_cells, planner, training_log
+from drills import bridge, planner, training_log
 from drills.errors import InputError
+from drills.html import fingerprint
 from drills.planner import Plan
 from drills.training_log import (
     FLAGS,
@@ -479,7 +480,7 @@ def test_the_page_is_built_with_the_empty_log_the_browser_would_show() -> None:
     )
     changed = {k for k, mark in saved["shown"]["cells"].items() if built[k] != mark}
     assert changed == {"1-1"}
-    assert saved["shown"]["cells"]["1-1"] == log_cells.fingerprint(saved["cells"]["1-1"])
+    assert saved["shown"]["cells"]["1-1"] == fingerprint(saved["cells"]["1-1"])
 
 
 def test_bridge_keeps_a_log_with_its_own_plan() -> None:

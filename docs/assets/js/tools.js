@@ -86,6 +86,9 @@ const addressBar = {
   },
 };
 
+/** Run a callback at the page's next idle moment (soon, where the browser cannot say). */
+export const whenIdle = window.requestIdleCallback?.bind(window) ?? ((callback) => setTimeout(callback, 50));
+
 /** The query the page stands for now, even while the address bar is still to catch up. */
 export function currentQuery() {
   return addressBar.query ?? location.search;
@@ -157,9 +160,8 @@ function attach(tool) {
 const REHEARSALS = 20;
 const QUIET_MS = 500; // never between a reader's changes: each would wait behind a rehearsal
 async function rehearse(tool) {
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
   for (let done = 0; done < REHEARSALS && tool.isConnected; ) {
-    await new Promise((resolve) => idle(resolve));
+    await new Promise((resolve) => whenIdle(resolve));
     if (performance.now() - (tool.dcLastChange ?? 0) < QUIET_MS) continue;
     await callPython("compute", computeArgs(tool));
     done += 1;

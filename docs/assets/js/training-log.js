@@ -2,7 +2,7 @@
 // Python returns in localStorage, hands that text back with every call, and inserts the escaped
 // HTML Python returns. Reading, checking, adjusting and exporting all happen in drills.log_view.
 import { callPython, startPython } from "./py-client.js";
-import { currentQuery } from "./tools.js";
+import { currentQuery, whenIdle } from "./tools.js";
 
 const KEY = "dc-training-log";
 const UNAVAILABLE =
@@ -239,8 +239,7 @@ function attach(tool) {
     .addEventListener("change", (event) => guarded(tool, () => importFile(tool, event.target)));
   // The log's first refresh waits until Python is ready and the page is idle, so the reader's
   // first change to the plan is answered first (on a first visit the log shown is already right).
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
-  startPython().then(() => idle(() => guarded(tool, () => refresh(tool)), { timeout: 1000 }));
+  startPython().then(() => whenIdle(() => guarded(tool, () => refresh(tool)), { timeout: 1000 }));
 }
 
 function attachAll() {
