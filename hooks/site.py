@@ -2,7 +2,8 @@
 
 Thin on purpose: what the pages say comes from drills.pages, how the runtime is
 assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py, and
-scripts/same_origin.py keeps Material's bundle from loading anything from another origin.
+scripts/same_origin.py keeps Material's bundle from loading anything from another origin,
+and scripts/compile_hints.py has Chromium compile that bundle off the main thread.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File
 from drills import catalog, pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import compile_hints
 import same_origin
 import service_worker
 import site_runtime
@@ -65,6 +67,7 @@ def on_post_build(config):
     site_dir = Path(config["site_dir"])
     site_runtime.install_runtime(site_dir)
     same_origin.keep_to_own_origin(site_dir)
+    compile_hints.hint_material_bundle(site_dir)
     service_worker.write_service_worker(site_dir)  # last: its version hashes everything else
 
 

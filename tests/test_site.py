@@ -113,6 +113,15 @@ def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
     assert offenders == []
 
 
+def test_materials_bundle_asks_to_be_compiled_in_the_background(site_dir: Path) -> None:
+    """The compile hint counts only on the very first line (scripts/compile_hints.py)."""
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    first, second = bundles[0].read_text(encoding="utf-8").split("\n", 2)[:2]
+    assert first == "//# allFunctionsCalledOnLoad"
+    assert second.startswith('"use strict";')  # the bundle itself follows, whole
+
+
 def test_every_page_holds_its_first_paint_until_its_last_element(site_dir: Path) -> None:
     """The first paint waits for #__config (overrides/main.html); a page lacking that element
     would not paint until fully parsed, so every page must have it, after the holding link."""
