@@ -14,16 +14,18 @@ pytestmark = pytest.mark.browser
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Accessibility, best practices and SEO meet the 0.95 (they score 1.00). Performance
-# medians of three on this 2-core machine: chapter 0.92-0.98, cadence 0.94-0.97, planner
-# 0.88-0.94. What moves them is outside the page: in most runs (9 of 10 on 2026-11-28) headless
-# Chromium's display compositor stops sending the page frames for a second during the load
-# (viz "ThrottleUnresponsiveClient", GoogleChrome/lighthouse#17148), so the first frame, painted
-# at ~0.25 s, is shown at ~1.2 s, and Lantern's estimates grow with it (up to 0.05). The floors
-# sit below that noise and catch real regressions (before the early set-up in overrides/ a
-# chapter scored 0.86-0.93, a tool page 0.81-0.94).
-CHAPTER = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.85}
-TOOL = {**CHAPTER, "performance": 0.80}
-BUDGETS = {"/technique/": CHAPTER, "/tools/cadence/": TOOL, "/tools/planner/": TOOL}
+# reaches the targets (0.95 chapter, 0.90 tools) in many runs, not steadily enough to
+# gate on: the same build on this 2-core machine gave medians of five of chapter 0.96 / 0.92,
+# cadence 0.97 / 0.92 and planner 0.94 / 0.90 within one hour (2026-11-28), and single planner
+# runs anywhere from 0.84 to 0.97. What is left on every page is Material's bundle starting up,
+# about 90 ms here even with its compile hint (scripts/compile_hints.py), which Lighthouse's 4x
+# CPU simulation turns into ~250 ms of blocking time. The floor sits below that noise and above
+# the regressions we have seen (0.81-0.86 before the early set-up in overrides/). In most runs
+# the first frame is shown ~1 s after it is painted: under Lighthouse only (Playwright loads of
+# the same pages show it at once), and only while the first paint is held with
+# blocking="render"; held another way it is prompt, and the score the same.
+BUDGET = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.85}
+PAGES = ("/technique/", "/tools/cadence/", "/tools/planner/")  # a chapter and each tool
 RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
 
 
@@ -43,19 +45,19 @@ def lighthouse(url: str, out: Path) -> dict[str, float | bool]:
     report = json.loads(out.read_text())
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     metrics = report["audits"]["metrics"]["details"]["items"][0]
-    # The page had loaded, yet its first frame came a second later: the withheld-frame artifact.
+    # The page had loaded, yet its first frame came a second later (see above).
     scores["withheld"] = metrics["observedFirstContentfulPaint"] > metrics["observedLoad"] + 500
     return scores
 
 
-@pytest.mark.parametrize("path", list(BUDGETS))
+@pytest.mark.parametrize("path", PAGES)
 def test_lighthouse_mobile_scores(base_url: str, tmp_path: Path, path: str) -> None:
     runs = [lighthouse(base_url + path, tmp_path / f"run{i}.json") for i in range(RUNS)]
     median = {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
     withheld = sum(run["withheld"] for run in runs)
     print(
         f"lighthouse {path}: " + ", ".join(f"{c} {median[c]:.2f}" for c in CATEGORIES),
-        f"(first frame withheld by the headless compositor in {withheld} of {RUNS} runs)",
+        f"(first frame shown a second late in {withheld} of {RUNS} runs)",
     )
-    low = {c: median[c] for c in CATEGORIES if median[c] < BUDGETS[path][c]}
-    assert low == {}, f"below budget {BUDGETS[path]}: {low}"
+    low = {c: median[c] for c in CATEGORIES if median[c] < BUDGET[c]}
+    assert low == {}, f"below budget {BUDGET}: {low}"
