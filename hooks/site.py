@@ -1,9 +1,9 @@
 """MkDocs hooks: where generated pages and the Python runtime enter the build.
 
 Thin on purpose: what the pages say comes from drills.pages, how the runtime is
-assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py, and
-scripts/same_origin.py keeps Material's bundle from loading anything from another origin,
-and scripts/compile_hints.py has Chromium compile that bundle off the main thread.
+assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py;
+scripts/same_origin.py keeps Material's bundle from loading anything from another origin, and
+scripts/compile_hints.py has Chromium compile that bundle off the main thread.
 """
 
 from __future__ import annotations
