@@ -12,11 +12,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills import forms, log_view, metronome, parts
+from drills import metronome
 from drills.errors import InputError
-from drills.tools import TOOLS, Tool
+from drills.render import forms, log_view, parts
+from drills.render.tools import TOOLS, Tool
+from drills.render.widgets import tool_html
 from drills.units import parse_number
-from drills.widgets import tool_html
 
 
 def _evaluate(
@@ -112,7 +113,7 @@ CALLS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "from_query": from_query,
     "click_track": click_track,
     "tap_cadence": tap_cadence,
-    # The planner's training log: the stored log travels as its raw text (drills.log_view).
+    # The planner's training log: the stored log travels as its raw text (drills.render.log_view).
     "log_view": log_view.view,  # {fields, store, query, today, selected} → escaped HTML
     "log_save": log_view.save,  # {fields, store, entry, today} → the new stored text, or errors
     "log_remove": log_view.remove,  # {fields, store, key, today} → the new stored text

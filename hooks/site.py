@@ -1,6 +1,6 @@
 """MkDocs hooks: where generated pages and the Python runtime enter the build.
 
-Thin on purpose: what the pages say comes from drills.pages, how the runtime is
+Thin on purpose: what the pages say comes from drills.render.pages, how the runtime is
 assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py;
 scripts/same_origin.py keeps Material's bundle from loading anything from another origin, and
 scripts/compile_hints.py has Chromium compile that bundle off the main thread.
@@ -15,7 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from drills import catalog, pages
+from drills import catalog
+from drills.render import pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import compile_hints

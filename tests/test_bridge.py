@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import bridge, log_cells, parts, planner_view
+from drills import bridge
 from drills.cadence import calculate
-from drills.cadence_view import results_html
+from drills.render import log_cells, parts, planner_view
+from drills.render.cadence_view import results_html
 
 
 def call(name: str, **args: object) -> dict:

@@ -10,8 +10,9 @@ from urllib.parse import urlencode
 import pytest
 from conftest import sitemap_for_this_server, wait_for_state, wait_live
 
-from drills import bridge, forms
-from drills.cadence_view import FIELDS
+from drills import bridge
+from drills.render import forms
+from drills.render.cadence_view import FIELDS
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,9 @@ import re
 import pytest
 from conftest import wait_for_state, wait_live
 
-from drills import bridge, forms
-from drills.planner_view import FIELDS
+from drills import bridge
+from drills.render import forms
+from drills.render.planner_view import FIELDS
 
 pytestmark = pytest.mark.browser
 

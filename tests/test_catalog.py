@@ -99,7 +99,7 @@ def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
 
 
 def test_drill_cards_expand_and_unknown_ids_name_the_page() -> None:
-    from drills import pages
+    from drills.render import pages
 
     markdown = "Intro\n\n```drill\nquiet-feet\n```\n\nMore text.\n"
     html = pages.expand_drill_cards(markdown, "technique/index.md", "../")

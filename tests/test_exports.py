@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import exports, planner
+from drills import planner
 from drills.errors import InputError
+from drills.render import exports
 from drills.training_log import LogEntry
 
 START = dt.date(2027, 1, 4)

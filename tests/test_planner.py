@@ -40,7 +40,7 @@ from drills.planner import (
     make_plan,
     vertical_drop,
 )
-from drills.planner_chart import plan_chart_svg
+from drills.render.planner_chart import plan_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 EPS = 1e-9

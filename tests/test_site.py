@@ -163,7 +163,7 @@ def test_tool_pages_are_prerendered_with_results(site_dir: Path, tool: str) -> N
 
 def test_cadence_page_defaults_equal_cpython(site_dir: Path) -> None:
     from drills.cadence import calculate
-    from drills.cadence_view import results_html
+    from drills.render.cadence_view import results_html
 
     html = (site_dir / "tools" / "cadence" / "index.html").read_text(encoding="utf-8")
     assert results_html(calculate(360, 164, -10, 5)) in html

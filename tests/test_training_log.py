@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from drills import bridge, planner, training_log
 from drills.errors import InputError
-from drills.html import fingerprint
 from drills.planner import Plan
+from drills.render.html import fingerprint
 from drills.training_log import (
     FLAGS,
     SCHEMA_VERSION,

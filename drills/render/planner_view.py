@@ -6,12 +6,13 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-from drills import catalog, log_cells, parts, planner
+from drills import catalog, planner
 from drills.errors import InputError, shown
-from drills.forms import Field
-from drills.html import esc, number
 from drills.model import LEVELS
-from drills.planner_chart import plan_chart_svg
+from drills.render import log_cells, parts
+from drills.render.forms import Field
+from drills.render.html import esc, number
+from drills.render.planner_chart import plan_chart_svg
 from drills.units import parse_number
 
 ROOT = "../../"  # the planner page lives at /tools/planner/

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
-from drills.forms import Field
-from drills.html import esc, number
+from drills.render.forms import Field
+from drills.render.html import esc, number
 from drills.units import format_pace, parse_grade, parse_number, parse_pace_or_speed
 
 FIELDS: tuple[Field, ...] = (

@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from drills import exports, forms, log_cells, planner_view, training_log
+from drills import training_log
 from drills.errors import InputError
-from drills.html import attrs, esc, fingerprint, number
 from drills.planner import Plan, Session
+from drills.render import exports, forms, log_cells, planner_view
+from drills.render.html import attrs, esc, fingerprint, number
 from drills.training_log import FLAGS, LOG_RULES, LogEntry, Store, session_key
 
 ROOT = planner_view.ROOT
@@ -463,7 +464,7 @@ def render(
         "html": html,
         "cells": cells,
         "options": options,
-        # What the page compares before it rewrites a part (see drills.log_cells).
+        # What the page compares before it rewrites a part (see drills.render.log_cells).
         "shown": {
             "html": fingerprint(html),
             "options": fingerprint(options),

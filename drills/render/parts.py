@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drills.html import fingerprint
+from drills.render.html import fingerprint
 
 Segment = str | tuple[str, str]
 

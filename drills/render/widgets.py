@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from drills.forms import Field
-from drills.html import attrs, esc
+from drills.render.forms import Field
+from drills.render.html import attrs, esc
 
 
 def field_html(tool: str, f: Field, text: str, error: str | None) -> str:

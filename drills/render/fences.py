@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drills.bridge import render_tool
-from drills.tools import TOOLS
+from drills.render.tools import TOOLS
 
 
 def tool(source: str, language: str, css_class: str, options: Any, md: Any, **kwargs: Any) -> str:

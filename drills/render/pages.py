@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from drills import catalog, references
-from drills.html import esc
 from drills.model import CHAPTERS, LEVELS, Drill, Reference
+from drills.render.html import esc
 
 DRILL_FENCE = re.compile(r"^```drill[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
 SECTION_LINKS_FENCE = re.compile(r"^```section-links[ \t]*\n```[ \t]*$", re.MULTILINE)

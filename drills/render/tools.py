@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from drills import cadence_view, log_view, parts, planner_view
-from drills.forms import Field
+from drills.render import cadence_view, log_view, parts, planner_view
+from drills.render.forms import Field
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Tool:
     summary: Callable[[Any], str]  # one sentence the status line announces after a change
     # HTML below the results at build time, for the form's default texts (the metronome, the log)
     after_results: Callable[[dict[str, str]], str] = lambda texts: ""
-    # The results as frame and parts (drills.parts), for a tool whose results are large
+    # The results as frame and parts (drills.render.parts), for a tool whose results are large
     segments: Callable[[Any], list[parts.Segment]] | None = None
 
 

@@ -1,7 +1,7 @@
 """The training log's cell beside each session of the plan table, and what marks it.
 
-The plan (``drills.planner_view``) renders every cell as it looks with nothing logged; the
-log (``drills.log_view``) fills in what the reader logged. Every part of the log that reaches
+The plan (``drills.render.planner_view``) renders every cell as it looks with nothing logged; the
+log (``drills.render.log_view``) fills in what the reader logged. Every part of the log that reaches
 the page carries a fingerprint of its HTML, so the page rewrites only the parts that changed:
 on a first visit, with the log pre-rendered at build time, it rewrites nothing.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from drills.html import attrs, esc, fingerprint
+from drills.render.html import attrs, esc, fingerprint
 from drills.training_log import session_key
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from drills import catalog, planner
 from drills.errors import InputError
 from drills.planner import Plan, PlanInputs, Session, Week
-from drills.planner_view import FOCUS_TITLES
+from drills.render.planner_view import FOCUS_TITLES
 from drills.training_log import FLAGS, LogEntry
 
 UID_DOMAIN = "downhill-confidence.example"  # the site's host (mkdocs.yml site_url)
