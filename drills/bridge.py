@@ -14,6 +14,8 @@ from typing import Any
 
 from drills import metronome
 from drills.errors import InputError
+from drills.exposure import TARGET_CEILING_PCT
+from drills.planner import SESSIONS_RANGE, WEEKS_RANGE
 from drills.render import forms, log_view, parts
 from drills.render.tools import TOOLS, Tool
 from drills.render.widgets import tool_html
@@ -141,13 +143,22 @@ def call(name: str, args_json: str) -> str:
         )
 
 
+# The biggest plan the planner makes: the longest, with most sessions, from flat to the ceiling.
+LARGEST_PLAN = {
+    "weeks": str(WEEKS_RANGE[1]),
+    "sessions": str(SESSIONS_RANGE[1]),
+    "current": "0",
+    "target": f"{TARGET_CEILING_PCT:g}",
+}
+
+
 def rehearse() -> None:
     """Make the calls a visit makes first: each tool with its defaults and a few changes, the
     largest plan, and the empty training log. The build runs this before it takes the memory
     snapshot (scripts/make-snapshot.mjs), so the snapshot holds their caches and the bytecode
     Python has specialised for them; the first call in the browser is then a warm one.
     """
-    largest = {"weeks": "24", "sessions": "4", "current": "0", "target": "45"}
+    largest = LARGEST_PLAN
     _rehearse("log_view", {"fields": {}, "store": "", "query": "", "today": "2026-01-05"})
     frame = None  # after the first plan, the page shows its frame: the parts-only answer
     for step in range(3):

@@ -67,6 +67,16 @@ class Drill:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One rule of the planner or the training log, as the pages list it."""
+
+    title: str
+    text: str
+    source_key: str | None  # key into drills.references.REFERENCES
+    practice_based: bool  # True where the rule rests on coaching practice, not on studies
+
+
+@dataclass(frozen=True)
 class Reference:
     key: str  # anchor slug, e.g. "minetti-2002"
     authors: str  # e.g. "Minetti AE, Moia C, Roi GS, Susta D, Ferretti G"

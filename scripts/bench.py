@@ -184,7 +184,7 @@ def main() -> None:
                     page.goto(f"{base}/tools/{tool}/")
                     page.wait_for_selector("[data-tool][data-live=true]", timeout=120_000)
                     if tool == "planner":  # the largest plan the page allows: 24 weeks, 4 sessions
-                        for name, text in (("weeks", "24"), ("target", "45"), ("current", "0")):
+                        for name, text in (("weeks", "24"), ("target", "35"), ("current", "0")):
                             page.fill(f"[name={name}]", text)
                         page.select_option("[name=sessions]", "4")
                         page.wait_for_function("() => location.search.includes('sessions=4')")

@@ -52,6 +52,8 @@ def build_wheel_and_lock() -> Path:
         return out
     shutil.rmtree(CACHE, ignore_errors=True)
     wheels = out / "wheels"
+    # setuptools copies the package into build/lib and never deletes what left the source tree.
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
     _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", wheels, ROOT)
     (wheel,) = wheels.glob("drills-*.whl")
     full_lock = out / "pyodide-lock.full.json"

@@ -127,7 +127,7 @@ def test_a_rehearsal_that_fails_stops_the_build(monkeypatch: pytest.MonkeyPatch)
         bridge.rehearse()
 
 
-LARGEST = {"weeks": "24", "sessions": "4", "current": "0", "target": "45"}
+LARGEST = bridge.LARGEST_PLAN
 
 
 def test_a_page_showing_the_same_frame_gets_the_parts_only() -> None:

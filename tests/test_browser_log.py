@@ -75,7 +75,8 @@ def test_mark_a_session_done_and_it_survives_a_reload(page: object, base_url: st
     assert "Heavy braking during" in page.text_content(".dc-log-changes")
 
     text = stored(page)
-    entries, message = training_log.parse_store(text)
+    kept, message = training_log.read_store(text)
+    entries = kept.entries
     assert message is None
     assert entries == (
         LogEntry(
@@ -227,7 +228,8 @@ def test_a_damaged_store_is_reported_in_one_sentence_and_the_page_works(
     page.wait_for_function(
         "() => document.querySelector(\"[data-log-cell='1-1']\").textContent.includes('Done')"
     )
-    entries, problem = training_log.parse_store(stored(page))
+    kept, problem = training_log.read_store(stored(page))
+    entries = kept.entries
     assert problem is None and [e.key for e in entries] == [(1, 1)]
 
 

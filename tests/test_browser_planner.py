@@ -42,7 +42,7 @@ def set_fields(page: object, fields: dict[str, str]) -> None:
 
 GRID = [
     {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200"},
-    {"current": "0", "target": "45", "weeks": "24", "sessions": "4", "level": "advanced", "slope": "2000"},
+    {**bridge.LARGEST_PLAN, "level": "advanced", "slope": "2000"},
     {"current": "8", "target": "16", "weeks": "12", "sessions": "2", "level": "intermediate", "slope": "150"},
     {"current": "12", "target": "12", "weeks": "2", "sessions": "3", "level": "beginner", "slope": "20"},
     {"current": "3", "target": "25", "weeks": "6", "sessions": "4", "level": "beginner", "slope": "450"},
@@ -147,7 +147,7 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
 def test_a_change_inside_the_frame_rewrites_only_changed_parts(page: object, base_url: str) -> None:
     """A new slope keeps the plan's weeks and sessions: the page rewrites only the parts that
     changed (no week is parsed again), and ends up exactly as CPython renders the new plan."""
-    largest = {"weeks": "24", "sessions": "4", "current": "0", "target": "45"}
+    largest = bridge.LARGEST_PLAN
     page.goto(f"{base_url}/tools/planner/")
     wait_live(page)
     set_fields(page, {**largest, "slope": "200"})

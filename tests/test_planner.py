@@ -15,13 +15,9 @@ from hypothesis import strategies as st
 
 from drills import catalog, references
 from drills.errors import InputError, shown
-from drills.model import LEVELS
-from drills.planner import (
-    CONDITIONING_DAY,
+from drills.exposure import (
     FIRST_WEEK_MAX_DROP_M,
     FIRST_WEEK_REPEATS,
-    FOCUS_CHAPTERS,
-    FOCUS_PATTERN,
     LIGHTER_WEEK_EVERY,
     LIGHTER_WEEK_VOLUME_CUT,
     MAX_GAP_DAYS,
@@ -29,18 +25,23 @@ from drills.planner import (
     MAX_REPEATS,
     MIN_DESCENT_GRADE_PCT,
     MIN_REPEAT_LENGTH_M,
-    RULES,
-    SESSION_DAYS,
     SPIKE_LIMIT,
     SPIKE_WINDOW_DAYS,
-    WEEKS_RANGE,
-    Plan,
-    Rule,
-    chapter_drills,
-    make_plan,
+    TARGET_CEILING_PCT,
     vertical_drop,
 )
+from drills.model import LEVELS, Rule
+from drills.planner import (
+    CONDITIONING_DAY,
+    FOCUS_PATTERN,
+    SESSION_DAYS,
+    WEEKS_RANGE,
+    Plan,
+    make_plan,
+)
 from drills.render.planner_chart import plan_chart_svg
+from drills.rule_text import PLAN_RULES as RULES
+from drills.session_content import FOCUS_CHAPTERS, chapter_drills
 
 SVG = "{http://www.w3.org/2000/svg}"
 EPS = 1e-9
@@ -294,7 +295,7 @@ def test_long_slope_means_fewer_repeats_in_week_one():
 
 @pytest.mark.parametrize("level", LEVELS)
 def test_steepness_rises_by_at_most_the_level_step(level):
-    plan = make_plan(2, 45, 24, level=level)
+    plan = make_plan(2, TARGET_CEILING_PCT, 24, level=level)
     tops = [steepest(w) for w in plan.weeks]
     rises = [b - a for a, b in itertools.pairwise(tops)]
     assert max(rises) == pytest.approx(MAX_GRADE_STEP_PCT[level])
@@ -547,14 +548,14 @@ def assert_rejected(field: str, value: object, **extra) -> None:
     ("field", "value"),
     [
         ("current", -1),
-        ("current", 41),
+        ("current", 36),
         ("current", math.nan),
         ("current", math.inf),
         ("current", True),
         ("current", "4"),
         ("target", 3),
-        ("target", 46),
-        ("target", 45.5),
+        ("target", 36),
+        ("target", 35.5),
         ("target", math.nan),
         ("target", -math.inf),
         ("target", False),
@@ -587,10 +588,22 @@ def test_target_below_current_names_the_target():
         make_plan(10, 8, 6)
     assert caught.value.field == "target"
     assert str(caught.value) == (
-        "Target steepness must be between your current steepness (10 %) and 45 %; you entered 8."
+        "Target steepness must be between your current steepness (10 %) and 35 %; you entered 8."
     )
     with pytest.raises(InputError, match=r"you entered 8\.$"):
         make_plan(10, 8.0, 6)  # as the page passes it, parsed from "8"
+
+
+@pytest.mark.parametrize("target", [35.1, 40, 45])
+def test_a_target_above_the_ceiling_is_refused_with_the_limit_and_why(target):
+    """Never a silent plan to 40 %: the message names the 35 % limit and the reason."""
+    with pytest.raises(InputError) as caught:
+        make_plan(4, target, 24)
+    assert caught.value.field == "target"
+    message = str(caught.value)
+    assert f"must be {TARGET_CEILING_PCT:g} % or less" in message
+    assert "hiking" in message and "Very steep ground" in message
+    assert make_plan(4, TARGET_CEILING_PCT, 24).highest_grade_pct <= TARGET_CEILING_PCT
 
 
 def test_whole_number_floats_are_accepted():
@@ -606,12 +619,12 @@ START = dt.date(2024, 1, 1)
 @st.composite
 def plan_inputs(draw):
     """Any valid input. Kept to plain draws: 10,000 examples must run in seconds, and
-    Hypothesis's floats already favour the bounds (0, 40, 45, 20, 2000) and whole numbers."""
-    current = draw(st.floats(0, 40))
+    Hypothesis's floats already favour the bounds (0, 35, 20, 2000) and whole numbers."""
+    current = draw(st.floats(0, TARGET_CEILING_PCT))
     day = draw(st.integers(-1, 20_000))
     return {
         "current_grade_pct": current,
-        "target_grade_pct": draw(st.floats(current, 45)),
+        "target_grade_pct": draw(st.floats(current, TARGET_CEILING_PCT)),
         "weeks": draw(st.integers(*WEEKS_RANGE)),
         "sessions_per_week": draw(st.integers(2, 4)),
         "level": draw(st.sampled_from(LEVELS)),
@@ -635,12 +648,12 @@ def test_same_input_gives_an_equal_plan(kwargs):
 INVALID = {
     "current": st.one_of(
         st.floats(max_value=-1e-9),
-        st.floats(min_value=40.000001),
+        st.floats(min_value=35.000001),
         st.sampled_from([math.nan, math.inf, -math.inf, True, False, "4", None]),
     ),
     "target": st.one_of(
         st.floats(max_value=3.999999),
-        st.floats(min_value=45.000001),
+        st.floats(min_value=35.000001),
         st.sampled_from([math.nan, math.inf, True, "12", None]),
     ),
     "weeks": st.one_of(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills import bridge, planner, training_log
+from drills import bridge, exposure, planner, training_log, words
 from drills.errors import InputError
 from drills.planner import Plan
 from drills.render.html import fingerprint
@@ -22,12 +22,20 @@ from drills.training_log import (
     LogEntry,
     adjust_plan,
     dump_store,
-    parse_store,
     read_entry_form,
     read_store,
+    store,
 )
 
 MONDAY = dt.date(2026, 3, 2)
+
+
+def parse_store(text: object) -> tuple[tuple[LogEntry, ...], str | None]:
+    """The entries of a stored log and the message about it."""
+    kept, message = read_store(text)
+    return kept.entries, message
+
+
 PLAN = planner.make_plan(4, 10, 10, 3, "beginner", 200, MONDAY)
 
 
@@ -178,7 +186,7 @@ def test_version_1_is_migrated() -> None:
         ('{"schema": 2, "entries": []}', "not a training log"),  # no format marker
         ('{"format": "downhill-confidence-training-log", "schema": 2, "entries": {}}', "not a"),
         ('{"format": "x", "schema": 9, "entries": []}', "newer version"),
-        ("x" * (training_log.MAX_STORE_CHARS + 1), "too large"),
+        ("x" * (store.MAX_STORE_CHARS + 1), "too large"),
         ("[" * 100_000, "not valid JSON"),
     ],
 )
@@ -225,18 +233,18 @@ def sessions(plan: Plan) -> list[tuple[tuple[int, int], planner.Session]]:
 
 
 def test_an_empty_log_changes_nothing() -> None:
-    assert planner.adjust(PLAN, []) == (PLAN, [])
-    assert planner.adjust(PLAN, [entry(24, 1)]) == (PLAN, [])
+    assert training_log.adjust(PLAN, []) == (PLAN, [])
+    assert training_log.adjust(PLAN, [entry(24, 1)]) == (PLAN, [])
 
 
 def test_pain_steps_back_and_recommends_rest_and_advice() -> None:
     flagged = entry(4, 3, date=dt.date(2026, 3, 27), flags=("pain",))  # week 4's steepest
-    plan, reasons = planner.adjust(PLAN, [flagged])
+    plan, reasons = training_log.adjust(PLAN, [flagged])
     assert len(reasons) == 1
     assert "Pain during Friday's session (week 4)" in reasons[0]
     assert "rest" in reasons[0] and "physiotherapist or doctor" in reasons[0]
     grade = PLAN.weeks[3].sessions[2].grade_pct
-    assert f"at or below {planner.pct(grade)} %" in reasons[0]
+    assert f"at or below {words.pct(grade)} %" in reasons[0]
     later = [s for key, s in sessions(plan) if key > flagged.key and s.is_downhill]
     assert later and max(s.grade_pct for s in later) <= PLAN.weeks[2].steepest_grade_pct
     assert plan.weeks[4].steepest_grade_pct < PLAN.weeks[4].steepest_grade_pct
@@ -244,7 +252,7 @@ def test_pain_steps_back_and_recommends_rest_and_advice() -> None:
 
 def test_a_fall_in_the_first_session_holds_everything_at_that_grade() -> None:
     flagged = entry(1, 1, flags=("fall",))
-    plan, reasons = planner.adjust(PLAN, [flagged])
+    plan, reasons = training_log.adjust(PLAN, [flagged])
     assert "A fall or near-fall" in reasons[0]
     first = PLAN.weeks[0].sessions[0].grade_pct
     assert all(s.grade_pct <= first for key, s in sessions(plan) if key > flagged.key)
@@ -253,17 +261,17 @@ def test_a_fall_in_the_first_session_holds_everything_at_that_grade() -> None:
 def test_a_clean_session_after_pain_lets_the_plan_climb_again_slowly() -> None:
     pain = entry(3, 3, flags=("pain",))
     clean = entry(5, 1, confidence=5)
-    held, _ = planner.adjust(PLAN, [pain])
-    resumed, _ = planner.adjust(PLAN, [pain, clean])
+    held, _ = training_log.adjust(PLAN, [pain])
+    resumed, _ = training_log.adjust(PLAN, [pain, clean])
     assert resumed.weeks[-1].steepest_grade_pct > held.weeks[-1].steepest_grade_pct
-    step = planner.MAX_GRADE_STEP_PCT["beginner"]
+    step = exposure.MAX_GRADE_STEP_PCT["beginner"]
     tops = [w.steepest_grade_pct for w in resumed.weeks]
     assert all(b - a <= step + 1e-9 for a, b in itertools.pairwise(tops))
 
 
 def test_knee_collapse_holds_steepness_and_shifts_the_next_descent_to_technique() -> None:
     flagged = entry(2, 1, date=dt.date(2026, 3, 9), flags=("knee_collapse",))
-    plan, reasons = planner.adjust(PLAN, [flagged])
+    plan, reasons = training_log.adjust(PLAN, [flagged])
     assert reasons[0].startswith("Knee collapse during Monday's session (week 2)")
     assert "becomes posture and foot-landing practice" in reasons[0]
     assert "week 3 holds steepness at 5 % or less" in reasons[0]
@@ -275,13 +283,13 @@ def test_knee_collapse_holds_steepness_and_shifts_the_next_descent_to_technique(
 
 def test_heavy_braking_on_the_last_session_changes_nothing_after_it() -> None:
     last = (len(PLAN.weeks), len(PLAN.weeks[-1].sessions))
-    plan, reasons = planner.adjust(PLAN, [entry(*last, flags=("heavy_braking",))])
+    plan, reasons = training_log.adjust(PLAN, [entry(*last, flags=("heavy_braking",))])
     assert plan == PLAN and reasons == []
 
 
 def test_high_soreness_holds_steepness_and_cuts_repeats() -> None:
     flagged = entry(2, 1, date=dt.date(2026, 3, 9), soreness=7)
-    plan, reasons = planner.adjust(PLAN, [flagged])
+    plan, reasons = training_log.adjust(PLAN, [flagged])
     assert reasons[0].startswith("Week 3 holds steepness at 5 % or less")
     assert "30 % fewer repeats" in reasons[0]
     assert "because soreness was 7/10 two days after Monday's session (week 2)" in reasons[0]
@@ -291,32 +299,32 @@ def test_high_soreness_holds_steepness_and_cuts_repeats() -> None:
 
 
 def test_high_effort_counts_on_descents_only() -> None:
-    _, reasons = planner.adjust(PLAN, [entry(2, 2, rpe=8)])
+    _, reasons = training_log.adjust(PLAN, [entry(2, 2, rpe=8)])
     assert "effort was 8/10" in reasons[0]
     conditioning = next(k for k, s in enumerate(PLAN.weeks[1].sessions, 1) if not s.is_downhill)
-    assert planner.adjust(PLAN, [entry(2, conditioning, rpe=9)]) == (PLAN, [])
+    assert training_log.adjust(PLAN, [entry(2, conditioning, rpe=9)]) == (PLAN, [])
 
 
 def test_low_confidence_holds_steepness() -> None:
-    plan, reasons = planner.adjust(PLAN, [entry(2, 3, confidence=2)])
+    plan, reasons = training_log.adjust(PLAN, [entry(2, 3, confidence=2)])
     assert "because confidence was 2/5" in reasons[0]
     assert plan.weeks[2].steepest_grade_pct <= PLAN.weeks[1].steepest_grade_pct
 
 
 def test_a_good_week_continues_as_planned() -> None:
     week = [entry(2, k, confidence=4, soreness=3) for k in range(1, 5)]
-    plan, reasons = planner.adjust(PLAN, week)
+    plan, reasons = training_log.adjust(PLAN, week)
     assert plan == PLAN
     assert reasons == [
         "Week 2: confidence 4/5 or more and soreness 3/10 or less after every session, so the "
         "plan continues as planned."
     ]
     # Soreness not yet noted is not yet a good week.
-    assert planner.adjust(PLAN, [*week[:3], entry(2, 4, soreness=None)]) == (PLAN, [])
+    assert training_log.adjust(PLAN, [*week[:3], entry(2, 4, soreness=None)]) == (PLAN, [])
 
 
 def test_entries_outside_the_plan_are_ignored() -> None:
-    assert planner.adjust(PLAN, [entry(12, 1, flags=("pain",)), entry(1, 5, rpe=10)]) == (PLAN, [])
+    assert training_log.adjust(PLAN, [entry(12, 1, flags=("pain",)), entry(1, 5, rpe=10)]) == (PLAN, [])
 
 
 # --- Properties ------------------------------------------------------------------------------
@@ -325,7 +333,7 @@ def test_entries_outside_the_plan_are_ignored() -> None:
 @st.composite
 def plans_and_logs(draw: st.DrawFn) -> tuple[Plan, list[LogEntry]]:
     current = draw(st.integers(0, 40)) / 2
-    target = min(planner.TARGET_MAX_PCT, current + draw(st.integers(0, 30)) / 2)
+    target = min(exposure.TARGET_CEILING_PCT, current + draw(st.integers(0, 30)) / 2)
     plan = planner.make_plan(
         current,
         target,
@@ -357,7 +365,7 @@ def test_adjusting_never_makes_a_session_harder_or_passes_the_target(
     case: tuple[Plan, list[LogEntry]],
 ) -> None:
     plan, log = case
-    adjusted, reasons = planner.adjust(plan, log)
+    adjusted, reasons = training_log.adjust(plan, log)
     assert all(isinstance(r, str) and r.endswith(".") for r in reasons)
     assert [w.number for w in adjusted.weeks] == [w.number for w in plan.weeks]
     for (_, before), (_, after) in zip(sessions(plan), sessions(adjusted), strict=True):
@@ -374,14 +382,14 @@ def test_adjusting_keeps_the_planners_step_and_spike_rules(
     case: tuple[Plan, list[LogEntry]],
 ) -> None:
     plan, log = case
-    adjusted, _ = planner.adjust(plan, log)
-    step = planner.MAX_GRADE_STEP_PCT[plan.inputs.level]
+    adjusted, _ = training_log.adjust(plan, log)
+    step = exposure.MAX_GRADE_STEP_PCT[plan.inputs.level]
     previous = plan.inputs.current_grade_pct
     for week in adjusted.weeks:
         assert week.steepest_grade_pct <= previous + step + 1e-9
         previous = week.steepest_grade_pct
     baseline = next(
-        (w.number for w in plan.weeks if w.steepest_grade_pct >= planner.MIN_DESCENT_GRADE_PCT),
+        (w.number for w in plan.weeks if w.steepest_grade_pct >= exposure.MIN_DESCENT_GRADE_PCT),
         len(plan.weeks) + 1,
     )
     history: list[tuple[int, float]] = []
@@ -390,10 +398,10 @@ def test_adjusting_keeps_the_planners_step_and_spike_rules(
             if not s.is_downhill:
                 continue
             day = (week.number - 1) * 7 + s.day
-            drop = planner.vertical_drop(s.repeats, s.repeat_length_m, s.grade_pct)
+            drop = exposure.vertical_drop(s.repeats, s.repeat_length_m, s.grade_pct)
             if week.number > baseline:
-                recent = [d for e, d in history if 0 < day - e <= planner.SPIKE_WINDOW_DAYS]
-                assert drop <= planner.SPIKE_LIMIT * max(recent, default=0.0) + 1e-9
+                recent = [d for e, d in history if 0 < day - e <= exposure.SPIKE_WINDOW_DAYS]
+                assert drop <= exposure.SPIKE_LIMIT * max(recent, default=0.0) + 1e-9
             history.append((day, drop))
 
 
@@ -406,7 +414,7 @@ def test_steepness_never_rises_after_pain_or_a_fall(case: tuple[Plan, list[LogEn
     last = max(log, key=lambda e: e.key)
     hurt = LogEntry(*last.key, MONDAY, last.rpe, last.confidence, flags=("pain",))
     log = [e for e in log if e.key != last.key] + [hurt]
-    adjusted, reasons = planner.adjust(plan, log)
+    adjusted, reasons = training_log.adjust(plan, log)
     flagged_at = dict(sessions(adjusted))[hurt.key]
     earlier = [s.grade_pct for key, s in sessions(adjusted) if key < hurt.key and s.is_downhill]
     # After conditioning, the ceiling is the grade of the last descent before it.
@@ -425,7 +433,7 @@ def test_same_input_same_output_in_any_order(
     shuffled = log[:]
     rnd.shuffle(shuffled)
     assert adjust_plan(plan, shuffled) == first
-    assert planner.adjust(plan, tuple(log)) == (first.plan, [c.text for c in first.changes])
+    assert training_log.adjust(plan, tuple(log)) == (first.plan, [c.text for c in first.changes])
 
 
 # --- Through the bridge, as the page calls it ---------------------------------------------------

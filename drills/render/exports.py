@@ -19,11 +19,12 @@ import hashlib
 import io
 from collections.abc import Iterable, Mapping
 
-from drills import catalog, planner
+from drills import catalog
 from drills.errors import InputError
 from drills.planner import Plan, PlanInputs, Session, Week
 from drills.render.planner_view import FOCUS_TITLES
 from drills.training_log import FLAGS, LogEntry
+from drills.words import pct
 
 UID_DOMAIN = "downhill-confidence.example"  # the site's host (mkdocs.yml site_url)
 PRODID = "-//Downhill Confidence//Progression planner//EN"
@@ -91,7 +92,7 @@ def _work(s: Session) -> str:
     if not s.is_downhill:
         return f"{s.repeats} rounds of the conditioning circuit"
     return (
-        f"{planner.pct(s.grade_pct)} % slope, {s.repeats} × {s.repeat_length_m:g} m repeats, "
+        f"{pct(s.grade_pct)} % slope, {s.repeats} × {s.repeat_length_m:g} m repeats, "
         f"{s.vertical_drop_m:.1f} m vertical drop; walk back up between repeats"
     )
 
@@ -161,7 +162,7 @@ def plan_ics(
             assert s.date is not None
             title = f"Downhill: {FOCUS_NAMES[s.focus]}"
             if s.is_downhill:
-                title += f", {planner.pct(s.grade_pct)} %"
+                title += f", {pct(s.grade_pct)} %"
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{session_uid(plan.inputs, week.number, k)}",

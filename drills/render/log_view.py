@@ -14,10 +14,12 @@ from typing import Any
 
 from drills import training_log
 from drills.errors import InputError
+from drills.exposure import CONFIDENCE_RANGE, RPE_RANGE, SORENESS_RANGE
 from drills.planner import Plan, Session
 from drills.render import exports, forms, log_cells, planner_view
 from drills.render.html import attrs, esc, fingerprint, number
-from drills.training_log import FLAGS, LOG_RULES, LogEntry, Store, session_key
+from drills.rule_text import LOG_RULES
+from drills.training_log import FLAGS, LogEntry, Store, session_key
 
 ROOT = planner_view.ROOT
 NOT_SAVED = "Please correct the highlighted fields; nothing was saved."
@@ -92,7 +94,7 @@ def form_html(session_options: str) -> str:
             "rpe",
             "Effort (RPE, 1–10)",
             "How hard the whole session felt.",
-            _select("rpe", [("", "Choose"), *_scale(*training_log.RPE_RANGE, RPE_LABELS)]),
+            _select("rpe", [("", "Choose"), *_scale(*RPE_RANGE, RPE_LABELS)]),
         ),
         _field(
             "confidence",
@@ -100,7 +102,7 @@ def form_html(session_options: str) -> str:
             "How in control you felt going down.",
             _select(
                 "confidence",
-                [("", "Choose"), *_scale(*training_log.CONFIDENCE_RANGE, CONFIDENCE_LABELS)],
+                [("", "Choose"), *_scale(*CONFIDENCE_RANGE, CONFIDENCE_LABELS)],
             ),
         ),
         _field(
@@ -109,7 +111,7 @@ def form_html(session_options: str) -> str:
             "Leave empty now; come back in 48 hours and edit the entry.",
             _select(
                 "soreness",
-                [("", "Not yet"), *_scale(*training_log.SORENESS_RANGE, SORENESS_LABELS)],
+                [("", "Not yet"), *_scale(*SORENESS_RANGE, SORENESS_LABELS)],
             ),
         ),
         _field(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from drills.planner import Plan, pct
+from drills.planner import Plan
+from drills.words import pct
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 64, 44, 52  # margins around the plot area

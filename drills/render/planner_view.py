@@ -8,11 +8,13 @@ from typing import Any
 
 from drills import catalog, planner
 from drills.errors import InputError, shown
+from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render import log_cells, parts
 from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.planner_chart import plan_chart_svg
+from drills.rule_text import PLAN_RULES
 from drills.units import parse_number
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
@@ -60,16 +62,16 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "current",
         "Steepest descent you run comfortably now (%)",
-        "A descent you can run today without braking hard, 0–40 %.",
+        f"A descent you can run today without braking hard, 0–{TARGET_CEILING_PCT:g} %.",
         "4",
         lambda t: parse_number(t, "current", "Current steepness", *planner.CURRENT_RANGE_PCT, "%"),
     ),
     Field(
         "target",
         "Target steepness (%)",
-        "The descent you want to run with control, up to 45 %.",
+        f"The descent you want to run with control, up to {TARGET_CEILING_PCT:g} %.",
         "10",
-        lambda t: parse_number(t, "target", "Target steepness", 0, planner.TARGET_MAX_PCT, "%"),
+        lambda t: parse_number(t, "target", "Target steepness", 0, 100, "%"),
     ),
     Field(
         "weeks",
@@ -218,7 +220,7 @@ def summary(plan: planner.Plan) -> str:
 def rules_html() -> str:
     """The rules the planner follows, each with its source or labelled as coaching practice."""
     items = []
-    for rule in planner.RULES:
+    for rule in PLAN_RULES:
         source = (
             f' <a href="{ROOT}references/#{esc(rule.source_key)}">Source</a>.'
             if rule.source_key

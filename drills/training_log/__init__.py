@@ -1,0 +1,41 @@
+"""The training log: what a runner records after each session, and how it adjusts the plan.
+
+Runners log feelings, cadence and perceived exertion, and the log adjusts the next sessions:
+it holds or steps back when the knees collapse, braking creeps in, pain or a fall happens.
+``entries`` holds the entries and their validation, ``store`` the stored form (versioned
+JSON, kept only in the reader's browser), ``adjust`` the rules that change the plan.
+"""
+
+from drills.training_log.adjust import Adjusted, Change, adjust, adjust_plan
+from drills.training_log.entries import (
+    CADENCE_RANGE_SPM,
+    FLAGS,
+    MAX_NOTE_CHARS,
+    LogEntry,
+    entry_form_texts,
+    parse_key,
+    plan_keys,
+    read_entry_form,
+    session_key,
+)
+from drills.training_log.store import SCHEMA_VERSION, Store, dump_store, read_store
+
+__all__ = [
+    "CADENCE_RANGE_SPM",
+    "FLAGS",
+    "MAX_NOTE_CHARS",
+    "SCHEMA_VERSION",
+    "Adjusted",
+    "Change",
+    "LogEntry",
+    "Store",
+    "adjust",
+    "adjust_plan",
+    "dump_store",
+    "entry_form_texts",
+    "parse_key",
+    "plan_keys",
+    "read_entry_form",
+    "read_store",
+    "session_key",
+]

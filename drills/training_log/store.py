@@ -1,0 +1,183 @@
+"""The training log's stored form: versioned JSON, kept only in the reader's browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from drills.errors import InputError
+from drills.planner import FORM_FIELDS
+from drills.training_log.entries import DATE_RANGE, LogEntry
+
+# Version 1 held only the entries. Version 2 added the format marker and the planner inputs the
+# log was kept against, so that a coach who opens an athlete's file sees the same plan.
+SCHEMA_VERSION = 2
+FORMAT = "downhill-confidence-training-log"
+MAX_STORE_CHARS = 500_000  # a full 24-week log with long notes is under 150 000
+MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
+
+
+@dataclass(frozen=True)
+class Store:
+    """Everything the browser keeps: the entries and the planner inputs they belong to."""
+
+    entries: tuple[LogEntry, ...] = ()
+    plan: tuple[tuple[str, str], ...] | None = None  # planner field name → text, form order
+
+    def plan_texts(self) -> dict[str, str] | None:
+        return None if self.plan is None else dict(self.plan)
+
+
+def _entry_json(entry: LogEntry) -> dict[str, object]:
+    return {
+        "week": entry.week,
+        "session": entry.session,
+        "date": entry.date.isoformat(),
+        "rpe": entry.rpe,
+        "soreness": entry.soreness,
+        "confidence": entry.confidence,
+        "cadence_spm": entry.cadence_spm,
+        "flags": list(entry.flags),
+        "note": entry.note,
+    }
+
+
+_ENTRY_KEYS = frozenset(_entry_json(LogEntry(1, 1, DATE_RANGE[0], 1, 1)))
+
+
+def _entry_from_json(obj: object) -> LogEntry:
+    """An entry from its stored form; raises InputError or TypeError on anything else."""
+    if not isinstance(obj, dict) or set(obj) != _ENTRY_KEYS:
+        raise TypeError("not an entry")
+    date = obj["date"]
+    if not isinstance(date, str) or len(date) != 10:
+        raise TypeError("not a date")
+    flags = obj["flags"]
+    if not isinstance(flags, list) or len(set(flags)) != len(flags):
+        raise TypeError("not a list of flags")
+    for name in ("week", "session", "rpe", "confidence", "soreness", "cadence_spm"):
+        if isinstance(obj[name], float | bool):  # the stored form only ever holds whole ints
+            raise TypeError(f"{name} is not a whole number")
+    return LogEntry(
+        obj["week"],
+        obj["session"],
+        dt.date.fromisoformat(date),
+        obj["rpe"],
+        obj["confidence"],
+        soreness=obj["soreness"],
+        cadence_spm=obj["cadence_spm"],
+        flags=tuple(flags),
+        note=obj["note"],
+    )
+
+
+def _plan_from_json(obj: object) -> tuple[tuple[str, str], ...] | None:
+    names = list(FORM_FIELDS.values())
+    if not isinstance(obj, dict):
+        return None
+    kept = tuple(
+        (name, obj[name])
+        for name in names
+        if isinstance(obj.get(name), str) and len(obj[name]) <= MAX_PLAN_TEXT_CHARS
+    )
+    return kept or None
+
+
+def _migrate(data: dict[str, object]) -> dict[str, object]:
+    """Bring an older stored form up to SCHEMA_VERSION, one version at a time."""
+    if data.get("schema") == 1:  # version 1: {"schema": 1, "entries": [...]}
+        data = {"format": FORMAT, "schema": 2, "plan": None, "entries": data.get("entries")}
+    return data
+
+
+def dump_store(
+    entries: Iterable[LogEntry], plan: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+) -> str:
+    """The stored form of a log: canonical JSON (sorted entries, fixed key order, 2-space indent).
+
+    ``read_store(dump_store(e, p))`` gives back exactly these entries and plan, and dumping
+    what was read gives back exactly this text: the export/import round trip is exact.
+    """
+    ordered = sorted(entries, key=lambda e: e.key)
+    for a, b in itertools.pairwise(ordered):
+        if a.key == b.key:
+            raise ValueError(f"two entries for week {a.week}, session {a.session}")
+    plan_pairs = None if plan is None else _plan_from_json(dict(plan))
+    payload = {
+        "format": FORMAT,
+        "schema": SCHEMA_VERSION,
+        "plan": None if plan_pairs is None else dict(plan_pairs),
+        "entries": [_entry_json(e) for e in ordered],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | None]:
+    """The log from its stored text, and one sentence for the reader when something was wrong.
+
+    ``source`` is "saved" (the browser's copy) or "file" (an imported file); it only changes
+    the wording. An empty text is an empty log. Text that is not a log at all gives an empty
+    log and a message; a log with some unreadable entries keeps the readable ones and says how
+    many were left out; an older version is migrated silently.
+    """
+    what = "Your saved training log" if source == "saved" else "This file"
+    fix = (
+        "the page starts with an empty log; importing a file you exported earlier restores it"
+        if source == "saved"
+        else "nothing was imported"
+    )
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return Store(), None
+    if not isinstance(text, str):
+        return Store(), f"{what} could not be read, so {fix}."
+    if len(text) > MAX_STORE_CHARS:
+        return Store(), (
+            f"{what} is too large to be a training log from this page "
+            f"({len(text):,} characters), so {fix}."
+        )
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return Store(), f"{what} is damaged (it is not valid JSON), so {fix}."
+    if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
+        return Store(), f"{what} is not a training log from this page, so {fix}."
+    if isinstance(data["schema"], bool) or data["schema"] < 1:
+        return Store(), f"{what} is not a training log from this page, so {fix}."
+    if data["schema"] > SCHEMA_VERSION:
+        return Store(), (
+            f"{what} was saved by a newer version of this page (schema {data['schema']}), so "
+            f"{'it was not read; reload the page to get the newest version' if source == 'saved' else fix}."
+        )
+    data = _migrate(data)
+    raw_entries = data.get("entries")
+    if data.get("format") != FORMAT or not isinstance(raw_entries, list):
+        return Store(), f"{what} is not a training log from this page, so {fix}."
+    entries: dict[tuple[int, int], LogEntry] = {}
+    bad = 0
+    for obj in raw_entries:
+        try:
+            entry = _entry_from_json(obj)
+        except (InputError, TypeError, ValueError):
+            bad += 1
+            continue
+        if entry.key in entries:
+            bad += 1  # two entries for one session: keep the first, report the second
+            continue
+        entries[entry.key] = entry
+    store = Store(tuple(entries[k] for k in sorted(entries)), _plan_from_json(data.get("plan")))
+    if bad and not entries:
+        return (
+            Store(),
+            f"None of the {bad} entries in {what[0].lower()}{what[1:]} could be read, so {fix}.",
+        )
+    if bad:
+        noun = "entry" if bad == 1 else "entries"
+        where = "your saved training log" if source == "saved" else "this file"
+        return store, (
+            f"{bad} of {bad + len(entries)} {noun} in {where} could not be read and "
+            f"{'was' if bad == 1 else 'were'} left out."
+        )
+    return store, None

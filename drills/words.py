@@ -1,0 +1,74 @@
+"""Numbers in the guide's prose: grades, counts in words, ordinals and lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_ORDINALS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+]
+
+
+def pct(value: float) -> str:
+    """A grade for readers: one decimal at most, none when it is whole ("4", "4.5")."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def in_words(n: int) -> str:
+    """A count as words up to thirty-nine ("twelve", "twenty-four"), digits beyond."""
+    if n < len(_NUMBER_WORDS):
+        return _NUMBER_WORDS[n]
+    tens, ones = divmod(n, 10)
+    word = {2: "twenty", 3: "thirty"}.get(tens)
+    if word is None:
+        return str(n)
+    return f"{word}-{_NUMBER_WORDS[ones]}" if ones else word
+
+
+def ordinal(n: int) -> str:
+    """ "third" for 3, up to "tenth"; "11th" beyond."""
+    if n < len(_ORDINALS):
+        return _ORDINALS[n]
+    return f"{n}th"
+
+
+def listing(items: Sequence[object], last: str = "and") -> str:
+    """ "1", "1 and 2", "1, 2 and 3" (or with "or")."""
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
