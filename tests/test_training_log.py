@@ -324,7 +324,10 @@ def test_a_good_week_continues_as_planned() -> None:
 
 
 def test_entries_outside_the_plan_are_ignored() -> None:
-    assert training_log.adjust(PLAN, [entry(12, 1, flags=("pain",)), entry(1, 5, rpe=10)]) == (PLAN, [])
+    assert training_log.adjust(PLAN, [entry(12, 1, flags=("pain",)), entry(1, 5, rpe=10)]) == (
+        PLAN,
+        [],
+    )
 
 
 # --- Properties ------------------------------------------------------------------------------
