@@ -188,3 +188,14 @@ def format_pace(s_per_km: float, unit: str = "km") -> str:
     seconds = s_per_km * KM_PER_MILE if unit == "mi" else s_per_km
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}/{unit}"
+
+
+def parse_whole(text: str, field: str, label: str, low: int, high: int) -> int:
+    """A whole number within [low, high], as typed ("10", "10.0")."""
+    value = parse_number(text, field, label, low, high)
+    if value != int(value):
+        raise InputError(
+            field,
+            f"{label} must be a whole number from {low} to {high}; you entered {shown(text)}.",
+        )
+    return int(value)

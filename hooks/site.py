@@ -1,7 +1,8 @@
-"""MkDocs hooks: where generated pages and the Python runtime enter the build.
+"""MkDocs hooks: where generated pages, the tools' shells and the Python runtime enter the build.
 
-Thin on purpose: what the pages say comes from drills.render.pages, how the runtime is
-assembled from scripts/site_runtime.py, offline support from scripts/service_worker.py;
+Thin on purpose: what the pages say comes from drills.render.pages, the tools' and rules'
+markup from hooks/shells.py and its templates, how the runtime is assembled from
+scripts/site_runtime.py, offline support from scripts/service_worker.py;
 scripts/same_origin.py keeps Material's bundle from loading anything from another origin, and
 scripts/compile_hints.py has Chromium compile that bundle off the main thread.
 """
@@ -12,22 +13,28 @@ import posixpath
 import sys
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from drills import catalog
-from drills.render import pages
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # this package, and the build's scripts
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import compile_hints
-import same_origin
-import service_worker
-import site_runtime
+import compile_hints  # noqa: E402
+import same_origin  # noqa: E402
+import service_worker  # noqa: E402
+import site_runtime  # noqa: E402
+
+from drills import catalog  # noqa: E402
+from drills.render import pages  # noqa: E402
+from hooks import shells  # noqa: E402
 
 CHAPTER_FILES = tuple(f"{key}/index.md" for key in catalog.CHAPTERS)
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {
         "drills/index.md": pages.catalog_page(),
         "references.md": pages.references_page(),
@@ -38,15 +45,15 @@ def on_files(files, config):
     return files
 
 
-def _root(page) -> str:
+def _root(page: Page) -> str:
     """The relative path from this page's URL to the site root ("" or "../..." )."""
-    depth = page.url.count("/")
-    return "../" * depth
+    return "../" * page.url.count("/")
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
         markdown = pages.expand_drill_cards(markdown, page.file.src_uri, _root(page))
+        markdown = shells.mark_fences(markdown, page.file.src_uri)
     except KeyError as error:
         raise PluginError(str(error.args[0])) from None
     if pages.SECTION_LINKS_FENCE.search(markdown):
@@ -64,7 +71,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_post_build(config):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return shells.fill(html, config.theme.get_env(), _root(page))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config["site_dir"])
     site_runtime.install_runtime(site_dir)
     same_origin.keep_to_own_origin(site_dir)
@@ -72,8 +83,7 @@ def on_post_build(config):
     service_worker.write_service_worker(site_dir)  # last: its version hashes everything else
 
 
-def on_serve(server, config, builder):
-    root = Path(config["config_file_path"]).parent
-    server.watch(str(root / "drills"))
-    server.watch(str(root / "includes"))
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    for watched in ("drills", "includes", "hooks", "overrides"):
+        server.watch(str(ROOT / watched))
     return server

@@ -21,9 +21,9 @@ import drills
 for module in pkgutil.walk_packages(drills.__path__, "drills."):
     importlib.import_module(module.name)
 
-from drills import bridge
+from drills.bridge import rehearsal
 
-bridge.rehearse()
+rehearsal.rehearse()
 `);
 pyodide.FS.unlink("/tmp/drills.whl");
 writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));

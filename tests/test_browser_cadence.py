@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import pytest
 from conftest import sitemap_for_this_server, wait_for_state, wait_live
 
-from drills import bridge
+from drills.bridge import compute
 from drills.render import forms
 from drills.render.cadence_view import FIELDS
 
@@ -21,8 +21,9 @@ RESULT = re.compile(r'data-result="(\w+)">([^<]*)<')
 
 def expected(fields: dict[str, str]) -> tuple[dict[str, str], str]:
     """The values CPython renders for these field texts, and the share query they give."""
-    out = bridge.compute({"tool": "cadence", "fields": fields})
-    return {k: html.unescape(v) for k, v in RESULT.findall(out["html"])}, out["query"]
+    out = compute({"tool": "cadence", "fields": fields})
+    results = out["regions"]["results"]["html"]
+    return {k: html.unescape(v) for k, v in RESULT.findall(results)}, out["query"]
 
 
 def shown(page: object) -> dict[str, str]:

@@ -8,9 +8,11 @@ import re
 import pytest
 from conftest import wait_for_state, wait_live
 
-from drills import bridge
+from drills.bridge import compute
+from drills.bridge.rehearsal import LARGEST_PLAN
 from drills.render import forms
 from drills.render.planner_view import FIELDS
+from tests.pages import python_page
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +20,10 @@ RESULT = re.compile(r'data-result="(\w+)">([^<]*)<')
 
 
 def expected(fields: dict[str, str]) -> tuple[list[tuple[str, str]], str]:
-    out = bridge.compute({"tool": "planner", "fields": fields})
-    return [(k, html.unescape(v)) for k, v in RESULT.findall(out["html"])], out["query"]
+    """The results CPython shows for these fields, and the share link's query."""
+    page = python_page("planner", fields)
+    query = compute({"tool": "planner", "fields": fields})["query"]
+    return [(k, html.unescape(v)) for k, v in RESULT.findall(page)], query
 
 
 def shown(page: object) -> list[tuple[str, str]]:
@@ -42,7 +46,7 @@ def set_fields(page: object, fields: dict[str, str]) -> None:
 
 GRID = [
     {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200"},
-    {**bridge.LARGEST_PLAN, "level": "advanced", "slope": "2000"},
+    {**LARGEST_PLAN, "level": "advanced", "slope": "2000"},
     {"current": "8", "target": "16", "weeks": "12", "sessions": "2", "level": "intermediate", "slope": "150"},
     {"current": "12", "target": "12", "weeks": "2", "sessions": "3", "level": "beginner", "slope": "20"},
     {"current": "3", "target": "25", "weeks": "6", "sessions": "4", "level": "beginner", "slope": "450"},
@@ -134,20 +138,21 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
             return at;
         }"""
     )
-    page.wait_for_function("window.computeCalls.length >= 21", timeout=60_000)
-    page.wait_for_timeout(1500)
+    page.wait_for_selector("[data-tool][data-rehearsed='20']", timeout=60_000)
     calls = page.evaluate("window.computeCalls")
-    assert len(calls) == 21, "one recompute for the change, and 20 rehearsals"
+    assert len(calls) == 22, "the first answer (the kept log), the change, and 20 rehearsals"
     after_change = [t - changed_at for t in calls if t >= changed_at]
     assert [t for t in after_change[1:] if t < 500] == [], "a rehearsal crowded the change"
     assert page.evaluate("window.updates") == 1, "a rehearsal's answer reached the page"
     assert shown(page) == expected({"slope": "321"})[0], "the page shows the reader's plan"
 
 
-def test_a_change_inside_the_frame_rewrites_only_changed_parts(page: object, base_url: str) -> None:
-    """A new slope keeps the plan's weeks and sessions: the page rewrites only the parts that
+def test_a_change_inside_the_frame_rewrites_only_changed_regions(
+    page: object, base_url: str
+) -> None:
+    """A new slope keeps the plan's weeks and sessions: the page rewrites only the regions that
     changed (no week is parsed again), and ends up exactly as CPython renders the new plan."""
-    largest = bridge.LARGEST_PLAN
+    largest = LARGEST_PLAN
     page.goto(f"{base_url}/tools/planner/")
     wait_live(page)
     set_fields(page, {**largest, "slope": "200"})
@@ -156,25 +161,47 @@ def test_a_change_inside_the_frame_rewrites_only_changed_parts(page: object, bas
         """() => {
             window.rewritten = new Set();
             new MutationObserver((records) => {
-                for (const r of records) window.rewritten.add(r.target.dataset?.part ?? r.target.tagName);
+                for (const r of records) window.rewritten.add(r.target.dataset?.region ?? r.target.tagName);
             }).observe(document.querySelector('[data-results]'), {childList: true, subtree: true});
         }"""
     )
     set_fields(page, {"slope": "350"})
     wait_for_state(page, expected({**largest, "slope": "350"})[1])
     rewritten = page.evaluate("[...window.rewritten]")
-    assert rewritten and all(
-        p == "summary" or p == "chart" or p.endswith("-work") for p in rewritten
-    )
-    assert len([p for p in rewritten if p.endswith("-work")]) == 24 * 4  # not the conditioning
-    new_html = bridge.compute({"tool": "planner", "fields": {**largest, "slope": "350"}})["html"]
+    assert rewritten and all(p in ("summary", "chart") or p.startswith("work-") for p in rewritten)
+    assert len([p for p in rewritten if p.startswith("work-")]) == 24 * 4  # not the conditioning
     same = page.evaluate(
         """(html) => {
-            const results = document.querySelector('[data-results]');
-            const fresh = results.cloneNode(false);
+            const fresh = document.createElement('template');
             fresh.innerHTML = html;
-            return fresh.isEqualNode(results);
+            return fresh.content.querySelector('[data-results]').isEqualNode(document.querySelector('[data-results]'));
         }""",
-        new_html,
+        python_page("planner", {**largest, "slope": "350"}),
     )
     assert same, "the page differs from a full render of the new plan"
+
+
+COUNT_MESSAGES = """
+    window.messages = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+        window.messages.push(message?.call);
+        return post.call(this, message, ...rest);
+    };
+"""
+
+
+def test_one_change_posts_exactly_one_message_to_the_worker(page: object, base_url: str) -> None:
+    """The answer to one change holds the plan and the training log beside it: by the time
+    the log shows the new plan's sessions, one message has gone to the worker."""
+    page.add_init_script(COUNT_MESSAGES)
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    page.wait_for_selector("[data-tool][data-rehearsed='20']", timeout=60_000)
+    page.evaluate("window.messages = []")
+    set_fields(page, {"weeks": "7"})
+    wait_for_state(page, expected({"weeks": "7"})[1])
+    page.wait_for_function(
+        "() => document.querySelector('[data-log-view]').textContent.includes('0 of 28 sessions')"
+    )
+    assert page.evaluate("window.messages") == ["compute"]

@@ -26,6 +26,7 @@ from drills.training_log import (
     read_store,
     store,
 )
+from tests import pages
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -452,63 +453,74 @@ def call(name: str, **args: object) -> dict:
 
 
 def test_bridge_save_then_view_then_remove() -> None:
+    shown = pages.marks(pages.python_page("planner", FIELDS))  # the page, with an empty log
     saved = call(
         "log_save",
         fields=FIELDS,
+        marks=shown,
         store="",
         today="2026-03-05",
         entry=form(session="1-1", date="2026-03-02", note="<script>x</script>"),
     )
-    assert saved["errors"] == {}
+    assert saved["log_errors"] == {}
     assert read_store(saved["store"])[0].plan_texts() == FIELDS
-    assert "&lt;script&gt;" in saved["cells"]["1-1"] and "<script>" not in saved["cells"]["1-1"]
-    view = call("log_view", fields=FIELDS, store=saved["store"], today="2026-03-05")
-    assert view["cells"] == saved["cells"]
-    assert view["forms"]["1-1"]["note"] == "<script>x</script>"
+    cell = saved["regions"]["log-1-1"]["html"]
+    assert "&lt;script&gt;" in cell and "<script>" not in cell
+    view = call(
+        "compute",
+        tool="planner",
+        fields=FIELDS,
+        marks=shown,
+        store=saved["store"],
+        today="2026-03-05",
+    )
+    assert view["regions"]["log-1-1"] == saved["regions"]["log-1-1"]
+    assert view["data"]["forms"]["1-1"]["note"] == "<script>x</script>"
     removed = call("log_remove", fields=FIELDS, store=saved["store"], key="1-1")
     assert parse_store(removed["store"]) == ((), None)
+    assert removed["data"]["log_summary"].startswith("Removed Week 1")
 
 
 def test_the_page_is_built_with_the_empty_log_the_browser_would_show() -> None:
-    """The first visit's log costs no rewrite: every part the page is built with carries the
-    fingerprint the browser gets from ``log_view`` for an empty log of the default plan."""
-    page = bridge.render_tool("planner")
-    defaults = dict(re.findall(r'<input id="dc-planner-\w+" name="(\w+)" value="([^"]*)"', page))
-    view = call("log_view", fields=defaults, store="", today="2026-03-05")
-    built = dict(re.findall(r'data-log-cell="([\d-]+)" data-log-shown="(\w+)"', page))
-    assert built == view["shown"]["cells"] and len(built) == 40
-    assert (
-        f'name="session" {SESSION_DESCRIBED} data-log-shown="{view["shown"]["options"]}">' in page
-    )
-    assert f'data-log-view data-log-shown="{view["shown"]["html"]}">{view["html"]}<' in page
-    # and a log with an entry marks that cell, and only it, as different
+    """The first visit's log costs no rewrite: the page is built with exactly the regions the
+    browser's first answer has for an empty log, and a saved entry changes only its cell."""
+    built = pages.python_page("planner", {})
+    first = call("compute", tool="planner", fields={}, store="", marks=pages.marks(built))
+    assert first["regions"] == {}
+    assert len([key for key in pages.marks(built) if re.fullmatch(r"log-\d+-\d+", key)]) == 40
+    assert SESSION_DESCRIBED in built
     saved = call(
         "log_save",
-        fields=defaults,
+        fields={},
         store="",
         today="2026-03-05",
+        marks=pages.marks(built),
         entry=form(session="1-1", date="2026-03-02"),
     )
-    changed = {k for k, mark in saved["shown"]["cells"].items() if built[k] != mark}
-    assert changed == {"1-1"}
-    assert saved["shown"]["cells"]["1-1"] == fingerprint(saved["cells"]["1-1"])
+    cells = {key for key in saved["regions"] if re.fullmatch(r"log-\d+-\d+", key)}
+    assert cells == {"log-1-1"}
+    assert saved["regions"]["log-1-1"]["shown"] == fingerprint(saved["regions"]["log-1-1"]["html"])
 
 
 def test_bridge_keeps_a_log_with_its_own_plan() -> None:
     store = dump_store([entry(1, 1)], {**FIELDS, "slope": "300"})
-    view = call("log_view", fields=FIELDS, store=store, query="")
-    assert view["restore"]["slope"] == "300"  # no share link: show the log's own plan
-    view = call("log_view", fields=FIELDS, store=store, query="?slope=200")
-    assert view["restore"] is None and view["logged_plan"]["slope"] == "300"
-    assert "different plan" in view["html"]
+    view = call("compute", tool="planner", fields=FIELDS, store=store, query="")
+    assert view["restored"] and view["texts"]["slope"] == "300"  # no share link: the log's plan
+    view = call("compute", tool="planner", fields=FIELDS, store=store, query="?slope=200")
+    assert not view["restored"] and view["data"]["logged_plan"]["slope"] == "300"
+    assert "different plan" in view["regions"]["log-view"]["html"]
     refused = call("log_save", fields=FIELDS, store=store, entry=form(session="1-2"))
-    assert "different plan" in refused["errors"]["session"]
+    assert "different plan" in refused["log_errors"]["session"]
     # A longer or later plan is the same plan: its first weeks are the same sessions.
     longer = {**FIELDS, "weeks": "14", "start": "2026-06-01"}
     store = dump_store([entry(1, 1)], FIELDS)
-    view = call("log_view", fields=longer, store=store, query="?weeks=14")
-    assert view["restore"] is None and "Done" in view["cells"]["1-1"]
-    assert call("log_view", fields=longer, store=store, query="")["restore"] == FIELDS
+    shown = pages.marks(pages.python_page("planner", longer))
+    view = call(
+        "compute", tool="planner", fields=longer, store=store, query="?weeks=14", marks=shown
+    )
+    assert not view["restored"] and "Done" in view["regions"]["log-1-1"]["html"]
+    restored = call("compute", tool="planner", fields=longer, store=store, query="")
+    assert restored["restored"] and restored["texts"] == FIELDS
     saved = call("log_save", fields=longer, store=store, today="2026-06-01", entry=form())
     assert read_store(saved["store"])[0].plan_texts()["weeks"] == "14"
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
 from drills.render.forms import Field
 from drills.render.html import esc, number
+from drills.render.regions import Region, region
 from drills.units import format_pace, parse_grade, parse_number, parse_pace_or_speed
 
 FIELDS: tuple[Field, ...] = (
@@ -43,7 +47,7 @@ FIELDS: tuple[Field, ...] = (
 REFS = "../../references/"
 
 
-def compute(values: dict) -> CadenceResult:
+def compute(values: Mapping[str, Any]) -> CadenceResult:
     return calculate(values["pace"], values["cadence"], values["grade"], values["increase"])
 
 
@@ -124,36 +128,13 @@ def results_html(r: CadenceResult) -> str:
     )
 
 
+def results(r: CadenceResult) -> Region:
+    return region("div", "results", results_html(r), attributes=' class="dc-results" data-results')
+
+
 def summary(r: CadenceResult) -> str:
     """One sentence for the status line, which screen readers announce."""
     return (
         f"Updated: target cadence {number(r.target_cadence_spm, 1)} steps/min, metronome "
         f"{r.metronome_bpm} beats/min, steps {number(-r.step_length_change_pct, 1)} % shorter."
     )
-
-
-EXTRAS_HTML = """<section class="dc-extras" aria-labelledby="dc-metronome-title">
-<h2 id="dc-metronome-title">Practise the tempo</h2>
-<p>The metronome and the click track use the metronome tempo above. Both need the live
-calculator; the click track is a small WAV file (about 0.5 MB a minute) for your phone.</p>
-<div class="dc-actions">
-<button type="button" class="md-button" data-action="metronome" aria-pressed="false">Start metronome</button>
-</div>
-<div class="dc-field dc-field--inline">
-<label for="dc-cadence-minutes">Click track length (minutes, 1–30)</label>
-<input id="dc-cadence-minutes" name="minutes" value="10" type="text" inputmode="numeric"
- autocomplete="off" aria-describedby="dc-cadence-minutes-error">
-<p class="dc-error" id="dc-cadence-minutes-error" data-error-for="minutes"></p>
-<button type="button" class="md-button" data-action="click-track">Download click track</button>
-</div>
-<h2 id="dc-tap-title">Tap along to measure your cadence</h2>
-<p>Run on the spot or on a treadmill and press the button, or the space bar while it has focus,
-once for every footfall. After six taps the page works out your cadence.</p>
-<div class="dc-actions">
-<button type="button" class="md-button" data-action="tap">Tap once per footfall</button>
-<button type="button" class="md-button" data-action="tap-reset">Start again</button>
-<button type="button" class="md-button" data-action="use-tap" hidden>Use this cadence</button>
-</div>
-<p class="dc-tap-output" data-tap-output aria-live="polite"></p>
-<p class="dc-error" data-error-for="taps"></p>
-</section>"""

@@ -7,10 +7,10 @@ The SVG has no fixed size (only a viewBox) and no colours of its own: everything
 from __future__ import annotations
 
 import math
-from html import escape
 
 from drills.planner import Plan
-from drills.words import pct
+from drills.render.html import esc
+from drills.words import listing, pct
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 64, 44, 52  # margins around the plot area
@@ -44,11 +44,6 @@ def _tick(value: float) -> str:
     return f"{round(value, 6):g}"
 
 
-def _listing(numbers: list[int]) -> str:
-    words = [str(n) for n in numbers]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def _metres(value: float) -> str:
     """Metres for the description: whole from 10 m up, one decimal below ("3.5 m", "120 m")."""
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
@@ -80,7 +75,7 @@ def _description(plan: Plan) -> str:
     if lighter:
         label = "Week" if len(lighter) == 1 else "Weeks"
         verb = "is a lighter week" if len(lighter) == 1 else "are lighter weeks"
-        parts.append(f"{label} {_listing(lighter)} {verb}.")
+        parts.append(f"{label} {listing(lighter)} {verb}.")
     return " ".join(parts)
 
 
@@ -108,14 +103,14 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
     def y_grade(value: float) -> float:
         return base_y - PLOT_H * value / grade_max
 
-    prefix = escape(id_prefix, quote=True)
-    title = escape(f"Your {n}-week plan: vertical drop per week and steepest grade", quote=False)
+    prefix = esc(id_prefix)
+    title = esc(f"Your {n}-week plan: vertical drop per week and steepest grade")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'class="dc-chart dc-plan-chart" role="img" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="12" fill="currentColor">',
         f'<title id="{prefix}-title">{title}</title>',
-        f'<desc id="{prefix}-desc">{escape(_description(plan), quote=False)}</desc>',
+        f'<desc id="{prefix}-desc">{esc(_description(plan))}</desc>',
     ]
 
     # Gridlines and both axes' tick labels.
@@ -160,9 +155,8 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
         height = base_y - top_y
         x = x_mid(i) - bar_w / 2
         kind = "lighter week, " if week.is_lighter else ""
-        tip = escape(
-            f"Week {week.number}: {kind}{totals[i]:.0f} m vertical drop, steepest {pct(tops[i])} %",
-            quote=False,
+        tip = esc(
+            f"Week {week.number}: {kind}{totals[i]:.0f} m vertical drop, steepest {pct(tops[i])} %"
         )
         if week.is_lighter:
             out.append(
@@ -226,8 +220,7 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
         f'stroke="currentColor" stroke-dasharray="2 4"/>'
     )
     out.append(
-        f'<text x="{LEFT + 456}" y="22">Target '
-        f"{escape(pct(plan.inputs.target_grade_pct), quote=False)} %</text>"
+        f'<text x="{LEFT + 456}" y="22">Target {esc(pct(plan.inputs.target_grade_pct))} %</text>'
     )
     out.append("</g>")
     out.append("</svg>")

@@ -1,8 +1,9 @@
-"""The progression planner page: its fields and the HTML of a plan."""
+"""The progression planner page: its fields and a plan's results as regions."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -10,12 +11,11 @@ from drills import catalog, planner
 from drills.errors import InputError, shown
 from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
-from drills.render import log_cells, parts
 from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.planner_chart import plan_chart_svg
-from drills.rule_text import PLAN_RULES
-from drills.units import parse_number
+from drills.render.regions import Region, Segment, region
+from drills.units import parse_number, parse_whole
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
@@ -25,16 +25,6 @@ FOCUS_TITLES = {
     "conditioning": "Conditioning (strength, balance, mobility)",
 }
 DAY_NAMES = ("Day 1", "Day 2", "Day 3", "Day 4", "Day 5", "Day 6", "Day 7")
-
-
-def _whole(text: str, field: str, label: str, low: int, high: int, unit: str = "") -> int:
-    value = parse_number(text, field, label, low, high, unit)
-    if value != int(value):
-        raise InputError(
-            field,
-            f"{label} must be a whole number from {low} to {high}; you entered {shown(text)}.",
-        )
-    return int(value)
 
 
 def _start_date(text: str) -> dt.date | None:
@@ -71,14 +61,15 @@ FIELDS: tuple[Field, ...] = (
         "Target steepness (%)",
         f"The descent you want to run with control, up to {TARGET_CEILING_PCT:g} %.",
         "10",
+        # Any grade reads here; the planner refuses one above its ceiling and says why.
         lambda t: parse_number(t, "target", "Target steepness", 0, 100, "%"),
     ),
     Field(
         "weeks",
         "Weeks",
-        "How long the plan runs, 2–24 weeks.",
+        f"How long the plan runs, {planner.WEEKS_RANGE[0]}–{planner.WEEKS_RANGE[1]} weeks.",
         "10",
-        lambda t: _whole(t, "weeks", "Weeks", *planner.WEEKS_RANGE),
+        lambda t: parse_whole(t, "weeks", "Weeks", *planner.WEEKS_RANGE),
         input_mode="numeric",
     ),
     Field(
@@ -86,8 +77,11 @@ FIELDS: tuple[Field, ...] = (
         "Downhill sessions per week",
         "Plus one conditioning session.",
         "3",
-        lambda t: _whole(t, "sessions", "Sessions per week", *planner.SESSIONS_RANGE),
-        choices=(("2", "2"), ("3", "3"), ("4", "4")),
+        lambda t: parse_whole(t, "sessions", "Sessions per week", *planner.SESSIONS_RANGE),
+        choices=tuple(
+            (str(n), str(n))
+            for n in range(planner.SESSIONS_RANGE[0], planner.SESSIONS_RANGE[1] + 1)
+        ),
     ),
     Field(
         "level",
@@ -100,7 +94,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "slope",
         "Length of your practice slope (m)",
-        "Measured along the ground, 20–2000 m.",
+        f"Measured along the ground, {planner.SLOPE_RANGE_M[0]:g}–{planner.SLOPE_RANGE_M[1]:g} m.",
         "200",
         lambda t: parse_number(t, "slope", "Slope length", *planner.SLOPE_RANGE_M, "m"),
     ),
@@ -116,7 +110,7 @@ FIELDS: tuple[Field, ...] = (
 )
 
 
-def compute(values: dict[str, Any]) -> planner.Plan:
+def compute(values: Mapping[str, Any]) -> planner.Plan:
     return planner.make_plan(
         values["current"],
         values["target"],
@@ -135,8 +129,19 @@ def _drill_links(ids: tuple[str, ...]) -> str:
     )
 
 
-def _session_row(week: planner.Week, s: planner.Session, index: int) -> list[parts.Segment]:
-    when = s.date.strftime("%a %d %b") if s.date else DAY_NAMES[s.day - 1]
+@cache  # pure; the cues come from the catalog and repeat across sessions
+def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
+    items = "".join(f"<li>{esc(c)}</li>" for c in key_cues)
+    return f'<ul class="dc-cues">{items}</ul><p class="dc-cadence-cue">{esc(cadence_cue)}</p>'
+
+
+def session_when(s: planner.Session) -> str:
+    return s.date.strftime("%a %d %b") if s.date else DAY_NAMES[s.day - 1]
+
+
+def _session_row(
+    week: planner.Week, s: planner.Session, index: int, log_cell: Region
+) -> list[Segment]:
     if s.is_downhill:
         work = (
             f'<span data-result="grade_pct">{number(s.grade_pct, 1)}</span> %, '
@@ -145,29 +150,30 @@ def _session_row(week: planner.Week, s: planner.Session, index: int) -> list[par
         )
     else:
         work = f"{s.repeats} rounds of the circuit"
-    # Slope length and start date change only the dates and volumes: those cells are parts.
+    # Slope length and start date change only the dates and volumes: those cells are regions.
     # Focus, drills and cues change with the grades, which change the frame's weeks anyway.
     key = f"{week.number}-{index}"
     return [
         f'<tr data-week="{week.number}">',
-        *parts.element("td", f"{key}-when", esc(when)),
+        region("td", f"when-{key}", esc(session_when(s))),
         f"<td>{esc(FOCUS_TITLES[s.focus])}</td>",
-        *parts.element("td", f"{key}-work", work),
+        region("td", f"work-{key}", work),
         f"<td>{_drill_links(s.drill_ids)}</td><td>{_cues(s.key_cues, s.cadence_cue)}</td>",
-        f"{log_cells.cell(week.number, index)}</tr>",  # the training log's own (training-log.js)
+        log_cell,
+        "</tr>",
     ]
 
 
-@cache  # pure; the cues come from the catalog and repeat across sessions
-def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
-    items = "".join(f"<li>{esc(c)}</li>" for c in key_cues)
-    return f'<ul class="dc-cues">{items}</ul><p class="dc-cadence-cue">{esc(cadence_cue)}</p>'
+HEAD = (
+    '<thead><tr><th scope="col">When</th><th scope="col">Focus</th>'
+    '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
+    '<th scope="col">Key cues</th><th scope="col">Your log</th></tr></thead>'
+)
 
 
-def results_segments(plan: planner.Plan) -> list[parts.Segment]:
-    """The plan's results: the frame is its weeks and sessions; the texts in them are parts."""
+def summary_html(plan: planner.Plan) -> str:
     reached = "yes" if plan.reached_target else "no"
-    summary = (
+    return (
         f'<p class="dc-plan-note" data-result="note">{esc(plan.note)}</p>'
         f'<p>Reaches the target: <strong data-result="reached_target">{reached}</strong>. '
         f'Steepest session: <strong><span data-result="highest_grade_pct">'
@@ -175,14 +181,14 @@ def results_segments(plan: planner.Plan) -> list[parts.Segment]:
         f'Total vertical drop: <strong><span data-result="total_drop_m">'
         f"{number(sum(w.total_drop_m for w in plan.weeks), 0)}</span> m</strong>.</p>"
     )
-    head = (
-        '<thead><tr><th scope="col">When</th><th scope="col">Focus</th>'
-        '<th scope="col">Slope and volume</th><th scope="col">Drills</th>'
-        '<th scope="col">Key cues</th><th scope="col">Your log</th></tr></thead>'
-    )
-    out: list[parts.Segment] = [
-        *parts.element("div", "summary", summary, ' class="dc-plan-summary"'),
-        *parts.element("figure", "chart", plan_chart_svg(plan), ' class="dc-plan-chart"'),
+
+
+def results(plan: planner.Plan, log_cells: Mapping[tuple[int, int], Region]) -> Region:
+    """The plan's results: its weeks and sessions are the frame; texts in them are regions,
+    and so is the training log's cell beside each session (``log_cells``, by session key)."""
+    out: list[Segment] = [
+        region("div", "summary", summary_html(plan), attributes=' class="dc-plan-summary"'),
+        region("figure", "chart", plan_chart_svg(plan), attributes=' class="dc-plan-chart"'),
         '<div class="dc-plan-weeks"><h2 id="dc-plan-weeks-title">Your plan, week by week</h2>',
     ]
     for week in plan.weeks:
@@ -193,20 +199,19 @@ def results_segments(plan: planner.Plan) -> list[parts.Segment]:
         out += [
             f'<section class="dc-week{" dc-week--lighter" if week.is_lighter else ""}" '
             f'aria-labelledby="plan-week-{week.number}">',
-            *parts.element(
-                "h3", f"{week.number}-label", esc(label), f' id="plan-week-{week.number}"'
+            region(
+                "h3",
+                f"label-{week.number}",
+                esc(label),
+                attributes=f' id="plan-week-{week.number}"',
             ),
-            f'<div class="dc-table-scroll"><table class="dc-plan-table">{head}<tbody>',
+            f'<div class="dc-table-scroll"><table class="dc-plan-table">{HEAD}<tbody>',
         ]
         for k, s in enumerate(week.sessions, start=1):
-            out += _session_row(week, s, k)
+            out += _session_row(week, s, k, log_cells[(week.number, k)])
         out.append("</tbody></table></div></section>")
     out.append("</div>")
-    return out
-
-
-def results_html(plan: planner.Plan) -> str:
-    return parts.join(results_segments(plan))
+    return region("div", "results", *out, attributes=' class="dc-results" data-results')
 
 
 def summary(plan: planner.Plan) -> str:
@@ -215,30 +220,3 @@ def summary(plan: planner.Plan) -> str:
         f"Updated: {len(plan.weeks)}-week plan that {reached} the target, "
         f"steepest session {number(plan.highest_grade_pct, 1)} %."
     )
-
-
-def rules_html() -> str:
-    """The rules the planner follows, each with its source or labelled as coaching practice."""
-    items = []
-    for rule in PLAN_RULES:
-        source = (
-            f' <a href="{ROOT}references/#{esc(rule.source_key)}">Source</a>.'
-            if rule.source_key
-            else ""
-        )
-        label = (
-            " <em>(coaching practice, not tested in studies)</em>" if rule.practice_based else ""
-        )
-        items.append(
-            f"<li><strong>{esc(rule.title)}.</strong> {esc(rule.text)}{label}{source}</li>"
-        )
-    return f'<ol class="dc-rules">{"".join(items)}</ol>'
-
-
-AFTER_RESULTS = (
-    '<div class="dc-actions dc-print-actions">'
-    '<button type="button" class="md-button" data-action="print">Print this plan</button></div>'
-    '<section class="dc-rules-section" aria-labelledby="dc-rules-title">'
-    '<h2 id="dc-rules-title">The rules every plan follows</h2>'
-    f"{rules_html()}</section>"
-)

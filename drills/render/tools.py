@@ -1,13 +1,39 @@
-"""The registry of in-page tools: each tool's fields, how it computes, and how it renders."""
+"""The registry of in-page tools: each tool's fields and the regions it shows for a state.
+
+A tool's ``view`` turns parsed form values into everything the page shows (``View``): results,
+chart, training log. It gets None when the form has errors, to show what stands then.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from drills.render import cadence_view, log_view, parts, planner_view
+from drills import training_log
+from drills.render import cadence_view, log_view, planner_view
 from drills.render.forms import Field
+from drills.render.regions import Region
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the page says besides its form: the log it keeps and where the reader is."""
+
+    store: str = ""  # the training log's stored text, as the browser keeps it
+    today: dt.date = field(default_factory=dt.date.today)
+    selected: str = ""  # the session chosen in the log's form
+    has_query: bool = False  # the address holds a share link
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a tool page shows for one state of its form."""
+
+    regions: tuple[Region, ...]
+    summary: str = ""  # the status line after a change; empty while the form has errors
+    data: Mapping[str, Any] = field(default_factory=dict)  # for the page's scripts
 
 
 @dataclass(frozen=True)
@@ -15,40 +41,37 @@ class Tool:
     name: str
     title: str
     fields: tuple[Field, ...]
-    compute: Callable[[dict[str, Any]], Any]
-    render: Callable[[Any], str]
-    summary: Callable[[Any], str]  # one sentence the status line announces after a change
-    # HTML below the results at build time, for the form's default texts (the metronome, the log)
-    after_results: Callable[[dict[str, str]], str] = lambda texts: ""
-    # The results as frame and parts (drills.render.parts), for a tool whose results are large
-    segments: Callable[[Any], list[parts.Segment]] | None = None
+    view: Callable[[Mapping[str, Any] | None, Context], View]
+    # The form texts to show instead of the reader's (the plan a kept log belongs to), or None.
+    restore: Callable[[Mapping[str, str], Context], dict[str, str] | None] = lambda t, c: None
+
+
+def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
+    if values is None:
+        return View(())
+    result = cadence_view.compute(values)
+    return View((cadence_view.results(result),), cadence_view.summary(result))
+
+
+def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
+    store, message = training_log.read_store(context.store)
+    plan = None if values is None else planner_view.compute(values)
+    log = log_view.log_view(plan, store, message, today=context.today, selected=context.selected)
+    data = {**log.data, "log_summary": log.summary}
+    if plan is None:
+        return View(log.regions, "", data)
+    results = planner_view.results(plan, log.cells)
+    return View((results, *log.regions), planner_view.summary(plan), data)
+
+
+def _planner_restore(texts: Mapping[str, str], context: Context) -> dict[str, str] | None:
+    store, _ = training_log.read_store(context.store)
+    return log_view.restored_texts(store, texts)
 
 
 TOOLS: dict[str, Tool] = {
-    "cadence": Tool(
-        "cadence",
-        "Cadence calculator",
-        cadence_view.FIELDS,
-        cadence_view.compute,
-        cadence_view.results_html,
-        cadence_view.summary,
-        lambda texts: cadence_view.EXTRAS_HTML,
-    ),
+    "cadence": Tool("cadence", "Cadence calculator", cadence_view.FIELDS, _cadence),
     "planner": Tool(
-        "planner",
-        "Progression planner",
-        planner_view.FIELDS,
-        planner_view.compute,
-        planner_view.results_html,
-        planner_view.summary,
-        lambda texts: log_view.section_html(texts) + planner_view.AFTER_RESULTS,
-        planner_view.results_segments,
+        "planner", "Progression planner", planner_view.FIELDS, _planner, _planner_restore
     ),
 }
-
-
-def get(name: str) -> Tool:
-    try:
-        return TOOLS[name]
-    except KeyError:
-        raise KeyError(f"no tool named {name!r}") from None

@@ -1,7 +1,9 @@
 // Thin client for the in-page tools. It collects what the reader typed, asks Python (in one
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
+import { readStore, today } from "./log-store.js";
 import { callPython, onPythonFailure, pythonFailure, startPython } from "./py-client.js";
+import { apply, marks } from "./regions.js";
 
 onPythonFailure(() => document.querySelectorAll("[data-tool]").forEach(showFailure));
 
@@ -22,22 +24,34 @@ function fieldsOf(form) {
   return fields;
 }
 
-/** What Python recomputes from: the form's texts, and the frame of the results shown. */
-function computeArgs(tool) {
-  const form = tool.querySelector("form.dc-form");
-  return { tool: tool.dataset.tool, fields: fieldsOf(form), frame: tool.querySelector("[data-results]").dataset.frame };
+/** What Python needs for one answer: the form's texts, the marks of the regions shown, and on a
+ *  page with the training log, the log as this browser keeps it. */
+export function computeArgs(tool) {
+  const args = { tool: tool.dataset.tool, fields: fieldsOf(tool.querySelector("form.dc-form")), marks: marks(tool) };
+  const log = tool.querySelector("[data-log]");
+  if (log) {
+    const selected = log.querySelector("[data-log-form] [name=session]")?.value ?? "";
+    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected });
+  }
+  return args;
 }
 
-function show(tool, outcome) {
+/** Show Python's answer: messages beside the fields, the regions that changed, the status. */
+export function show(tool, outcome) {
   const form = tool.querySelector("form.dc-form");
+  if (outcome.restored) {
+    for (const [name, text] of Object.entries(outcome.texts ?? {})) {
+      if (form.elements[name]) form.elements[name].value = text;
+    }
+  }
   for (const slot of tool.querySelectorAll("form [data-error-for]")) {
     const message = outcome.errors?.[slot.dataset.errorFor] ?? "";
     slot.textContent = message; // messages quote what was typed: text only, never markup
     form.elements[slot.dataset.errorFor]?.setAttribute("aria-invalid", message ? "true" : "false");
   }
+  apply(tool, outcome.regions);
   const status = tool.querySelector("[data-status]");
   if (outcome.summary !== undefined) {
-    showResults(tool.querySelector("[data-results]"), outcome);
     status.textContent = outcome.summary;
     addressBar.set(outcome.query);
   } else if (outcome.error) {
@@ -45,24 +59,7 @@ function show(tool, outcome) {
   } else {
     status.textContent = "Please correct the highlighted field; the results below are for the last valid values.";
   }
-  tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true }));
-}
-
-// All HTML here is built and escaped by Python. A tool with large results (the planner) also
-// sends them as parts (drills/parts.py): while the frame around them stays the same, only the
-// parts whose HTML changed are rewritten, instead of the whole plan being parsed again.
-function showResults(results, outcome) {
-  if (outcome.html !== undefined) {
-    results.innerHTML = outcome.html;
-    results.dataset.frame = outcome.frame ?? "";
-  }
-  if (outcome.parts === undefined) return;
-  for (const element of results.querySelectorAll("[data-part]")) {
-    const html = outcome.parts[element.dataset.part];
-    if (html === undefined || html === element.dcShown) continue;
-    if (outcome.html === undefined) element.innerHTML = html;
-    element.dcShown = html;
-  }
+  tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true, detail: outcome }));
 }
 
 // The address bar follows the inputs, a moment after typing stops: Material's instant
@@ -114,13 +111,15 @@ function recomputer(tool) {
   };
 }
 
-async function restoreFromLink(tool) {
-  const outcome = await callPython("from_query", { tool: tool.dataset.tool, query: location.search });
-  const form = tool.querySelector("form.dc-form");
-  for (const [name, text] of Object.entries(outcome.texts ?? {})) {
-    if (form.elements[name]) form.elements[name].value = text;
-  }
+// A share link's values, or on a page with the training log, the log as this browser keeps it:
+// the page was built with the defaults and an empty log.
+// Resolves true when the form now shows other values than it was built with.
+async function firstAnswer(tool) {
+  const link = new URLSearchParams(location.search).size > 0 ? { link: location.search } : null;
+  if (!link && !tool.querySelector("[data-log]")) return false;
+  const outcome = await callPython("compute", { ...computeArgs(tool), ...link });
   show(tool, outcome);
+  return outcome.restored;
 }
 
 function attach(tool) {
@@ -145,10 +144,8 @@ function attach(tool) {
   ready.then(async (ok) => {
     if (!ok) return;
     navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
-    if (new URLSearchParams(location.search).size > 0) await restoreFromLink(tool).catch(() => {});
-    if (!tool.querySelector("[data-status]").textContent.startsWith("Updated")) {
-      status.textContent = "Live: results update as you type.";
-    }
+    const restored = await firstAnswer(tool).catch(() => false);
+    if (!restored && tool.dcLastChange === undefined) status.textContent = "Live: results update as you type.";
     tool.dataset.live = "true";
     rehearse(tool).catch(() => {}); // if Python stops, the page already says so
   });
@@ -160,12 +157,14 @@ function attach(tool) {
 const REHEARSALS = 20;
 const QUIET_MS = 500; // never between a reader's changes: each would wait behind a rehearsal
 async function rehearse(tool) {
-  for (let done = 0; done < REHEARSALS && tool.isConnected; ) {
+  let done = 0;
+  while (done < REHEARSALS && tool.isConnected) {
     await new Promise((resolve) => whenIdle(resolve));
     if (performance.now() - (tool.dcLastChange ?? 0) < QUIET_MS) continue;
     await callPython("compute", computeArgs(tool));
     done += 1;
   }
+  tool.dataset.rehearsed = String(done); // tests wait for this instead of a fixed time
 }
 
 const actions = {

@@ -1,44 +1,12 @@
 // The training log on the planner page: a thin client, like tools.js. It keeps the exact text
-// Python returns in localStorage, hands that text back with every call, and inserts the escaped
-// HTML Python returns. Reading, checking, adjusting and exporting all happen in drills.log_view.
+// Python returns in this browser (log-store.js), sends it with every call, and shows Python's
+// answer through tools.js. Reading, checking, adjusting and exporting happen in Python
+// (drills/bridge/log.py); a plan change already brings the log with it (one call, tools.js).
+import { readStore, writeStore } from "./log-store.js";
 import { callPython, startPython } from "./py-client.js";
-import { currentQuery, whenIdle } from "./tools.js";
+import { computeArgs, show } from "./tools.js";
 
-const KEY = "dc-training-log";
-const UNAVAILABLE =
-  "The training log needs the live calculator, which could not start in this browser.";
-
-function readStore() {
-  try {
-    return localStorage.getItem(KEY) ?? "";
-  } catch {
-    return ""; // storage blocked: Python sees an empty log
-  }
-}
-
-function writeStore(text) {
-  try {
-    if (text === null) localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function planFields(tool) {
-  const fields = {};
-  for (const element of tool.querySelector("form.dc-form").elements) {
-    if (element.name) fields[element.name] = element.value;
-  }
-  return fields;
-}
+const UNAVAILABLE = "The training log needs the live calculator, which could not start in this browser.";
 
 function entryFields(form) {
   const entry = { flags: [] };
@@ -70,33 +38,13 @@ function showErrors(tool, errors) {
   form.querySelector("[aria-invalid=true]")?.focus();
 }
 
-// Python marks each part with a fingerprint of its HTML (drills/log_cells.py). A part already
-// showing it is left alone: the log pre-rendered with the page, or a refresh that changed
-// nothing, costs the browser no new layout.
-function update(element, html, shown) {
-  if (!element || element.dataset.logShown === shown) return false;
-  element.innerHTML = html; // HTML built and escaped by Python
-  element.dataset.logShown = shown;
-  return true;
-}
-
-function render(tool, view) {
-  const { section, form } = parts(tool);
-  for (const [key, html] of Object.entries(view.cells ?? {})) {
-    update(tool.querySelector(`[data-log-cell="${key}"]`), html, view.shown.cells[key]);
-  }
-  if (view.options !== undefined) {
-    const select = form.elements.session;
-    const chosen = select.value; // the reader may have picked one meanwhile
-    if (update(select, view.options, view.shown.options) && [...select.options].some((option) => option.value === chosen)) {
-      select.value = chosen;
-    }
-  }
-  update(section.querySelector("[data-log-view]"), view.html, view.shown.html);
-  tool.dcLog = view;
-  announce(tool, tool.dcLogNotice ?? view.summary);
+// Every answer that reaches the page (a plan change, a save, an import) carries the log's state.
+function onAnswer(tool, { data }) {
+  if (!data || data.log_summary === undefined) return;
+  tool.dcLog = data;
+  announce(tool, tool.dcLogNotice ?? data.log_summary);
   tool.dcLogNotice = null;
-  section.dataset.logLive = "true";
+  parts(tool).section.dataset.logLive = "true";
 }
 
 function restorePlan(tool, texts) {
@@ -104,24 +52,10 @@ function restorePlan(tool, texts) {
   for (const [name, text] of Object.entries(texts)) {
     if (form.elements[name]) form.elements[name].value = text;
   }
-  form.dispatchEvent(new Event("change")); // tools.js recomputes; its dc:updated refreshes the log
+  form.dispatchEvent(new Event("change")); // tools.js recomputes, the log with it
 }
 
-const base = (tool) => ({ fields: planFields(tool), store: readStore(), today: today() });
-
-async function refresh(tool) {
-  const request = (tool.dcLogRequest = (tool.dcLogRequest ?? 0) + 1);
-  const view = await callPython("log_view", {
-    ...base(tool),
-    query: currentQuery(),
-    selected: parts(tool).form.elements.session.value,
-  });
-  if (request !== tool.dcLogRequest) return; // a newer plan is on its way
-  if (view.error) return announce(tool, view.error);
-  if (view.restore) return restorePlan(tool, view.restore);
-  render(tool, view);
-}
-
+/** Keep the log text Python returned, then show its answer; false if the browser refused. */
 function keep(tool, out) {
   if (out.error) {
     announce(tool, out.error);
@@ -131,6 +65,7 @@ function keep(tool, out) {
     announce(tool, "This browser did not let the page keep the log (storage is full or blocked).");
     return false;
   }
+  show(tool, out);
   return true;
 }
 
@@ -143,7 +78,7 @@ function download({ filename, mime, text }) {
 }
 
 async function exportFile(tool, call, args = {}) {
-  const out = await callPython(call, { ...base(tool), ...args });
+  const out = await callPython(call, { ...computeArgs(tool), ...args });
   if (out.error) return announce(tool, out.error);
   download(out);
   announce(tool, `Downloaded ${out.filename}.`);
@@ -163,8 +98,7 @@ const actions = {
     form.scrollIntoView({ block: "start" });
   },
   async remove(tool, button) {
-    const out = await callPython("log_remove", { ...base(tool), key: button.dataset.logKey });
-    if (keep(tool, out)) render(tool, out);
+    keep(tool, await callPython("log_remove", { ...computeArgs(tool), key: button.dataset.logKey }));
   },
   "show-plan"(tool) {
     if (tool.dcLog?.logged_plan) restorePlan(tool, tool.dcLog.logged_plan);
@@ -173,7 +107,7 @@ const actions = {
     if (!confirm("Delete the training log from this browser? Export it first to keep a copy.")) return;
     writeStore(null);
     tool.dcLogNotice = "Deleted the training log from this browser.";
-    await refresh(tool);
+    tool.querySelector("form.dc-form").dispatchEvent(new Event("change"));
   },
   "export-json": (tool) => exportFile(tool, "log_export"),
   "export-ics": (tool) => exportFile(tool, "export_ics"),
@@ -183,15 +117,14 @@ const actions = {
 
 async function save(tool) {
   const { form } = parts(tool);
-  const out = await callPython("log_save", { ...base(tool), entry: entryFields(form) });
+  const out = await callPython("log_save", { ...computeArgs(tool), entry: entryFields(form) });
   if (out.store === undefined) {
-    announce(tool, out.error ?? out.summary);
-    return showErrors(tool, out.errors ?? {});
+    announce(tool, out.error ?? out.log_summary);
+    return showErrors(tool, out.log_errors ?? {});
   }
-  if (!keep(tool, out)) return;
   showErrors(tool, {});
   form.reset();
-  render(tool, out);
+  keep(tool, out);
 }
 
 async function importFile(tool, input) {
@@ -200,15 +133,10 @@ async function importFile(tool, input) {
   if (!file) return;
   // A log is far smaller than this; Python reports anything longer as too large to be one.
   const text = await file.slice(0, 600000).text();
-  const out = await callPython("log_import", { ...base(tool), text });
-  if (!keep(tool, out)) return;
-  tool.dcLogNotice = out.summary;
-  if (out.restore) restorePlan(tool, out.restore);
-  else await refresh(tool);
+  keep(tool, await callPython("log_import", { ...computeArgs(tool), text }));
 }
 
-// One log operation at a time per tool: each reads the store the one before it wrote (a refresh
-// sent while a save is on its way would otherwise show the log without that entry).
+// One log operation at a time per tool: each reads the store the one before it wrote.
 function guarded(tool, task) {
   tool.dcLogQueue = (tool.dcLogQueue ?? Promise.resolve()).then(task).catch(() => announce(tool, UNAVAILABLE));
   return tool.dcLogQueue;
@@ -218,13 +146,7 @@ function attach(tool) {
   const section = tool.querySelector("[data-log]");
   if (!section || section.dataset.logAttached) return;
   section.dataset.logAttached = "true";
-  // While the reader is still changing the plan, refresh the log once they pause: each refresh
-  // re-renders every session, and doing it per keystroke slowed the plan itself (scripts/bench).
-  let pending = null;
-  tool.addEventListener("dc:updated", () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => guarded(tool, () => refresh(tool)), 150);
-  });
+  tool.addEventListener("dc:updated", (event) => onAnswer(tool, event.detail ?? {}));
   parts(tool).form.addEventListener("submit", (event) => {
     event.preventDefault();
     guarded(tool, () => save(tool));
@@ -237,9 +159,7 @@ function attach(tool) {
   section
     .querySelector("[data-log-import]")
     .addEventListener("change", (event) => guarded(tool, () => importFile(tool, event.target)));
-  // The log's first refresh waits until Python is ready and the page is idle, so the reader's
-  // first change to the plan is answered first (on a first visit the log shown is already right).
-  startPython().then(() => whenIdle(() => guarded(tool, () => refresh(tool)), { timeout: 1000 }));
+  startPython().then((ok) => ok || announce(tool, UNAVAILABLE));
 }
 
 function attachAll() {

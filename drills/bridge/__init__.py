@@ -1,0 +1,47 @@
+"""What the browser calls: JSON in, JSON out.
+
+The page's worker calls ``call(name, args_json)`` and posts back the JSON text it returns.
+Nothing here trusts its input: every string is parsed by the tool's fields and every string
+that reaches the page is escaped HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from drills.bridge import audio, log
+from drills.bridge.answers import Args, compute
+from drills.errors import InputError
+
+# Everything the page may call, by name; nothing else in the package is reachable from JS.
+CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
+    "compute": compute,  # a tool's form (or share link) → everything the page shows
+    "click_track": audio.click_track,
+    "tap_cadence": audio.tap_cadence,
+    # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
+    "log_save": log.save,
+    "log_remove": log.remove,
+    "log_import": log.import_file,
+    "log_export": log.export_log,
+    "export_ics": log.export_ics,
+    "export_csv": log.export_csv,
+}
+
+
+def call(name: str, args_json: str) -> str:
+    """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}."""
+    if name not in CALLS:
+        return json.dumps({"error": f"Unknown call {name[:40]!r}.", "field": None})
+    try:
+        args = json.loads(args_json)
+        if not isinstance(args, dict):
+            raise InputError("args", "Expected an object of arguments.")
+        return json.dumps(CALLS[name](args))
+    except InputError as error:
+        return json.dumps({"error": str(error), "field": error.field})
+    except (ValueError, TypeError) as error:
+        return json.dumps(
+            {"error": f"Could not read that input ({type(error).__name__}).", "field": None}
+        )

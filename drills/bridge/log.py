@@ -1,0 +1,147 @@
+"""The training log's calls: save, remove, import, and the files for the runner and coach.
+
+The browser keeps the log as the exact text ``training_log.dump_store`` returns and hands it
+back, untouched, with every call; a call that changes the log answers with the new text and
+the whole page's changes (``answers.answer``), so the page needs no second call to show it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from drills import training_log
+from drills.bridge.answers import Args, answer, context_of, raw_fields, today_of
+from drills.errors import InputError
+from drills.planner import Plan
+from drills.render import exports, forms, planner_view
+from drills.render.log_view import change_notes, fits, plan_for, session_name
+from drills.render.tools import TOOLS
+from drills.training_log import Store
+
+NOT_SAVED = "Please correct the highlighted fields; nothing was saved."
+PLANNER = TOOLS["planner"]
+
+
+def _changed(args: Args, text: str, summary: str | None = None) -> dict[str, Any]:
+    """The page's answer once the log's text is ``text``; ``summary`` for the log's status."""
+    out = answer(PLANNER, raw_fields(args), context_of(args, store=text), args.get("marks"))
+    out["store"] = text
+    if summary is not None:
+        out["data"]["log_summary"] = summary
+    return out
+
+
+def _refused(field: str, message: str) -> dict[str, Any]:
+    return {"log_errors": {field: message}, "log_summary": NOT_SAVED}
+
+
+def save(args: Args) -> dict[str, Any]:
+    """Add or replace one entry: {fields, store, entry: {session, date, rpe, ...}, today}."""
+    texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
+    plan = plan_for(texts)
+    if plan is None:
+        return _refused("session", "Correct the plan’s highlighted fields first.")
+    store, _ = training_log.read_store(args.get("store"))
+    if not fits(store, plan):
+        return _refused(
+            "session",
+            "Your log belongs to a different plan: show that plan first, or export and delete "
+            "the log to start a new one.",
+        )
+    raw = args.get("entry")
+    entry, errors = training_log.read_entry_form(
+        raw if isinstance(raw, dict) else {}, training_log.plan_keys(plan), today_of(args)
+    )
+    if entry is None:
+        return {"log_errors": errors, "log_summary": NOT_SAVED}
+    entries = [e for e in store.entries if e.key != entry.key] + [entry]
+    text = training_log.dump_store(entries, texts)
+    logged = sum(1 for e in entries if e.key in set(training_log.plan_keys(plan)))
+    total = len(training_log.plan_keys(plan))
+    out = _changed(
+        {**args, "selected": ""},
+        text,
+        f"Saved {session_name(plan, *entry.key)}. {logged} of {total} sessions logged.",
+    )
+    out["log_errors"] = {}
+    return out
+
+
+def remove(args: Args) -> dict[str, Any]:
+    """Remove one entry: {fields, store, key, today}."""
+    store, _ = training_log.read_store(args.get("store"))
+    key = training_log.parse_key(args.get("key"))
+    entries = [e for e in store.entries if e.key != key]
+    text = training_log.dump_store(entries, store.plan)
+    plan = plan_for(raw_fields(args))
+    summary = None
+    if plan is not None and key is not None and key in set(training_log.plan_keys(plan)):
+        summary = f"Removed {session_name(plan, *key)} from the log."
+    return _changed(args, text, summary)
+
+
+def import_file(args: Args) -> dict[str, Any]:
+    """A log from a file's text: {text, fields, ...}. Nothing changes when it is not a log."""
+    store, message = training_log.read_store(args.get("text"), source="file")
+    if not store.entries:
+        return {"error": message or "This file holds no log entries, so nothing was imported."}
+    text = training_log.dump_store(store.entries, store.plan)
+    noun = "entry" if len(store.entries) == 1 else "entries"
+    summary = f"Imported {len(store.entries)} log {noun}." + (f" {message}" if message else "")
+    # The page shows the plan the file belongs to (the log restores it: no share link wins).
+    return _changed({**args, "query": ""}, text, summary)
+
+
+def export_log(args: Args) -> dict[str, Any]:
+    """The log as a JSON file, exactly as stored: {store, today}."""
+    store, message = training_log.read_store(args.get("store"))
+    if not store.entries:
+        raise InputError("export", message or "The log is empty: mark a session done first.")
+    return {
+        "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",
+        "mime": "application/json",
+        "text": training_log.dump_store(store.entries, store.plan),
+    }
+
+
+def _adjusted_for_export(
+    args: Args, start: dt.date | None
+) -> tuple[Plan, training_log.Adjusted, Store]:
+    plan = plan_for(raw_fields(args), start)
+    if plan is None:
+        raise InputError("export", "Correct the plan’s highlighted fields first.")
+    store, _ = training_log.read_store(args.get("store"))
+    if not fits(store, plan):
+        store = Store((), store.plan)  # a different plan's log does not belong in this export
+    return plan, training_log.adjust_plan(plan, store.entries), store
+
+
+def export_ics(args: Args) -> dict[str, Any]:
+    """The plan, as the log has adjusted it, as a calendar: {fields, store, today}."""
+    plan, adjusted, store = _adjusted_for_export(args, today_of(args))
+    text = exports.plan_ics(
+        adjusted.plan,
+        dt.datetime.now(dt.UTC).replace(microsecond=0),
+        store.entries,
+        change_notes(plan, adjusted),
+    )
+    return {"filename": "downhill-plan.ics", "mime": "text/calendar", "text": text}
+
+
+def export_csv(args: Args) -> dict[str, Any]:
+    """The plan or the log as CSV: {fields, store, kind: "plan" | "log"}."""
+    kind = args.get("kind")
+    if kind == "log":
+        store, message = training_log.read_store(args.get("store"))
+        if not store.entries:
+            raise InputError("export", message or "The log is empty: mark a session done first.")
+        text, name = exports.log_csv(store.entries), "downhill-training-log.csv"
+    elif kind == "plan":
+        plan, adjusted, store = _adjusted_for_export(args, None)
+        text = exports.plan_csv(adjusted.plan, store.entries, change_notes(plan, adjusted))
+        name = "downhill-plan.csv"
+    else:
+        raise InputError("kind", "Choose the plan or the log.")
+    # A byte-order mark so that Excel reads the file as UTF-8; other programs ignore it.
+    return {"filename": name, "mime": "text/csv;charset=utf-8", "text": "\ufeff" + text}

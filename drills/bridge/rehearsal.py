@@ -1,0 +1,43 @@
+"""The calls a visit makes first, made once before the build takes Pyodide's memory snapshot.
+
+scripts/make-snapshot.mjs runs ``rehearse`` so the snapshot holds the render caches and the
+bytecode Python has specialised for these calls; the first call in the browser is a warm one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from drills.bridge import call
+from drills.exposure import TARGET_CEILING_PCT
+from drills.planner import SESSIONS_RANGE, WEEKS_RANGE
+from drills.render import forms, planner_view, regions
+from drills.render.tools import TOOLS, Context
+
+# The biggest plan the planner makes: the longest, with most sessions, from flat to the ceiling.
+LARGEST_PLAN = {
+    "weeks": str(WEEKS_RANGE[1]),
+    "sessions": str(SESSIONS_RANGE[1]),
+    "current": "0",
+    "target": f"{TARGET_CEILING_PCT:g}",
+}
+
+
+def rehearse() -> None:
+    """Each tool with its defaults and a few changes, and the largest plan, as a page shows
+    them (its regions' marks sent back), with an empty training log."""
+    largest = forms.read(planner_view.FIELDS, LARGEST_PLAN).values
+    shown = regions.marks(TOOLS["planner"].view(largest, Context()).regions)
+    for step in range(3):
+        _rehearse({"tool": "cadence", "fields": {"cadence": str(170 + step)}})
+        _rehearse({"tool": "planner", "fields": {"slope": str(200 + step)}})
+        fields = {**LARGEST_PLAN, "slope": str(200 + step)}
+        _rehearse({"tool": "planner", "fields": fields, "marks": shown})
+
+
+def _rehearse(args: dict[str, Any]) -> dict[str, Any]:
+    answer: dict[str, Any] = json.loads(call("compute", json.dumps(args)))
+    if "error" in answer or answer.get("errors"):
+        raise RuntimeError(f"rehearsal compute({args}) failed: {answer}")
+    return answer

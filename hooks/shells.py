@@ -1,0 +1,69 @@
+"""The tools' shells and the chapters' rule lists, rendered from templates at build time.
+
+A ```tool or ```rules fence in a page's Markdown becomes a placeholder before Markdown runs,
+and the rendered template replaces it in the page's HTML, so Markdown never touches it.
+Templates live in overrides/partials/tools/; Python renders only the tools' regions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from drills import exposure, metronome, rule_text, training_log
+from drills.bridge.answers import initial
+from drills.render.tools import TOOLS
+
+FENCE = re.compile(r"^```(?P<kind>tool|rules)[ \t]*\n(?P<name>[a-z-]+)\n```[ \t]*$", re.M)
+PLACEHOLDER = re.compile(r'<div data-dc-shell="(?P<kind>tool|rules):(?P<name>[a-z-]+)"></div>')
+
+
+def mark_fences(markdown: str, where: str) -> str:
+    """Each fence as a placeholder; an unknown tool or rule list stops the build."""
+
+    def placeholder(match: re.Match[str]) -> str:
+        kind, name = match["kind"], match["name"]
+        known = TOOLS if kind == "tool" else rule_text.FENCE_NAMES
+        if name not in known:
+            raise KeyError(f"{where}: unknown {kind} {name!r}; known: {', '.join(known)}")
+        return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
+
+    return FENCE.sub(placeholder, markdown)
+
+
+def _tool_context(name: str) -> dict[str, Any]:
+    texts, regions = initial(name)
+    return {
+        "tool": TOOLS[name],
+        "texts": texts,
+        "regions": {key: Markup(html) for key, html in regions.items()},
+        "root": "../../",  # tool pages live at /tools/<name>/
+        "plan_rules": rule_text.PLAN_RULES,
+        "log": {
+            "rpe": range(exposure.RPE_RANGE[0], exposure.RPE_RANGE[1] + 1),
+            "confidence": range(exposure.CONFIDENCE_RANGE[0], exposure.CONFIDENCE_RANGE[1] + 1),
+            "soreness": range(exposure.SORENESS_RANGE[0], exposure.SORENESS_RANGE[1] + 1),
+            "flags": training_log.FLAGS,
+            "max_note": training_log.MAX_NOTE_CHARS,
+            "rules": rule_text.LOG_RULES,
+        },
+        "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
+        "click_track_minutes": metronome.LENGTH_RANGE_MIN,
+        "min_taps": metronome.MIN_TAPS,
+    }
+
+
+def fill(html: str, env: Environment, root: str) -> str:
+    """The page's HTML with each placeholder replaced by its rendered template."""
+
+    def render(match: re.Match[str]) -> str:
+        kind, name = match["kind"], match["name"]
+        if kind == "tool":
+            return env.get_template("partials/tools/tool.html").render(_tool_context(name))
+        context = {"name": name, "text": rule_text, "exposure": exposure, "root": root}
+        return env.get_template("partials/tools/rule-fence.html").render(context)
+
+    return PLACEHOLDER.sub(render, html)
