@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 import statistics
-import wave
 
+from drills import audio
 from drills.errors import InputError, check_range
 
 SAMPLE_RATE_HZ = 8000  # telephone quality: plenty for a click, and 30 min stays near 14 MB
@@ -22,32 +21,14 @@ def click_track_wav(tempo_bpm: int, minutes: int) -> bytes:
     """A mono 8-bit WAV file with a short click on every beat for ``minutes`` minutes."""
     check_range("tempo", "Tempo", tempo_bpm, *TEMPO_RANGE_BPM, "beats/min")
     check_range("minutes", "Click track length", minutes, *LENGTH_RANGE_MIN, "min")
-    click_len = SAMPLE_RATE_HZ * CLICK_MS // 1000
-    click = bytes(
-        # 8-bit WAV is unsigned, centred on 128; a fast decay keeps the click crisp.
-        int(
-            128
-            + 100
-            * math.exp(-n / (click_len / 5))
-            * math.sin(2 * math.pi * CLICK_HZ * n / SAMPLE_RATE_HZ)
-        )
-        for n in range(click_len)
-    )
+    click = audio.click_wave(SAMPLE_RATE_HZ, CLICK_HZ, CLICK_MS)
     total = int(SAMPLE_RATE_HZ * 60 * minutes)
     beat = 60.0 * SAMPLE_RATE_HZ / tempo_bpm
-    samples = bytearray(b"\x80" * total)
-    n_beats = int(total / beat)
-    for k in range(n_beats + 1):
-        start = round(k * beat)
-        end = min(start + click_len, total)
-        samples[start:end] = click[: end - start]
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(SAMPLE_RATE_HZ)
-        out.writeframes(bytes(samples))
-    return buffer.getvalue()
+    starts = range(int(total / beat) + 1)
+    track = audio.mix_in(
+        audio.silence(total), (audio.Placed(round(k * beat), click) for k in starts)
+    )
+    return audio.wav_file(track, SAMPLE_RATE_HZ)
 
 
 def cadence_from_taps(tap_times_ms: list[float]) -> float:
