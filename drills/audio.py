@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 SILENCE = 128  # 8-bit WAV samples are unsigned, centred on 128
+CLICK_HZ = 1000.0  # well inside what a phone speaker and a cheap earbud reproduce
+CLICK_MS = 25
 FADE_MS = 5  # a beep's fade in and out: long enough to avoid a pop, short enough to stay crisp
 
 

@@ -7,11 +7,10 @@ import math
 import statistics
 
 from drills import audio
+from drills.audio import CLICK_HZ, CLICK_MS
 from drills.errors import InputError, check_range
 
 SAMPLE_RATE_HZ = 8000  # telephone quality: plenty for a click, and 30 min stays near 14 MB
-CLICK_HZ = 1000.0  # well inside what a phone speaker and a cheap earbud reproduce
-CLICK_MS = 25
 TEMPO_RANGE_BPM = (100, 240)
 LENGTH_RANGE_MIN = (1, 30)
 MIN_TAPS = 6  # five intervals: enough for a median that one stumble cannot move
@@ -51,3 +50,18 @@ def cadence_from_taps(tap_times_ms: list[float]) -> float:
             f"Those taps give {spm:.0f} steps/min, outside {low}–{high}; tap once per footfall.",
         )
     return round(spm, 1)
+
+
+# The session audio lives in its own module; importable from here too.
+from drills.session_audio import session_timeline, session_track_wav  # noqa: E402
+
+__all__ = [
+    "LENGTH_RANGE_MIN",
+    "MIN_TAPS",
+    "SAMPLE_RATE_HZ",
+    "TEMPO_RANGE_BPM",
+    "cadence_from_taps",
+    "click_track_wav",
+    "session_timeline",
+    "session_track_wav",
+]
