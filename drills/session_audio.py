@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from drills import audio
 from drills.cadence import CADENCE_RANGE_SPM
 from drills.errors import InputError, check_range, shown
-from drills.units import PACE_RANGE_S_PER_KM
+from drills.units import GRADE_LIMIT_PCT, PACE_RANGE_S_PER_KM
 
 if TYPE_CHECKING:
     from drills.planner import Session
@@ -49,7 +49,7 @@ CADENCE_RANGE = CADENCE_RANGE_SPM  # the cadence calculator's range, so its temp
 # The paces the site accepts (2:00–20:00 per km) as speeds: a nervous first descent on a
 # steep grade can be as slow as a walk, and nothing runs faster than 2:00/km.
 SPEED_RANGE_MPS = (1000.0 / PACE_RANGE_S_PER_KM[1], 1000.0 / PACE_RANGE_S_PER_KM[0])
-GRADE_RANGE_PCT = (0.0, 45.0)  # the planner's descents; Tobler's function is not used beyond
+GRADE_RANGE_PCT = (0.0, GRADE_LIMIT_PCT)  # the planner's descents, walked back up
 
 RAMP_SHARE = 0.5  # a ramp rises over the first half of each repeat, then holds the cadence
 
@@ -69,7 +69,9 @@ TOBLER_DECAY = 3.5
 TOBLER_OFFSET = 0.05
 WALK_SOURCE_KEY = "tobler-1993"
 
-# Longest track we make: 24 MB, the largest file we ask a phone to build and hold in memory.
+# Longest track we make: 24 MB, the most we ask a phone to build, copy and hold. In a sweep
+# of planned sessions at 3 m/s, 99 % of tracks ran under an hour; the longest, 93 min, came
+# from 1,000 m repeats on a flat first week (and building it takes 0.03 s in Pyodide).
 MAX_TRACK_MIN = 100
 
 
@@ -234,7 +236,9 @@ def _check(
     speed = _number("speed", "Running speed", speed_mps, *SPEED_RANGE_MPS, "m/s")
     ramp = None
     if ramp_from_spm is not None:
-        ramp = _number("ramp", "The ramp's starting cadence", ramp_from_spm, *CADENCE_RANGE, "")
+        ramp = _number(
+            "ramp", "The ramp's starting cadence", ramp_from_spm, *CADENCE_RANGE, "steps/min"
+        )
         if ramp >= cadence:
             raise InputError(
                 "ramp",
