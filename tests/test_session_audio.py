@@ -343,3 +343,42 @@ def test_a_long_session_stays_under_the_size_budget() -> None:
     assert len(data) <= MB_PER_MIN_LIMIT * track.seconds / 60
     assert len(data) <= 10_000_000
     assert len(track.clicks) == 8
+
+
+# --- A browser plays it ------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_chromium_plays_the_4_khz_track_for_its_whole_length(browser: object) -> None:
+    import base64
+
+    session = _a_downhill_session()
+    args = {"cadence_spm": 180, "speed_mps": 3.0, "ramp_from_spm": 170, "accent_every": 4}
+    data = session_track_wav(session, **args)  # type: ignore[arg-type]
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.set_content("<audio></audio>")
+        result = page.evaluate(
+            """async (b64) => {
+              const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+              const audio = document.querySelector("audio");
+              audio.muted = true;  // muted media may play without a user gesture
+              const loaded = new Promise((ok, fail) => {
+                audio.onloadedmetadata = ok;
+                audio.onerror = () => fail(new Error(`media error ${audio.error.code}`));
+              });
+              audio.src = URL.createObjectURL(new Blob([bytes], { type: "audio/wav" }));
+              await loaded;
+              const moving = new Promise((ok) => {
+                audio.ontimeupdate = () => audio.currentTime > 0.2 && ok(audio.currentTime);
+              });
+              await audio.play();
+              return { duration: audio.duration, playedTo: await moving };
+            }""",
+            base64.b64encode(data).decode("ascii"),
+        )
+    finally:
+        page.close()
+    length = session_timeline(session, **args).length_s  # type: ignore[arg-type]
+    assert result["duration"] == pytest.approx(length, abs=0.01)
+    assert result["playedTo"] > 0.2
