@@ -50,6 +50,10 @@ for _ in range(5):
     wav = session_track_wav(session, **args)
     times.append(time.perf_counter() - t)
 runs = sum(1 for s in timeline.steps if s.kind == "run")
+import base64  # what the bridge's click_track does to hand a WAV to the page today
+t = time.perf_counter()
+encoded = base64.b64encode(wav).decode("ascii")
+base64_s = time.perf_counter() - t
 json.dumps({
     "track_min": round(timeline.length_s / 60, 2),
     "repeat_length_m": length,
@@ -58,6 +62,7 @@ json.dumps({
     "mb_per_min": round(len(wav) / 1e6 / (timeline.length_s / 60), 4),
     "first_s": round(times[0], 3),
     "median_s": round(sorted(times)[2], 3),
+    "base64_s": round(base64_s, 3),
 })
 `);
 const report = JSON.parse(result);
