@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 import statistics
-import wave
 
+from drills import audio
+from drills.audio import CLICK_HZ, CLICK_MS
 from drills.errors import InputError, check_range
 
 SAMPLE_RATE_HZ = 8000  # telephone quality: plenty for a click, and 30 min stays near 14 MB
-CLICK_HZ = 1000.0  # well inside what a phone speaker and a cheap earbud reproduce
-CLICK_MS = 25
 TEMPO_RANGE_BPM = (100, 240)
 LENGTH_RANGE_MIN = (1, 30)
 MIN_TAPS = 6  # five intervals: enough for a median that one stumble cannot move
@@ -22,32 +20,14 @@ def click_track_wav(tempo_bpm: int, minutes: int) -> bytes:
     """A mono 8-bit WAV file with a short click on every beat for ``minutes`` minutes."""
     check_range("tempo", "Tempo", tempo_bpm, *TEMPO_RANGE_BPM, "beats/min")
     check_range("minutes", "Click track length", minutes, *LENGTH_RANGE_MIN, "min")
-    click_len = SAMPLE_RATE_HZ * CLICK_MS // 1000
-    click = bytes(
-        # 8-bit WAV is unsigned, centred on 128; a fast decay keeps the click crisp.
-        int(
-            128
-            + 100
-            * math.exp(-n / (click_len / 5))
-            * math.sin(2 * math.pi * CLICK_HZ * n / SAMPLE_RATE_HZ)
-        )
-        for n in range(click_len)
-    )
+    click = audio.click_wave(SAMPLE_RATE_HZ, CLICK_HZ, CLICK_MS)
     total = int(SAMPLE_RATE_HZ * 60 * minutes)
     beat = 60.0 * SAMPLE_RATE_HZ / tempo_bpm
-    samples = bytearray(b"\x80" * total)
-    n_beats = int(total / beat)
-    for k in range(n_beats + 1):
-        start = round(k * beat)
-        end = min(start + click_len, total)
-        samples[start:end] = click[: end - start]
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(SAMPLE_RATE_HZ)
-        out.writeframes(bytes(samples))
-    return buffer.getvalue()
+    starts = range(int(total / beat) + 1)
+    track = audio.mix_in(
+        audio.silence(total), (audio.Placed(round(k * beat), click) for k in starts)
+    )
+    return audio.wav_file(track, SAMPLE_RATE_HZ)
 
 
 def cadence_from_taps(tap_times_ms: list[float]) -> float:
@@ -70,3 +50,18 @@ def cadence_from_taps(tap_times_ms: list[float]) -> float:
             f"Those taps give {spm:.0f} steps/min, outside {low}–{high}; tap once per footfall.",
         )
     return round(spm, 1)
+
+
+# The session audio lives in its own module; importable from here too.
+from drills.session_audio import session_timeline, session_track_wav  # noqa: E402
+
+__all__ = [
+    "LENGTH_RANGE_MIN",
+    "MIN_TAPS",
+    "SAMPLE_RATE_HZ",
+    "TEMPO_RANGE_BPM",
+    "cadence_from_taps",
+    "click_track_wav",
+    "session_timeline",
+    "session_track_wav",
+]
