@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from drills import catalog
@@ -27,6 +28,8 @@ import site_runtime
 CHAPTER_FILES = tuple(f"{key}/index.md" for key in catalog.CHAPTERS)
 
 
+# Before the redirects plugin lists the pages, so a renamed drill can redirect to its new page.
+@event_priority(50)
 def on_files(files, config):
     generated = {
         "drills/index.md": pages.catalog_page(),
