@@ -261,7 +261,7 @@ DRILLS: tuple[Drill, ...] = (
             "Set the beat on the gentle top section.",
             "When the slope steepens, shorten the steps and keep the beat.",
             "Spot where the grade changes before you reach it.",
-            "Keep the lean from the ankles as the ground tips away.",
+            "Keep your hips over your feet as the ground tips away: lower them, do not lean further.",
             "Keep your speed steady; do not let the steep part carry you off.",
         ),
         faults=(

@@ -228,9 +228,9 @@ DRILLS: tuple[Drill, ...] = (
         chapter="conditioning",
         level="intermediate",
         purpose=(
-            "Make your balance less dependent on your eyes, by standing on one leg with eyes "
-            "closed or on a soft surface, so your feet and ankles learn to settle wobbles on "
-            "their own."
+            "Make your balance less dependent on your eyes: stand on one leg, first with your "
+            "eyes shut, then on a cushion or folded mat, so your feet and ankles learn to settle "
+            "wobbles on their own."
         ),
         grade_min_pct=0.0,
         grade_max_pct=0.0,
