@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -34,6 +35,8 @@ from hooks import shells  # noqa: E402
 CHAPTER_FILES = tuple(f"{key}/index.md" for key in catalog.CHAPTERS)
 
 
+# Before the redirects plugin lists the pages, so a renamed drill can redirect to its new page.
+@event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {
         "drills/index.md": pages.catalog_page(),

@@ -128,6 +128,8 @@ def test_every_page_holds_its_first_paint_until_its_last_element(site_dir: Path)
     pages = list(site_dir.rglob("*.html"))
     for path in pages:
         html = path.read_text(encoding="utf-8")
+        if '<meta http-equiv="refresh"' in html and "md-content" not in html:
+            continue  # a renamed drill's redirect stub (mkdocs.yml): it paints nothing
         hold = html.find('<link rel="expect" href="#__config" blocking="render">')
         assert 0 < hold < html.find('id="__config"'), path
     assert len(pages) > 40

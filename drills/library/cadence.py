@@ -67,8 +67,9 @@ DRILLS: tuple[Drill, ...] = (
         evidence_note=(
             "The studies changed each runner's own preferred step rate by a percentage "
             "instead of aiming at a fixed number (Heiderscheit et al. 2011, treadmill "
-            "study of 45 runners), and we found no published downhill cadence values "
-            "in steps per minute, so the guide works from your own baseline."
+            "study of 45 runners). Studies report the lower step rates runners fall into "
+            "downhill (Vernillo et al. 2017), but we found no evidence-based downhill "
+            "cadence target in steps per minute, so the guide works from your own baseline."
         ),
         cadence_cue="This is your flat baseline; every other cadence cue is relative to it.",
     ),
@@ -149,8 +150,8 @@ DRILLS: tuple[Drill, ...] = (
             "rate lowered knee energy absorption (Heiderscheit et al. 2011), and a "
             "review of 37 studies found strong evidence that a higher cadence reduces "
             "knee flexion but not enough evidence on injury or performance (Anderson "
-            "et al. 2022). Using it on a decline is an extrapolation that no study has "
-            "tested."
+            "et al. 2022). Using it on a decline is an extrapolation: we found no study "
+            "that tested it there."
         ),
         cadence_cue="About 5 % above your flat baseline (baseline × 1.05).",
     ),
@@ -229,7 +230,7 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; downhill strides are a coaching "
+            "Coaching practice, untested in the studies we found; downhill strides are a coaching "
             "habit. The higher step rate draws on a treadmill study of 45 runners on "
             "level ground (Heiderscheit et al. 2011) and a review of 37 studies "
             "(Anderson et al. 2022), neither of which tested descents."
@@ -260,7 +261,7 @@ DRILLS: tuple[Drill, ...] = (
             "Set the beat on the gentle top section.",
             "When the slope steepens, shorten the steps and keep the beat.",
             "Spot where the grade changes before you reach it.",
-            "Keep the lean from the ankles as the ground tips away.",
+            "Keep your hips over your feet as the ground tips away: lower them, do not lean further.",
             "Keep your speed steady; do not let the steep part carry you off.",
         ),
         faults=(
@@ -314,8 +315,8 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; whether holding cadence helps "
-            "on descents is untested. A review reports that runners naturally take "
+            "Coaching practice; we found no study of whether holding cadence helps on "
+            "descents. A review reports that runners naturally take "
             "fewer steps per minute downhill (Vernillo et al. 2017), and a treadmill "
             "study of 45 runners on level ground found a lower step rate made every "
             "joint absorb more energy (Heiderscheit et al. 2011)."
@@ -354,13 +355,13 @@ DRILLS: tuple[Drill, ...] = (
             Fault(
                 fault="Quick feet but the body leaning back, with the heels braking.",
                 fix=(
-                    "Bring the chest forward from the ankles; quick steps help only if "
-                    "they land under you."
+                    "Bring your hips back over your feet by bending the knees a little more, not "
+                    "by pitching the chest forward; quick steps help only if they land under you."
                 ),
             ),
             Fault(
                 fault="Holding the breath and tensing up.",
-                fix="Breathe out on the landings and soften the hands.",
+                fix="Let a breath go as you land and loosen your fingers.",
             ),
             Fault(
                 fault="Losing the beat on the steepest part.",
@@ -401,8 +402,8 @@ DRILLS: tuple[Drill, ...] = (
             "rate lowered both knee and hip energy absorption, where +5 % lowered the "
             "knee only (Heiderscheit et al. 2011). A review of 37 studies adds very "
             "limited evidence that a higher cadence feels harder and costs a little "
-            "more energy (Anderson et al. 2022). No study has tested it on steep "
-            "descents."
+            "more energy (Anderson et al. 2022). We found no study that tested it on "
+            "steep descents."
         ),
         cadence_cue=(
             "About 10 % above your flat baseline (baseline × 1.10); drop back to +5 % "

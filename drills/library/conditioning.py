@@ -76,11 +76,11 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("mchugh-1999", "chen-2010"),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; a review (McHugh 1999) describes how "
+            "Coaching practice, untested in the studies we found; a review (McHugh 1999) describes how "
             "muscle adapts after eccentric work so that a later bout does less damage, and a "
             "study of arm muscles, not running, found several light eccentric bouts protected "
-            "as well as one maximal bout (Chen et al. 2010), but no study has tested "
-            "step-downs as preparation for downhill running."
+            "as well as one maximal bout (Chen et al. 2010), but we found no study that "
+            "tested step-downs as preparation for downhill running."
         ),
         cadence_cue=None,
     ),
@@ -145,11 +145,11 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("mchugh-1999", "chen-2010"),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; research on the repeated-bout effect "
+            "Coaching practice, untested in the studies we found; research on the repeated-bout effect "
             "(reviewed by McHugh 1999) shows that after one bout of eccentric exercise a "
             "similar later bout does less damage, and arm-muscle studies (Chen et al. 2010) "
-            "suggest submaximal eccentric work is enough to start that, but split squats have "
-            "not been tested as preparation for downhill running."
+            "suggest submaximal eccentric work is enough to start that, but we found no study "
+            "testing split squats as preparation for downhill running."
         ),
         cadence_cue=None,
     ),
@@ -216,7 +216,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("viljoen-2022",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; a review (Viljoen 2022) found few "
+            "Coaching practice, untested in the studies we found; a review (Viljoen 2022) found few "
             "studies of injury risk factors in trail running, and we found none testing "
             "whether balance training changes falls or control on descents."
         ),
@@ -228,9 +228,9 @@ DRILLS: tuple[Drill, ...] = (
         chapter="conditioning",
         level="intermediate",
         purpose=(
-            "Make your balance less dependent on your eyes, by standing on one leg with eyes "
-            "closed or on a soft surface, so your feet and ankles learn to settle wobbles on "
-            "their own."
+            "Make your balance less dependent on your eyes: stand on one leg, first with your "
+            "eyes shut, then on a cushion or folded mat, so your feet and ankles learn to settle "
+            "wobbles on their own."
         ),
         grade_min_pct=0.0,
         grade_max_pct=0.0,
@@ -289,7 +289,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("viljoen-2022",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; a review (Viljoen 2022) found few "
+            "Coaching practice, untested in the studies we found; a review (Viljoen 2022) found few "
             "studies of injury risk factors in trail running, and we found no study testing "
             "eyes-closed or unstable-surface balance work for descents."
         ),
@@ -354,7 +354,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no study linking ankle or hip "
+            "Coaching practice, untested in the studies we found; we found no study linking ankle or hip "
             "mobility work to control or injury on descents."
         ),
         cadence_cue=None,
@@ -424,7 +424,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no study of core training for "
+            "Coaching practice, untested in the studies we found; we found no study of core training for "
             "downhill running, so this drill rests on coaching experience alone."
         ),
         cadence_cue=None,
@@ -577,7 +577,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; none of the studies in our reference "
+            "Coaching practice, untested in the studies we found; none of the studies in our reference "
             "list tested plyometrics for downhill running, so treat this as an optional extra "
             "once your strength base is solid."
         ),

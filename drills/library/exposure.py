@@ -76,10 +76,11 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; no study of fear or confidence "
-            "in downhill running was found. Ranking feared situations and facing them "
-            "in order comes from graded exposure in chronic-pain research (Vlaeyen & "
-            "Linton 2000; Leeuw et al. 2007), not from sport."
+            "Coaching practice; we found no study of fear or confidence in downhill "
+            "running. Ranking feared situations and facing them in order comes from "
+            "graded exposure, a behaviour-therapy method for phobias and anxiety that "
+            "was later adapted for chronic pain (Vlaeyen & Linton 2000; Leeuw et al. "
+            "2007), not from sport."
         ),
         cadence_cue=None,
     ),
@@ -151,7 +152,7 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; the walk–run format is a "
+            "Coaching practice, untested in the studies we found; the walk–run format is a "
             "coaching habit. It keeps the first doses very small, as a treadmill "
             "training study advises (Schwane et al. 1987), and builds on successes you "
             "achieve yourself, one of the four sources of self-efficacy in Bandura's "
@@ -241,7 +242,7 @@ DRILLS: tuple[Drill, ...] = (
     ),
     Drill(
         id="add-a-steeper-section",
-        name="Add a slightly steeper section",
+        name="Familiar descent, steeper finish",
         chapter="exposure",
         level="intermediate",
         purpose=(
@@ -274,7 +275,10 @@ DRILLS: tuple[Drill, ...] = (
             ),
             Fault(
                 fault="Bracing and leaning back as the slope tips away.",
-                fix="Keep the lean from the ankles and switch to short, quick steps.",
+                fix=(
+                    "Stay tall with your hips over your feet, let your knees bend a little "
+                    "more to lower your centre of mass, and switch to short, quick steps."
+                ),
             ),
             Fault(
                 fault="Jumping two rungs at once.",
@@ -318,7 +322,7 @@ DRILLS: tuple[Drill, ...] = (
             "small increments over more than 2 weeks (Schwane et al. 1987), and a "
             "review that found runners least used to downhills suffered the most "
             "muscle damage (Bontemps et al. 2020). The rule of one rung at a time is "
-            "coaching practice; no study has tested it for confidence."
+            "coaching practice; we found no study that tested it for confidence."
         ),
         cadence_cue=(
             "Hold about 5 % above your flat baseline into the steeper section: shorter "
@@ -354,8 +358,9 @@ DRILLS: tuple[Drill, ...] = (
             Fault(
                 fault="Sitting back and skidding on the heels.",
                 fix=(
-                    "Bring the chest forward and shorten the steps; if you still skid, "
-                    "go back to a gentler rung."
+                    "Bend your knees a little more so your hips come back over your feet, "
+                    "not by pitching forward, and shorten the steps; if you still skid, go "
+                    "back to a gentler rung."
                 ),
             ),
             Fault(
@@ -400,7 +405,8 @@ DRILLS: tuple[Drill, ...] = (
         evidence_note=(
             "Two small lab studies found a repeated-bout effect with steep treadmill "
             "running, at −20 % (Khassetarash et al. 2021, 10 runners) and −15 % "
-            "(Tallis et al. 2024, 10 runners), and a review found runners least used "
+            "(Tallis et al. 2024, 10 runners, three 5-min downhill bouts, perceived "
+            "soreness only), and a review found runners least used "
             "to downhills suffered the most muscle damage (Bontemps et al. 2020). None "
             "tested short outdoor segments or confidence."
         ),
@@ -473,8 +479,8 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; no study of fear or confidence "
-            "in downhill running was found. Descending skill mattered most on steep, "
+            "Coaching practice; we found no study of fear or confidence in downhill "
+            "running. Descending skill mattered most on steep, "
             "rough fell-race courses (Kay 2014), and repeated success on ground that "
             "feels threatening but is relatively safe is how Bandura's theory says "
             "mastery grows (Bandura 1977)."

@@ -1,7 +1,8 @@
 """Mindset drills: goals, breathing, self-talk, visualisation and review.
 
-These rest on coaching practice. Self-efficacy theory and graded exposure from chronic-pain
-research are related, but no study has tested them in downhill running.
+These rest on coaching practice. Self-efficacy theory and graded exposure (a behaviour-therapy
+method, later adapted in chronic-pain research) are related, but we found no study testing
+them in downhill running.
 """
 
 from __future__ import annotations
@@ -65,16 +66,16 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("bandura-1977",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
             "names performance accomplishments as one of four sources of confidence, and a "
-            "small goal you meet is one of those, but no study has tested goal setting in "
+            "small goal you meet is one of those, but we found no study of goal setting in "
             "downhill running."
         ),
         cadence_cue=None,
     ),
     Drill(
-        id="exhale-on-impact",
-        name="Exhale on impact",
+        id="steady-breathing",
+        name="Steady breathing on descents",
         chapter="mindset",
         level="beginner",
         purpose=(
@@ -132,9 +133,9 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("bandura-1977",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
             "counts physiological states, such as tension or a racing heart, among the sources "
-            "of confidence, but no study has tested breathing patterns in downhill running."
+            "of confidence, but we found no study of breathing patterns in downhill running."
         ),
         cadence_cue=None,
     ),
@@ -192,15 +193,15 @@ DRILLS: tuple[Drill, ...] = (
                 "physiotherapist or doctor."
             ),
         ),
-        regression=("one-goal-per-descent", "exhale-on-impact"),
+        regression=("one-goal-per-descent", "steady-breathing"),
         progression=("line-visualisation",),
         equipment=("optional: a note card or phone note with your phrases",),
         evidence=("bandura-1977",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
             "counts verbal persuasion among the four sources of confidence, and self-talk "
-            "borrows that idea, but no study has tested it in downhill running."
+            "borrows that idea, but we found no study of it in downhill running."
         ),
         cadence_cue=None,
     ),
@@ -210,8 +211,8 @@ DRILLS: tuple[Drill, ...] = (
         chapter="mindset",
         level="intermediate",
         purpose=(
-            "Before a descent, picture yourself running it, with clean foot placements and one "
-            "continuous line from top to bottom, so you start with a plan."
+            "Before a descent, see yourself run it in your mind, each foot finding a good spot "
+            "and the route flowing from top to bottom, so you start with a plan."
         ),
         grade_min_pct=0.0,
         grade_max_pct=25.0,
@@ -264,9 +265,9 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("bandura-1977",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; self-efficacy theory (Bandura 1977) "
+            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
             "counts vicarious experience, such as watching others succeed, among the sources "
-            "of confidence, but no study has tested visualisation in downhill running."
+            "of confidence, but we found no study of visualisation in downhill running."
         ),
         cadence_cue=None,
     ),
@@ -330,10 +331,11 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("bandura-1977", "vlaeyen-linton-2000", "leeuw-2007"),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; noting successes draws on self-efficacy "
+            "Coaching practice, untested in the studies we found; noting successes draws on self-efficacy "
             "theory (Bandura 1977), and using the log to step slopes up or down follows graded "
-            "exposure from chronic-pain research (Vlaeyen and Linton 2000; Leeuw et al. 2007), "
-            "not sport, and no study has tested either in downhill running."
+            "exposure, a behaviour-therapy method later adapted for chronic pain (Vlaeyen and "
+            "Linton 2000; Leeuw et al. 2007), not sport; we found no study testing either in "
+            "downhill running."
         ),
         cadence_cue=None,
     ),

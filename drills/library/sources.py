@@ -12,9 +12,11 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="93(3):1039–1046",
         doi="10.1152/japplphysiol.01177.2001",
         finding=(
-            "The energy cost of running fell from 3.40 J·kg⁻¹·m⁻¹ on the level to a "
-            "minimum of 1.73 at a −20 % slope and rose again on steeper descents (3.92 "
-            "at −45 %), the basis of the guide's cost-by-grade numbers."
+            "The energy cost of running, the whole body's metabolic cost per metre worked "
+            "out from oxygen uptake, fell from 3.40 J·kg⁻¹·m⁻¹ on the level to a minimum of "
+            "1.73 at a −20 % slope and rose again on steeper descents (3.92 at −45 %), the "
+            "basis of the guide's cost-by-grade numbers. It does not measure the load on "
+            "the leg muscles."
         ),
         strength="treadmill study, 10 runners",
     ),
@@ -282,9 +284,10 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="12(6):169",
         doi="10.3390/sports12060169",
         finding=(
-            "Six 5-min bouts at −15 %, repeated 3 weeks later, produced a "
-            "repeated-bout effect with less perceived soreness after the second "
-            "session."
+            "Runners new to downhill running ran six alternating 5-min trials, level and "
+            "at −15 %, so three 5-min downhill bouts in all; the same session 3 weeks "
+            "later left them with less perceived soreness. Soreness as the runners rated "
+            "it was the only marker of damage measured (no CK)."
         ),
         strength="lab study, 10 trained female runners",
     ),
@@ -303,6 +306,25 @@ ALL_REFERENCES: tuple[Reference, ...] = (
             "protected the muscle as much as one maximal bout."
         ),
         strength="arm-muscle study, not running",
+    ),
+    Reference(
+        key="chen-2021",
+        authors="Chen TC, Tseng WC, Chen HL, Tseng KW, Chou TY, Huang YC, Nosaka K",
+        year=2021,
+        title=(
+            "Striking muscle adaptations induced by volume-dependent repeated bouts of "
+            "low-intensity eccentric exercise of the elbow flexors"
+        ),
+        source="Applied Physiology, Nutrition, and Metabolism",
+        volume_pages="46(8):897–905",
+        doi="10.1139/apnm-2020-1016",
+        finding=(
+            "Slow lowering of a dumbbell at 10 % of maximal strength, 30 times, protected "
+            "the elbow flexors against damage from a later maximal bout: one such bout by "
+            "about 34 %, sixteen bouts (twice a week for 8 weeks) by about 65 %, close to "
+            "the protection one maximal bout gave."
+        ),
+        strength="lab study, arm muscles of untrained young men, 13 per group; not running",
     ),
     Reference(
         key="nosaka-2005",
@@ -358,7 +380,11 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         source="Pain",
         volume_pages="85(3):317–332",
         doi=None,
-        finding="Describes the fear-avoidance model from which graded exposure in vivo is drawn.",
+        finding=(
+            "Describes the fear-avoidance model of chronic pain, which later research used "
+            "to adapt graded exposure, a behaviour-therapy method for phobias and anxiety, "
+            "to people in pain."
+        ),
         strength="review from chronic-pain research, not sport",
     ),
     Reference(
@@ -372,8 +398,9 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="30(1):77–94",
         doi=None,
         finding=(
-            "Reviews the evidence for the fear-avoidance model and for exposure in "
-            "vivo, the idea behind the guide's ladder of slopes."
+            "Reviews the evidence for the fear-avoidance model and for exposure in vivo, "
+            "the behaviour-therapy method for phobias and anxiety as adapted to chronic "
+            "pain; the guide borrows its ranked list of situations for the ladder of slopes."
         ),
         strength="review from chronic-pain research, not sport",
     ),
@@ -570,8 +597,8 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="4:1073223",
         doi="10.3389/fspor.2022.1073223",
         finding=(
-            "Strength and physique coaches deload for 5–7 days every 4–6 weeks, "
-            "without a formal definition."
+            "In interviews, 18 strength and physique coaches described deloading for "
+            "5–7 days every 4–6 weeks, without a formal definition of a deload."
         ),
         strength="interview study, 18 coaches; not running",
     ),
@@ -632,5 +659,23 @@ ALL_REFERENCES: tuple[Reference, ...] = (
             "poles."
         ),
         strength="field trial, 37 hikers",
+    ),
+    Reference(
+        key="pole-force-2011",
+        # The record we retrieved (PubMed 21083766) did not show the author list.
+        authors="Authors not confirmed",
+        year=2011,
+        title=(
+            "Is it possible to reduce the knee joint compression force during level "
+            "walking with hiking poles?"
+        ),
+        source="Scandinavian Journal of Medicine & Science in Sports",
+        volume_pages="21(6):e195–e200",
+        doi="10.1111/j.1600-0838.2010.01241.x",
+        finding=(
+            "Ten healthy adults walking on level ground pushed 2.4 times harder than usual "
+            "on their poles, yet the estimated compression force at the knee did not fall."
+        ),
+        strength="lab study, 10 adults, level walking; not descents, not running",
     ),
 )

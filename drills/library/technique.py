@@ -22,8 +22,8 @@ DRILLS: tuple[Drill, ...] = (
             sessions_per_week="1–2",
         ),
         cues=(
-            "Stand tall: ears over shoulders over hips.",
-            "Tip forward from the ankles until the slope feels level under you.",
+            "Stand tall, with your head level and your chest open.",
+            "Tip the whole body forward a little from the ankles, only until your hips are over your feet.",
             "Keep the hips stacked over the feet; do not fold at the waist.",
             "Let your hands hang low and loose.",
             "If you speed up, shorten your steps instead of leaning back.",
@@ -75,8 +75,8 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("gottschall-kram-2005",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; no trial has compared an "
-            "ankle-lean cue with none. The drill aims to cut braking, which a "
+            "Coaching practice, untested in the studies we found; we found no trial comparing "
+            "an ankle-lean cue with none. The drill aims to cut braking, which a "
             "force-treadmill study of 10 runners found rises sharply on steep descents "
             "(Gottschall & Kram 2005)."
         ),
@@ -148,8 +148,8 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("heiderscheit-2011",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; sound as feedback has not been "
-            "tested on descents. The short, quick steps it encourages lowered knee "
+            "Coaching practice, untested in the studies we found; we found no study of "
+            "sound as feedback on descents. The short, quick steps it encourages lowered knee "
             "energy absorption in a treadmill study of 45 runners on level ground "
             "(Heiderscheit et al. 2011)."
         ),
@@ -234,8 +234,8 @@ DRILLS: tuple[Drill, ...] = (
         ),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; no trial has tested a 'feet "
-            "under the hips' cue on descents. In a treadmill study of 45 runners on "
+            "Coaching practice, untested in the studies we found; we found no trial "
+            "of a 'feet under the hips' cue on descents. In a treadmill study of 45 runners on "
             "level ground, a higher step rate shortened steps and reduced braking "
             "impulse (Heiderscheit et al. 2011)."
         ),
@@ -316,8 +316,8 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("gottschall-kram-2005",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; no trial has compared a 'soft "
-            "knees' cue with none on descents. It responds to a force-treadmill study "
+            "Coaching practice, untested in the studies we found; we found no trial "
+            "comparing a 'soft knees' cue with none on descents. It responds to a force-treadmill study "
             "of 10 runners in which impact and braking peaks rose sharply on a steep "
             "descent (Gottschall & Kram 2005)."
         ),
@@ -395,7 +395,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on arm "
+            "Coaching practice, untested in the studies we found; we found no research on arm "
             "position during downhill running."
         ),
         cadence_cue=None,
@@ -472,7 +472,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("kay-2014",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on where "
+            "Coaching practice, untested in the studies we found; we found no research on where "
             "downhill runners should look. An analysis of fell-race results found "
             "descending skill mattered most on steep, rough courses (Kay 2014), but it "
             "did not examine gaze."
@@ -552,7 +552,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("kay-2014",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on "
+            "Coaching practice, untested in the studies we found; we found no research on "
             "cornering technique for runners. An analysis of fell-race results found "
             "descending skill mattered most on steep, rough courses (Kay 2014)."
         ),
@@ -560,5 +560,70 @@ DRILLS: tuple[Drill, ...] = (
             "Quicken your steps into the bend, above your flat baseline, and let the "
             "rate settle on the straight."
         ),
+    ),
+    Drill(
+        id="safe-fall-practice",
+        name="Falling practice on grass",
+        chapter="technique",
+        level="beginner",
+        purpose=(
+            "Rehearse going down sideways, with soft hands, a roll and a tucked chin, on "
+            "soft grass, so that a real fall on a descent follows a pattern you know."
+        ),
+        grade_min_pct=0.0,
+        grade_max_pct=8.0,
+        surface="Soft, level grass free of stones and roots, later a gentle grassy slope",
+        space="A patch of grass about 3 × 3 m (10 × 10 ft); later a short grassy slope up to 8 %",
+        dose=Dose(
+            work=(
+                "4–6 slow falls to each side from a crouch; after a few sessions, 3–4 to each "
+                "side from a slow walk"
+            ),
+            rest="Stand up slowly and check yourself; 30–60 s between falls",
+            sessions_per_week="1, for 2–3 weeks, then a few falls once a month",
+        ),
+        cues=(
+            "Start low, from a crouch, and lower yourself rather than drop.",
+            "Turn as you go down, so the side of your thigh, hip and back meet the ground first.",
+            "Keep your arms bent and your hands soft; never catch yourself on a straight arm.",
+            "Tuck your chin towards your chest so your head stays off the ground.",
+            "Let the fall become a roll, then stay down for a breath before you get up.",
+        ),
+        faults=(
+            Fault(
+                fault="Shooting a straight arm out to stop the fall.",
+                fix=(
+                    "Keep the elbow bent and let the forearm and the side of the body share "
+                    "the landing; practise from lower down until it feels natural."
+                ),
+            ),
+            Fault(
+                fault="Falling straight forward onto the knees and hands.",
+                fix="Turn your shoulders and hips to one side early, before you reach the ground.",
+            ),
+            Fault(
+                fault="The head snaps back and touches the ground.",
+                fix="Tuck the chin before you go down and look at your belt as you roll.",
+            ),
+        ),
+        stop_rules=(
+            "Stop if a wrist, shoulder, hip or your neck hurts during or after a fall.",
+            "Stop if you feel dizzy or see stars, and do not practise again that day.",
+            (
+                "Do not practise with a recent injury, osteoporosis or in pregnancy without a "
+                "physiotherapist's or doctor's go-ahead."
+            ),
+            "Practise only on soft ground you have checked for stones, roots and holes.",
+        ),
+        regression=(),
+        progression=("balance-arms",),
+        equipment=("an exercise mat for the first falls (optional)",),
+        evidence=(),
+        practice_based=True,
+        evidence_note=(
+            "Coaching practice, untested in the studies we found; we found no study of how "
+            "runners should fall on a descent."
+        ),
+        cadence_cue=None,
     ),
 )

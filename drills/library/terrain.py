@@ -69,9 +69,9 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("heiderscheit-2011",),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; a treadmill study of 45 runners "
+            "Coaching practice, untested in the studies we found; a treadmill study of 45 runners "
             "(Heiderscheit et al. 2011) found that a higher step rate shortened steps and "
-            "reduced braking impulse, but no study has tested short steps for grip on gravel."
+            "reduced braking impulse, but we found no study of short steps for grip on gravel."
         ),
         cadence_cue="About 5 % above your flat baseline",
     ),
@@ -137,7 +137,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on running over "
+            "Coaching practice, untested in the studies we found; we found no research on running over "
             "pine needles or leaf litter."
         ),
         cadence_cue="About 5 % above your flat baseline",
@@ -206,7 +206,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on running "
+            "Coaching practice, untested in the studies we found; we found no research on running "
             "technique in mud, and no independent evidence that deeper lugs prevent falls."
         ),
         cadence_cue="5–10 % above your flat baseline, with short steps",
@@ -275,10 +275,10 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("brown-2006", "raffegeau-2023"),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; walking studies (Brown et al. 2006; "
+            "Coaching practice, untested in the studies we found; walking studies (Brown et al. 2006; "
             "Raffegeau et al. 2023) found that people walking under threat slow down and take "
             "shorter steps, and this drill turns that response into a deliberate "
-            "test-and-commit pattern, but no study has tested it on wet rock."
+            "test-and-commit pattern, but we found no study that tested it on wet rock."
         ),
         cadence_cue=(
             "Slower is fine on the rock itself; return to about 5 % above your flat baseline "
@@ -343,7 +343,7 @@ DRILLS: tuple[Drill, ...] = (
         evidence=(),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; we found no research on running over "
+            "Coaching practice, untested in the studies we found; we found no research on running over "
             "roots or on how best to place the feet among them."
         ),
         cadence_cue="About 5–10 % above your flat baseline, with short steps that fit the gaps",
@@ -373,7 +373,7 @@ DRILLS: tuple[Drill, ...] = (
             sessions_per_week="1",
         ),
         cues=(
-            "Hold the grips loosely, with relaxed fingers and snug straps.",
+            "Hold the grips loosely; on technical ground keep your hands loose in the straps or out of them.",
             "Lengthen the poles by 5–10 cm (2–4 in) for long descents.",
             "Plant the tips just ahead and to the sides, not far out in front.",
             "Let the poles touch down for balance; keep your weight on your feet.",
@@ -388,6 +388,14 @@ DRILLS: tuple[Drill, ...] = (
                 fix=(
                     "Relax your hands until the poles only just press on the ground; the legs "
                     "do the work."
+                ),
+            ),
+            Fault(
+                fault="Hands clamped in tight straps on rough ground.",
+                fix=(
+                    "Loosen the straps or take your hands out of them, so a pole that "
+                    "catches pulls free instead of wrenching your wrist or shoulder, and your "
+                    "hands are free to break a fall."
                 ),
             ),
             Fault(
@@ -499,11 +507,11 @@ DRILLS: tuple[Drill, ...] = (
         evidence=("kay-2014", "viljoen-2022", "kettner-2025"),
         practice_based=True,
         evidence_note=(
-            "Coaching practice, not tested in studies; an analysis of fell races (Kay 2014) "
+            "Coaching practice, untested in the studies we found; an analysis of fell races (Kay 2014) "
             "found descending skill mattered most on steep, rough courses, and a review "
             "(Viljoen 2022) found few studies of trail-running injury risk factors. A "
             "level-ground lab study (Kettner et al. 2025) reported less stability in shoes "
-            "with a 50 mm stack than in lower ones, but no one has tested shoes on mixed "
+            "with a 50 mm stack than in lower ones, but we found no test of shoes on mixed "
             "descents, and we found no independent evidence that lug depth or a rocker "
             "prevents falls."
         ),

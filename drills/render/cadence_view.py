@@ -120,7 +120,9 @@ def results_html(r: CadenceResult) -> str:
             'the heart rates of real runs (<a href="' + REFS + '#strava-2017">Strava 2017</a>) '
             "find descents less easy than that; reverse-engineered versions of that model put the "
             "easiest grade near −9 % and make descents steeper than about −17 % cost more than "
-            "the flat. Read the figure as the muscles' share, not as how easy it will feel.</p>"
+            "the flat. The figure is the whole body's energy use per metre, from oxygen uptake, not "
+            "the load on your muscles: braking and muscle damage grow on the steeper descents "
+            "where this cost is lowest.</p>"
         )
     return (
         '<table class="dc-result-table"><caption>Your numbers at the same speed</caption>'
