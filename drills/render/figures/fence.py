@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from drills.render.figures import cadence, technique
+from drills.render.figures import cadence, conditioning, exposure, mindset, technique, terrain
 from drills.render.figures.svg import Figure, figure_html
 
 FIGURE_FENCE = re.compile(r"^```figure[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -21,6 +21,10 @@ FIGURE_FENCE = re.compile(r"^```figure[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MUL
 FIGURES: dict[str, Callable[[str], Figure]] = {
     **technique.FIGURES,
     **cadence.FIGURES,
+    **exposure.FIGURES,
+    **conditioning.FIGURES,
+    **terrain.FIGURES,
+    **mindset.FIGURES,
 }
 
 

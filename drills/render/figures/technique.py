@@ -51,8 +51,17 @@ POSITIONS = (
         "Sitting back",
         "hips behind feet",
         "f-bad",
-        Pose(trunk=-16, thigh=28, shin=14, swing_thigh=-5, swing_shin=-50, upper_arm=-5,
-             forearm=60, far_upper_arm=15, far_forearm=80),
+        Pose(
+            trunk=-16,
+            thigh=28,
+            shin=14,
+            swing_thigh=-5,
+            swing_shin=-50,
+            upper_arm=-5,
+            forearm=60,
+            far_upper_arm=15,
+            far_forearm=80,
+        ),
         62.0,
     ),
     Panel(
@@ -68,11 +77,20 @@ POSITIONS = (
         "Pitching forward",
         "bent at the waist",
         "f-bad",
-        Pose(trunk=50, thigh=22, shin=2, swing_thigh=-10, swing_shin=-60, upper_arm=20,
-             forearm=30, far_upper_arm=35, far_forearm=40),
+        Pose(
+            trunk=50,
+            thigh=22,
+            shin=2,
+            swing_thigh=-10,
+            swing_shin=-60,
+            upper_arm=20,
+            forearm=30,
+            far_upper_arm=35,
+            far_forearm=40,
+        ),
         282.0,
     ),
-)  # fmt: skip
+)
 
 
 def _surface_y(x: float, top_y: float, grade_pct: float) -> float:
@@ -128,13 +146,43 @@ LANDING_TOP_Y = 118.0
 FORCE_LENGTH = 62.0  # the ground's push, drawn the same size for both runners
 FORCE_OFFSET = 36.0  # how far ahead of the foot the push is drawn
 LANDINGS = (
-    Panel("under", "Foot under hips", "small brake", "f-good",
-          Pose(trunk=6, thigh=10, shin=-8, swing_thigh=-15, swing_shin=-75, upper_arm=-25,
-               forearm=25, far_upper_arm=15, far_forearm=45), 80.0),
-    Panel("ahead", "Foot far ahead", "big brake", "f-bad",
-          Pose(trunk=-6, thigh=34, shin=16, swing_thigh=-8, swing_shin=-55, upper_arm=-15,
-               forearm=35, far_upper_arm=10, far_forearm=40), 250.0),
-)  # fmt: skip
+    Panel(
+        "under",
+        "Foot under hips",
+        "small brake",
+        "f-good",
+        Pose(
+            trunk=6,
+            thigh=10,
+            shin=-8,
+            swing_thigh=-15,
+            swing_shin=-75,
+            upper_arm=-25,
+            forearm=25,
+            far_upper_arm=15,
+            far_forearm=45,
+        ),
+        80.0,
+    ),
+    Panel(
+        "ahead",
+        "Foot far ahead",
+        "big brake",
+        "f-bad",
+        Pose(
+            trunk=-6,
+            thigh=34,
+            shin=16,
+            swing_thigh=-8,
+            swing_shin=-55,
+            upper_arm=-15,
+            forearm=35,
+            far_upper_arm=10,
+            far_forearm=40,
+        ),
+        250.0,
+    ),
+)
 
 
 def landing_runners() -> dict[str, Runner]:
