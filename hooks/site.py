@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from drills import catalog
 from drills.render import pages
+from drills.render.figures.fence import expand_figure_fences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import compile_hints
@@ -47,6 +48,7 @@ def _root(page) -> str:
 def on_page_markdown(markdown, page, config, files):
     try:
         markdown = pages.expand_drill_cards(markdown, page.file.src_uri, _root(page))
+        markdown = expand_figure_fences(markdown, _root(page))
     except KeyError as error:
         raise PluginError(str(error.args[0])) from None
     if pages.SECTION_LINKS_FENCE.search(markdown):

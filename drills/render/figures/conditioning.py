@@ -43,7 +43,7 @@ def ref_link(key: str, root: str) -> str:
 # ---------------------------------------------------------------- eccentric loading
 
 ECCENTRIC_GRADE_PCT = 15.0
-ECCENTRIC_TOP_Y = 142.0
+ECCENTRIC_TOP_Y = 158.0
 RUNNER_H = 130.0  # a bigger runner than elsewhere: the figure is about one leg
 MOMENTS = (
     (
@@ -73,7 +73,7 @@ def front_thigh_line(r: Runner, height: float) -> list[Point]:
     front of the knee, to just below it. Bending the knee wraps it further round, so the
     line gets longer: the muscle lengthens while it holds the body up."""
     ux, uy = _unit(r.hip, r.knee)  # down the thigh
-    sx, sy = _unit(r.knee, r.foot)  # down the shin
+    sx, sy = _unit(r.knee, r.ankle)  # down the shin
     front_thigh = (uy, -ux) if uy >= 0 else (-uy, ux)  # the thigh's forward normal
     front_shin = (sy, -sx) if sy >= 0 else (-sy, sx)
     pad = 0.035 * height

@@ -136,7 +136,7 @@ def degrees(grade_pct: float) -> float:
 
 # Segment lengths and masses as fractions of body height and mass (Winter's anthropometric
 # tables, rounded): used to draw a runner to scale and to place the centre of mass.
-THIGH, SHIN, TRUNK, NECK_TO_HEAD, HEAD_R = 0.245, 0.246, 0.288, 0.117, 0.065
+ANKLE, THIGH, SHIN, TRUNK, NECK_TO_HEAD, HEAD_R = 0.039, 0.245, 0.246, 0.288, 0.117, 0.065
 UPPER_ARM, FOREARM_HAND, FOOT = 0.186, 0.254, 0.152
 MASS = {"head": 0.081, "trunk": 0.497, "upper_arm": 0.028, "forearm": 0.022}
 MASS |= {"thigh": 0.100, "shin": 0.0465, "foot": 0.0145}
@@ -161,7 +161,8 @@ class Pose:
 @dataclass(frozen=True)
 class Runner:
     svg: str
-    foot: Point  # where the landing foot's ankle meets the ground
+    foot: Point  # the ground under the landing foot's ankle
+    ankle: Point
     knee: Point
     hip: Point
     shoulder: Point
@@ -184,7 +185,8 @@ def _mean(points: Sequence[Point]) -> Point:
 def runner(foot: Point, pose: Pose, height: float, ground_grade_pct: float = 0.0) -> Runner:
     """A stick runner ``height`` user units tall whose landing foot is at ``foot``."""
     h = height
-    knee = _limb(foot, pose.shin, -h * SHIN)  # back up the landing leg from the foot
+    ankle = (foot[0], foot[1] - h * ANKLE)
+    knee = _limb(ankle, pose.shin, -h * SHIN)  # back up the landing leg from the ankle
     hip = _limb(knee, pose.thigh, -h * THIGH)
     shoulder = _limb(hip, -pose.trunk, -h * TRUNK)  # the trunk points up: its top tips forward
     head = _limb(shoulder, -pose.trunk, -h * NECK_TO_HEAD)
@@ -194,8 +196,8 @@ def runner(foot: Point, pose: Pose, height: float, ground_grade_pct: float = 0.0
     hand = _limb(elbow, pose.forearm, h * FOREARM_HAND)
     elbow2 = _limb(shoulder, pose.far_upper_arm, h * UPPER_ARM)
     hand2 = _limb(elbow2, pose.far_forearm, h * FOREARM_HAND)
-    # The landing foot lies along the ground with the ankle over its rear third; the swinging
-    # foot is square to its shin.
+    # The landing foot lies along the ground with the ankle above its rear third (a triangle
+    # heel–ankle–toe); the swinging foot is square to its shin.
     g = math.atan(ground_grade_pct / 100.0)
     fx, fy = math.cos(g) * h * FOOT, math.sin(g) * h * FOOT
     heel, toe = (foot[0] - fx / 3, foot[1] - fy / 3), (foot[0] + fx * 2 / 3, foot[1] + fy * 2 / 3)
@@ -210,7 +212,7 @@ def runner(foot: Point, pose: Pose, height: float, ground_grade_pct: float = 0.0
         ("forearm", _mean([elbow2, hand2])),
         ("thigh", _mean([hip, knee])),
         ("thigh", _mean([hip, knee2])),
-        ("shin", _mean([knee, foot])),
+        ("shin", _mean([knee, ankle])),
         ("shin", _mean([knee2, ankle2])),
         ("foot", foot),
         ("foot", ankle2),
@@ -221,9 +223,9 @@ def runner(foot: Point, pose: Pose, height: float, ground_grade_pct: float = 0.0
         sum(MASS[n] * p[1] for n, p in parts) / total,
     )
     far = path([ankle2, knee2, hip], [toe2, ankle2], [shoulder, elbow2, hand2], cls="f-far")
-    near = path([heel, toe], [foot, knee, hip, shoulder], [shoulder, elbow, hand])
+    near = path([heel, ankle, toe], [ankle, knee, hip, shoulder], [shoulder, elbow, hand])
     svg = group([far, near, circle(head, h * HEAD_R)], cls="f-body")
-    return Runner(svg, foot, knee, hip, shoulder, hand, hand2, com)
+    return Runner(svg, foot, ankle, knee, hip, shoulder, hand, hand2, com)
 
 
 def com_marker(centre: Point, ground_y: float, size: float = 4.5) -> str:

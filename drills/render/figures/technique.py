@@ -44,7 +44,7 @@ class Panel:
 # ---------------------------------------------------------------- body position
 
 POSITION_GRADE_PCT = 15.0
-POSITION_TOP_Y = 112.0  # where the slope meets the left edge
+POSITION_TOP_Y = 120.0  # where the slope meets the left edge
 POSITIONS = (
     Panel(
         "back",
