@@ -14,6 +14,7 @@ from drills.render.figures.svg import (
     arrow,
     circle,
     el,
+    figure_html,
     group,
     path,
     svg_root,
@@ -179,6 +180,12 @@ def cadence_tool_svg(result: CadenceResult, id_prefix: str = "dc-cadence-steps")
         f"{number(abs(result.step_length_change_pct), 1)} % shorter, so the marks sit closer."
     )
     return svg_root(id_prefix, WIDTH, axis_y + 44, title, desc, body)
+
+
+def cadence_tool_figure_html(result: CadenceResult) -> str:
+    """``cadence_tool_svg`` as a captioned <figure>, for the end of the tool's results."""
+    caption = "Your footfalls now and at the target cadence, to scale along the ground."
+    return figure_html(Figure(cadence_tool_svg(result), caption), "dc-cadence-steps-figure")
 
 
 def reader_steps_example(root: str = "../") -> Figure:

@@ -27,8 +27,8 @@ WIDTH = 340.0
 # ---------------------------------------------------------------- the ladder of a plan
 
 # The chapter's example, the same inputs as its link to the planner.
-EXAMPLE_PLAN = {"current": 4.0, "target": 12.0, "weeks": 10, "sessions": 3, "level": "beginner"}
-EXAMPLE_SLOPE_M = 200.0
+# (current %, target %, weeks, sessions a week, level, slope length m)
+EXAMPLE_PLAN: tuple[float, float, int, int, str, float] = (4.0, 12.0, 10, 3, "beginner", 200.0)
 LADDER_LEFT, LADDER_RIGHT = 44.0, 10.0
 GRADE_PANEL = (30.0, 96.0)  # top, height
 DROP_PANEL = (170.0, 86.0)
@@ -141,26 +141,19 @@ def plan_ladder_svg(plan: Plan, id_prefix: str = "fig-exposure-ladder") -> str:
 
 
 def example_plan() -> Plan:
-    e = EXAMPLE_PLAN
-    return make_plan(
-        e["current"],
-        e["target"],
-        int(e["weeks"]),
-        int(e["sessions"]),
-        str(e["level"]),
-        EXAMPLE_SLOPE_M,
-    )
+    return make_plan(*EXAMPLE_PLAN)
 
 
 def ladder(root: str = "../") -> Figure:
-    e = EXAMPLE_PLAN
+    plan = example_plan()
+    i = plan.inputs
     caption = (
-        f"Drawn from the planner's own plan for a {e['level']} going from {pct(e['current'])} % "
-        f"to {pct(e['target'])} % in {e['weeks']} weeks, {e['sessions']} downhill sessions a "
-        f"week on a {EXAMPLE_SLOPE_M:.0f} m slope: small steps up, and every few weeks a lighter "
-        "one."
+        f"Drawn from the planner's own plan for a {i.level} going from "
+        f"{pct(i.current_grade_pct)} % to {pct(i.target_grade_pct)} % in {i.weeks} weeks, "
+        f"{i.sessions_per_week} downhill sessions a week on a {i.slope_length_m:.0f} m slope: "
+        "small steps up, and every few weeks a lighter one."
     )
-    return Figure(plan_ladder_svg(example_plan()), caption)
+    return Figure(plan_ladder_svg(plan), caption)
 
 
 # ---------------------------------------------------------------- the grade ruler
