@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import wait_live
 
 from drills import catalog, references
 from drills.cadence import calculate
@@ -606,3 +607,71 @@ def test_ladder_example_is_the_plan_the_exposure_chapter_links_to() -> None:
         "level": level,
         "slope": f"{slope:g}",
     }
+
+
+# ---------------------------------------------------------------- in Chromium at 360 px
+
+SCREENSHOT_PAGES = [
+    *(f"{c}/" for c in catalog.CHAPTERS),
+    "drills/quiet-feet/",
+    "drills/slow-step-downs/",
+]
+MEASURE = """() => [...document.querySelectorAll('svg.dc-fig')].map(s => {
+  const width = s.getBoundingClientRect().width, scale = width / s.viewBox.baseVal.width;
+  const sizes = [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize));
+  return {id: s.getAttribute('aria-labelledby'), width, smallest: Math.min(...sizes) * scale,
+          ink: getComputedStyle(s).color};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_at_360_px_read_in_both_schemes(
+    browser: object, base_url: str, scheme: str
+) -> None:
+    """Every figure fits a 360 px phone with no text under 12 px; screenshots of each one, with
+    its caption, go to test-artifacts/figures/ for a person to look at."""
+    out = Path(__file__).resolve().parent.parent / "test-artifacts" / "figures"
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, color_scheme=scheme, device_scale_factor=2
+    )
+    page = context.new_page()
+    inks = set()
+    for path in SCREENSHOT_PAGES:
+        page.goto(f"{base_url}/{path}")
+        figures = page.evaluate(MEASURE)
+        assert len(figures) >= (2 if path.count("/") == 1 else 1), path
+        for fig in figures:
+            assert fig["width"] <= FIGURE_MAX_WIDTH_PX + 0.5, (path, fig)
+            assert fig["smallest"] >= MIN_TEXT_PX - 0.01, (path, fig)
+            inks.add(fig["ink"])
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 360, path
+        name = path.strip("/").replace("/", "-")
+        for element in page.query_selector_all("figure.dc-figure"):
+            element.scroll_into_view_if_needed()
+            element.screenshot(
+                path=str(out / f"{name}--{element.get_attribute('id')}--{scheme}.png")
+            )
+        if path.startswith("drills/quiet"):
+            page.screenshot(path=str(out / f"{name}--page--{scheme}.png"), full_page=True)
+    context.close()
+    # The ink follows the scheme: dark text on light, light text on dark.
+    (ink,) = inks
+    channels = [float(v) for v in re.findall(NUMBER, ink)[:3]]
+    assert (sum(channels) / 3 < 128) == (scheme == "light"), ink
+
+
+@pytest.mark.browser
+def test_cadence_tool_redraws_the_steps_figure(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/tools/cadence/")
+    wait_live(page)
+    title = "#dc-cadence-steps-d"
+    assert "164 steps per minute" in page.text_content(title)
+    page.fill("form.dc-form [name=cadence]", "180")
+    page.wait_for_function(
+        "t => document.querySelector(t).textContent.includes('180 steps per minute')", arg=title
+    )
+    expected = cadence.cadence_tool_svg(calculate(360, 180, -10, 5))
+    shown = page.eval_on_selector("svg[aria-labelledby='dc-cadence-steps-t']", "s => s.outerHTML")
+    assert parse(shown).find("desc").text == parse(expected).find("desc").text
