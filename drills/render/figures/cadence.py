@@ -9,16 +9,16 @@ from __future__ import annotations
 from drills.cadence import CadenceResult, calculate
 from drills.render.figures.svg import (
     Figure,
-    Point,
     Scale,
-    arrow,
     circle,
+    dimension,
     el,
     figure_html,
     group,
     path,
     svg_root,
     text,
+    value_axis,
 )
 from drills.render.html import number
 
@@ -54,10 +54,9 @@ def step_length_chart(root: str = "../") -> Figure:
     for c in range(int(CHART_CADENCES[0]), int(CHART_CADENCES[1]) + 1, 10):
         body.append(path([(s.x(c), top), (s.x(c), bottom)], cls="f-grid"))
         body.append(text(s.x(c), bottom + 16, str(c), "middle"))
-    for k in range(6):
-        metres = CHART_STEP_M[0] + k * 0.1
-        body.append(path([(left, s.y(metres)), (left + width, s.y(metres))], cls="f-grid"))
-        body.append(text(left - 6, s.y(metres) + 4, f"{metres:.1f}", "end"))
+    body += value_axis(
+        s, [CHART_STEP_M[0] + k * 0.1 for k in range(6)], left, left + width, "{:.1f}"
+    )
     body.append(text(left + width / 2, bottom + 34, "Cadence (steps/min)", "middle"))
     body.append(text(6, 16, f"Step length (m) at {CHART_SPEED_MPS:g} m/s"))
     curve = [(s.x(c), s.y(_at(c).step_length_m)) for c in range(150, 201, 2)]
@@ -133,15 +132,6 @@ def _footfalls(s: Scale, y: float, step: float, distance: float, cls: str) -> li
     return [group(feet, cls)]
 
 
-def _dimension(a: Point, b: Point, label: str, cls: str) -> list[str]:
-    mid = ((a[0] + b[0]) / 2, a[1])
-    return [
-        arrow(mid, a, cls, 5),
-        arrow(mid, b, cls, 5),
-        text(b[0] + 6, a[1] + 4, label, None, cls),
-    ]
-
-
 def cadence_tool_svg(result: CadenceResult, id_prefix: str = "dc-cadence-steps") -> str:
     """The reader's footfalls now and at the target cadence, to scale along the ground, for
     the cadence tool's results (redrawn whenever the reader changes cadence or speed)."""
@@ -158,7 +148,9 @@ def cadence_tool_svg(result: CadenceResult, id_prefix: str = "dc-cadence-steps")
         )
         body.append(path([(s.x(0), y), (s.x(distance), y)], cls="f-mute f-thin"))
         body += _footfalls(s, y, step, distance, cls)
-        body += _dimension((s.x(0), y - 15), (s.x(step), y - 15), f"{number(step, 2)} m", cls)
+        body.append(
+            dimension((s.x(0), y - 15), (s.x(step), y - 15), f"{number(step, 2)} m", cls, "end")
+        )
     axis_y = ROWS_Y[-1] + 24
     tick = _tick_every(distance)
     ticks = [k * tick for k in range(int(distance / tick + 1e-9) + 1)]

@@ -25,6 +25,7 @@ from drills.render.figures.svg import (
     slope_end,
     svg_root,
     text,
+    value_axis,
 )
 from drills.render.html import esc
 from drills.render.pages import reference_label
@@ -160,11 +161,7 @@ def repeated_bout(root: str = "../") -> Figure:
     s = bars_scale()
     left, top, width, height = BARS_PLOT
     bottom = top + height
-    body = []
-    for k in range(5):
-        y = s.y(k * 100)
-        body.append(path([(left, y), (left + width, y)], cls="f-grid"))
-        body.append(text(left - 5, y + 4, f"{k * 100}", "end"))
+    body = value_axis(s, [k * 100 for k in range(5)], left, left + width)
     body.append(text(6, 14, "Rise in CK after the run (%)"))
     body.append(rect(left + 76, 20, 12, 12, "f-bar"))
     body.append(text(left + 92, 31, "first run"))

@@ -16,11 +16,10 @@ from drills.render.figures.svg import (
     Figure,
     Point,
     Pose,
-    arrow,
     degrees,
+    dimension,
     ground,
     path,
-    polygon,
     rect,
     runner,
     slope_end,
@@ -125,12 +124,9 @@ def _slope_svg(drill: Drill, id_prefix: str) -> tuple[str, str]:
     ]
     if length:
         top = start[1] - 22
-        mid = (start[0] + geo.run / 2, top)
-        body += [
-            arrow(mid, (start[0], top), "f-thin", 5),
-            arrow(mid, (start[0] + geo.run, top), "f-thin", 5),
-            text(mid[0], top - 6, _range_text(*length, "m"), "middle"),
-        ]
+        body.append(
+            dimension((start[0], top), (start[0] + geo.run, top), _range_text(*length, "m"))
+        )
     if runs:
         body.append(text(start[0] + 4, bottom - 8, f"{runs} times"))
     where = f"over {_range_text(*length, 'm')}" if length else "over any length"
@@ -189,17 +185,7 @@ def _flat_svg(drill: Drill, id_prefix: str) -> tuple[str, str]:
     if "wall" in drill.space.lower() or "wall" in drill.surface.lower():
         # Behind the person when a step is in front, else at the end of the floor.
         wall_x = PERSON_X - 0.45 * k - 10 if box else max(right, PERSON_X + 0.9 * k) + 8
-        body.append(
-            polygon(
-                [
-                    (wall_x, WALL_TOP),
-                    (wall_x + 10, WALL_TOP),
-                    (wall_x + 10, FLOOR_Y),
-                    (wall_x, FLOOR_Y),
-                ],
-                "f-ground",
-            )
-        )
+        body.append(rect(wall_x, WALL_TOP, 10, FLOOR_Y - WALL_TOP, "f-ground"))
         body.append(
             text(wall_x - 4, FLOOR_Y - 8, "wall", "end")
             if box
@@ -207,12 +193,8 @@ def _flat_svg(drill: Drill, id_prefix: str) -> tuple[str, str]:
         )
     if length:
         y = FLOOR_Y + 14
-        mid = ((left + right) / 2, y)
-        body += [
-            arrow(mid, (left, y), "f-thin", 5),
-            arrow(mid, (right, y), "f-thin", 5),
-            text(mid[0], y + 18, f"{_range_text(*length, 'm')} of floor", "middle"),
-        ]
+        floor = f"{_range_text(*length, 'm')} of floor"
+        body.append(dimension((left, y), (right, y), floor, label_at="below"))
     body.append(text(WIDTH - 10, 22, "No slope: on the flat", "end", "f-b"))
     body.append(text(WIDTH - 10, 40, "person 1.75 m, to scale", "end", "f-mute"))
     desc = (

@@ -14,12 +14,13 @@ from drills.render.figures.svg import (
     Figure,
     Scale,
     degrees,
+    ground,
     path,
-    polygon,
     rect,
     slope_end,
     svg_root,
     text,
+    value_axis,
 )
 
 WIDTH = 340.0
@@ -71,15 +72,9 @@ def ladder_scales(plan: Plan) -> LadderScales:
     )
 
 
-def _axis(s: Scale, ticks: tuple[float, float], right: float) -> list[str]:
-    out = []
+def _ticks(ticks: tuple[float, float]) -> list[float]:
     top, step = ticks
-    for k in range(round(top / step) + 1):
-        value = k * step
-        y = s.y(value)
-        out.append(path([(LADDER_LEFT, y), (right, y)], cls="f-grid"))
-        out.append(text(LADDER_LEFT - 5, y + 4, f"{round(value, 6):g}", "end"))
-    return out
+    return [round(k * step, 6) for k in range(round(top / step) + 1)]
 
 
 def plan_ladder_svg(plan: Plan, id_prefix: str = "fig-exposure-ladder") -> str:
@@ -99,8 +94,8 @@ def plan_ladder_svg(plan: Plan, id_prefix: str = "fig-exposure-ladder") -> str:
             )
     body.append(text(6, g_top - 12, "Steepest grade of the week (%)"))
     body.append(text(6, d_top - 12, "Vertical drop in the week (m)"))
-    body += _axis(sc.grade, sc.grade_ticks, right)
-    body += _axis(sc.drop, sc.drop_ticks, right)
+    body += value_axis(sc.grade, _ticks(sc.grade_ticks), LADDER_LEFT, right)
+    body += value_axis(sc.drop, _ticks(sc.drop_ticks), LADDER_LEFT, right)
     target = plan.inputs.target_grade_pct
     body.append(
         path([(LADDER_LEFT, sc.grade.y(target)), (right, sc.grade.y(target))], cls="f-dash f-bad")
@@ -195,7 +190,7 @@ def grade_ruler_svg(
         lines = [f"{pct(grade)} % ({degrees(grade):.1f}°)", f"{pct(grade)} m in 100 m", *notes]
         top = (RULER_X, y + 4)
         end = slope_end(top, RULER_RUN, grade)
-        body.append(polygon([top, end, (RULER_X, end[1])], "f-ground"))
+        body.append(ground([top, end], end[1]))
         body.append(path([top, end], cls=f"f-wide {cls}" if cls else "f-wide"))
         for k, line in enumerate(lines):
             weight = "f-b" if k == 0 else None

@@ -94,6 +94,17 @@ def arrow(tail: Point, tip: Point, cls: str | None = None, head: float = 7.0) ->
     return path([tail, tip], [left, tip, right], cls=cls)
 
 
+def dimension(a: Point, b: Point, label: str, cls: str = "f-thin", label_at: str = "above") -> str:
+    """A measurement between two points on one level: arrows out from the middle to both
+    ends, and the label "above" or "below" the middle, or just past ``b`` ("end")."""
+    mid = ((a[0] + b[0]) / 2, a[1])
+    if label_at == "end":
+        words = text(b[0] + 6, a[1] + 4, label, None, cls)
+    else:
+        words = text(mid[0], a[1] + (18 if label_at == "below" else -6), label, "middle")
+    return arrow(mid, a, cls, 5) + arrow(mid, b, cls, 5) + words
+
+
 # ---------------------------------------------------------------- scale and slopes
 
 
@@ -113,6 +124,19 @@ class Scale:
         return self.origin[1] - value * self.per_unit_y
 
 
+def value_axis(
+    s: Scale, values: Iterable[float], left: float, right: float, label: str = "{:g}"
+) -> list[str]:
+    """Horizontal gridlines at ``values`` (real units, up the scale) from ``left`` to
+    ``right``, each labelled at the left."""
+    out = []
+    for value in values:
+        y = s.y(value)
+        out.append(path([(left, y), (right, y)], cls="f-grid"))
+        out.append(text(left - 5, y + 4, label.format(value), "end"))
+    return out
+
+
 def slope_end(start: Point, run: float, grade_pct: float) -> Point:
     """Where a descent of ``grade_pct`` that starts at ``start`` is after ``run`` user units
     across (to the right): it drops grade_pct units per 100 across, to scale."""
@@ -124,8 +148,11 @@ def along(start: Point, end: Point, fraction: float) -> Point:
 
 
 def ground(surface: Sequence[Point], bottom: float, cls: str = "f-ground") -> str:
-    """The ground under a surface line (left to right), filled down to ``bottom``."""
-    return polygon([*surface, (surface[-1][0], bottom), (surface[0][0], bottom)], cls=cls)
+    """The ground under a surface line (left to right), filled down to ``bottom``: a slope's
+    wedge when the surface already ends at ``bottom``."""
+    corners = [*surface, (surface[-1][0], bottom), (surface[0][0], bottom)]
+    kept = [p for i, p in enumerate(corners) if i == 0 or p != corners[i - 1]]
+    return polygon(kept, cls=cls)
 
 
 def degrees(grade_pct: float) -> float:

@@ -22,7 +22,7 @@ from drills.render.figures.svg import (
     ground,
     group,
     path,
-    polygon,
+    rect,
     runner,
     slope_end,
     svg_root,
@@ -205,10 +205,7 @@ def poles(root: str = "../") -> Figure:
     ]
     tips = [circle((cx - 34, top + 22), 4.0, "f-dot"), circle((cx + 34, top + 22), 4.0, "f-dot")]
     body += [
-        polygon(
-            [(cx - 52, top - 20), (cx + 52, top - 20), (cx + 52, top + 96), (cx - 52, top + 96)],
-            "f-ground",
-        ),
+        rect(cx - 52, top - 20, 104, 116, "f-ground"),
         group(feet, "f-mute"),
         group(tips, "f-good"),
         arrow((cx, top + 90), (cx, top - 12), "f-mute f-thin"),
