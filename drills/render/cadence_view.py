@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
+from drills.render.figures.cadence import cadence_tool_figure_html
 from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.regions import Region, region
@@ -127,6 +128,7 @@ def results_html(r: CadenceResult) -> str:
     return (
         '<table class="dc-result-table"><caption>Your numbers at the same speed</caption>'
         f"<tbody>{''.join(rows)}</tbody></table>{caveat}"
+        + cadence_tool_figure_html(r)  # the steps now and at target, to scale (issue 18)
     )
 
 

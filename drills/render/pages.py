@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from drills import catalog, references
 from drills.model import CHAPTERS, LEVELS, Drill, Reference
+from drills.render.figures.drill_setting import drill_setting_figure
+from drills.render.figures.svg import figure_html
 from drills.render.html import esc
 
 DRILL_FENCE = re.compile(r"^```drill[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -129,6 +131,8 @@ def drill_page(drill: Drill) -> str:
         f"{drill.purpose} Part of the [{drill.chapter_title}](../{drill.chapter}/index.md) chapter.",
         "",
         "## Where and how much {#setting}",
+        "",
+        figure_html(drill_setting_figure(drill), "fig-setting"),
         "",
         f"- **Slope:** {grade_range(drill)}",
         f"- **Surface:** {drill.surface}",
