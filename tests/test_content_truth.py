@@ -25,11 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CHAPTERS = tuple(catalog.CHAPTERS)
 
-# Pages whose prose comes from drills/planner.py and drills/render/planner_view.py, which the
-# lead is rewriting (issue 17 lists their wrong statements for the lead). Drop this exemption
-# once that rewrite is merged: the planner page must then pass like every other page.
-LEAD_OWNED_PAGES = frozenset({"tools/planner/index.html"})
-
 # ------------------------------------------------------------------ what the guards look for
 
 ABSOLUTE_NEGATIVE = (
@@ -200,9 +195,8 @@ def test_wrong_statement_is_not_in_the_sources(guard: str, sources: dict[str, st
 
 @pytest.mark.parametrize("guard", sorted(WRONG))
 def test_wrong_statement_is_not_on_the_site(guard: str, site: dict[str, str]) -> None:
-    pages = {k: v for k, v in site.items() if k not in LEAD_OWNED_PAGES}
-    assert len(pages) > 40
-    assert hits(WRONG[guard], pages) == []
+    assert len(site) > 40
+    assert hits(WRONG[guard], site) == []
 
 
 def test_bell_is_never_called_a_survey(sources: dict[str, str], site: dict[str, str]) -> None:

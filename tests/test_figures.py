@@ -101,7 +101,7 @@ SAMPLE_RESULTS = [
 ]
 SAMPLE_PLANS = [
     exposure.example_plan(),
-    make_plan(0, 45, 24, 4, "advanced", 2000),
+    make_plan(0, 35, 24, 4, "advanced", 2000),
     make_plan(10, 12, 2, 2, "intermediate", 20),
 ]
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from drills import planner, session_audio
 from drills.errors import InputError
+from drills.exposure import TARGET_CEILING_PCT
 from drills.metronome import session_timeline, session_track_wav
 from drills.model import LEVELS
 
@@ -91,10 +92,10 @@ def downhill_sessions(plan: planner.Plan) -> list[planner.Session]:
 @st.composite
 def planned_session(draw: st.DrawFn, max_slope_m: float = 300.0) -> planner.Session:
     """A downhill session of a plan made from any valid inputs (slopes kept short for speed)."""
-    current = draw(st.floats(0, 40))
+    current = draw(st.floats(0, TARGET_CEILING_PCT))
     plan = planner.make_plan(
         current,
-        draw(st.floats(max(current, 4.0), 45)),
+        draw(st.floats(max(current, 4.0), TARGET_CEILING_PCT)),
         draw(st.integers(2, 12)),
         draw(st.integers(2, 4)),
         draw(st.sampled_from(LEVELS)),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from drills.planner import Plan, make_plan, pct
+from drills.planner import Plan, make_plan
+from drills.words import pct
 from drills.render.figures.svg import (
     Figure,
     Scale,
