@@ -675,3 +675,12 @@ def test_cadence_tool_redraws_the_steps_figure(page: object, base_url: str) -> N
     expected = cadence.cadence_tool_svg(calculate(360, 180, -10, 5))
     shown = page.eval_on_selector("svg[aria-labelledby='dc-cadence-steps-t']", "s => s.outerHTML")
     assert parse(shown).find("desc").text == parse(expected).find("desc").text
+
+
+def test_the_planner_page_shows_the_chart_and_the_grade_ruler(site_dir: Path) -> None:
+    page = (site_dir / "tools" / "planner" / "index.html").read_text(encoding="utf-8")
+    chart = re.search(r'<figure class="dc-plan-chart"[^>]*>(.*?)</figure>', page, re.S)
+    ruler = re.search(r'<figure class="dc-figure dc-plan-ruler"[^>]*>(.*?)</figure>', page, re.S)
+    assert chart and 'role="img"' in chart[1]
+    assert ruler and 'role="img"' in ruler[1] and "<figcaption>" in ruler[1]
+    assert "4 %" in ruler[1] and "10 %" in ruler[1]  # the default plan's current and target

@@ -13,9 +13,11 @@ from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render.forms import Field
 from drills.render.html import esc, number
+from drills.render.figures.exposure import grade_ruler_svg
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.units import parse_number, parse_whole
+from drills.words import pct
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
@@ -171,6 +173,19 @@ HEAD = (
 )
 
 
+@cache  # two grades; the reader changes other fields far more often
+def _ruler_for(current: float, target: float) -> str:
+    caption = (
+        f"Your {pct(current)} % and {pct(target)} % beside 5, 10, 15, 20 and 30 %, each drawn "
+        "to scale: a grade is the drop per 100 m across."
+    )
+    return f"{grade_ruler_svg(current, target, 'dc-plan-ruler')}<figcaption>{esc(caption)}</figcaption>"
+
+
+def _ruler(plan: planner.Plan) -> str:
+    return _ruler_for(plan.inputs.current_grade_pct, plan.inputs.target_grade_pct)
+
+
 def summary_html(plan: planner.Plan) -> str:
     reached = "yes" if plan.reached_target else "no"
     return (
@@ -189,6 +204,7 @@ def results(plan: planner.Plan, log_cells: Mapping[tuple[int, int], Region]) -> 
     out: list[Segment] = [
         region("div", "summary", summary_html(plan), attributes=' class="dc-plan-summary"'),
         region("figure", "chart", plan_chart_svg(plan), attributes=' class="dc-plan-chart"'),
+        region("figure", "ruler", _ruler(plan), attributes=' class="dc-figure dc-plan-ruler"'),
         '<div class="dc-plan-weeks"><h2 id="dc-plan-weeks-title">Your plan, week by week</h2>',
     ]
     for week in plan.weeks:
