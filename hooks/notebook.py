@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 STRAY_STYLESHEET = re.compile(r"\n[ \t]*<style>\n[ \t]*\[.*?\]\n[ \t]*</style>\s*\Z", re.S)
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return STRAY_STYLESHEET.sub("\n", markdown)
     return markdown

@@ -76,7 +76,7 @@ def build_wheel_and_lock() -> Path:
 
 
 def pyodide_version() -> str:
-    return json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+    return str(json.loads((PYODIDE_NPM / "package.json").read_text())["version"])
 
 
 def install_runtime(site_dir: Path) -> Path:

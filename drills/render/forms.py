@@ -48,6 +48,9 @@ def read(fields: tuple[Field, ...], raw: Mapping[str, object]) -> Reading:
         if f.optional and isinstance(text, str) and not text.strip():
             values[f.name] = None
             continue
+        if not isinstance(text, str):  # JSON from a tampered page: a number, a list, null
+            errors[f.name] = f"{f.label} must be text; got {shown(text)}."
+            continue
         try:
             values[f.name] = f.parse(text)
         except InputError as error:

@@ -121,9 +121,9 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
     out.append("</g>")
     out.append('<g class="dc-axis-labels">')
     for k in range(TICKS + 1):
-        y = _num(base_y - PLOT_H * k / TICKS + 4)
+        label_y = _num(base_y - PLOT_H * k / TICKS + 4)
         out.append(
-            f'<text x="{LEFT - 6}" y="{y}" text-anchor="end">{_tick(drop_max * k / TICKS)}</text>'
+            f'<text x="{LEFT - 6}" y="{label_y}" text-anchor="end">{_tick(drop_max * k / TICKS)}</text>'
         )
         out.append(f'<text x="{LEFT + PLOT_W + 6}" y="{y}">{_tick(grade_max * k / TICKS)}</text>')
     label_every = 1 if n <= 12 else 2  # 1, 3, 5 … on long plans, so the numbers never touch

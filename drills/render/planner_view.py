@@ -11,9 +11,9 @@ from drills import catalog, planner
 from drills.errors import InputError, shown
 from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
+from drills.render.figures.exposure import grade_ruler_svg
 from drills.render.forms import Field
 from drills.render.html import esc, number
-from drills.render.figures.exposure import grade_ruler_svg
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.units import parse_number, parse_whole

@@ -202,10 +202,10 @@ def adjust_plan(plan: Plan, entries: Iterable[LogEntry]) -> Adjusted:
                 if why:
                     run.touched[(w, k)] = tuple(sorted(set(why)))
             sessions.append(session)
-            entry = logged.get((w, k))
-            if entry is not None:
+            done = logged.get((w, k))
+            if done is not None:
                 _read_entry(
-                    entry, session, week, plan, run.state, run.add, _next_descent(plan, w, k)
+                    done, session, week, plan, run.state, run.add, _next_descent(plan, w, k)
                 )
         new_week = replace(week, sessions=tuple(sessions))
         weeks.append(new_week)

@@ -121,6 +121,11 @@ def _int_text(text: object, field_name: str, label: str, low: int, high: int, ex
         ) from None
 
 
+def low_high(bounds: tuple[int, int]) -> str:
+    """ "1–10": a scale's range as the form's messages say it."""
+    return f"{bounds[0]}–{bounds[1]}"
+
+
 def read_entry_form(
     texts: Mapping[str, object], keys: Iterable[tuple[int, int]], today: dt.date
 ) -> tuple[LogEntry | None, dict[str, str]]:
@@ -130,78 +135,87 @@ def read_entry_form(
     session cannot be logged as done in the future.
     """
     errors: dict[str, str] = {}
-    values: dict[str, object] = {}
-
     key = parse_key(texts.get("session"))
     if not texts.get("session"):
         errors["session"] = "Choose the session you are logging."
     elif key is None or key not in set(keys):
         errors["session"] = "That session is not in this plan; choose one from the list."
 
+    day: dt.date | None = None
     date_text = texts.get("date")
     date_text = date_text.strip() if isinstance(date_text, str) else ""
     if not date_text:
         errors["date"] = "Enter the date you ran the session, like 2026-03-05."
     else:
         try:
-            values["date"] = dt.date.fromisoformat(date_text)
+            day = dt.date.fromisoformat(date_text)
         except ValueError:
             errors["date"] = (
                 "Date must be a date like 2026-03-05 (year-month-day); "
                 f"you entered {shown(date_text)}."
             )
         else:
-            if values["date"] > today + dt.timedelta(days=1):  # a day's grace for time zones
+            if day > today + dt.timedelta(days=1):  # a day's grace for time zones
                 errors["date"] = "That date is in the future: log a session after you have run it."
 
-    for name, label, (low, high), extra, optional, missing in (
-        ("rpe", "Effort (RPE)", RPE_RANGE, "", False, "Choose how hard the session felt, 1–10."),
+    numbers: dict[str, int | None] = {}
+    for name, label, (low, high), extra, missing in (
+        (
+            "rpe",
+            "Effort (RPE)",
+            RPE_RANGE,
+            "",
+            f"Choose how hard the session felt, {low_high(RPE_RANGE)}.",
+        ),
         (
             "confidence",
             "Confidence",
             CONFIDENCE_RANGE,
             "",
-            False,
-            "Choose how confident you felt on the descent, 1–5.",
+            f"Choose how confident you felt on the descent, {low_high(CONFIDENCE_RANGE)}.",
         ),
-        ("soreness", "Soreness", SORENESS_RANGE, ", or empty", True, ""),
-        ("cadence", "Cadence", CADENCE_RANGE_SPM, " steps/min, or empty", True, ""),
+        ("soreness", "Soreness", SORENESS_RANGE, ", or empty", None),
+        ("cadence", "Cadence", CADENCE_RANGE_SPM, " steps/min, or empty", None),
     ):
         raw = texts.get(name, "")
         if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if optional:
-                values[name] = None
-            else:
+            numbers[name] = None
+            if missing is not None:
                 errors[name] = missing
             continue
         try:
-            values[name] = _int_text(raw, name, label, low, high, extra)
+            numbers[name] = _int_text(raw, name, label, low, high, extra)
         except InputError as error:
             errors[name] = str(error)
 
     flags = texts.get("flags", [])
-    if not isinstance(flags, list) or not all(isinstance(f, str) and f in FLAGS for f in flags):
+    ticked = (
+        [f for f in flags if isinstance(f, str) and f in FLAGS] if isinstance(flags, list) else []
+    )
+    if not isinstance(flags, list) or len(ticked) != len(flags):
         errors["flags"] = "Tick only the listed problems."
     note = texts.get("note", "")
     if not isinstance(note, str):
         errors["note"] = "The note must be text."
+        note = ""
     elif len(note.strip()) > MAX_NOTE_CHARS:
         errors["note"] = (
             f"The note must be at most {MAX_NOTE_CHARS} characters; yours has {len(note.strip())}."
         )
-    if errors or key is None:
+    rpe, confidence = numbers.get("rpe"), numbers.get("confidence")
+    if errors or key is None or day is None or rpe is None or confidence is None:
         return None, errors
     try:
         entry = LogEntry(
             key[0],
             key[1],
-            values["date"],  # type: ignore[arg-type]
-            values["rpe"],  # type: ignore[arg-type]
-            values["confidence"],  # type: ignore[arg-type]
-            soreness=values["soreness"],  # type: ignore[arg-type]
-            cadence_spm=values["cadence"],  # type: ignore[arg-type]
-            flags=tuple(flags),
-            note=_clean_note(note),  # type: ignore[arg-type]
+            day,
+            rpe,
+            confidence,
+            soreness=numbers["soreness"],
+            cadence_spm=numbers["cadence"],
+            flags=tuple(ticked),
+            note=_clean_note(note),
         )
     except InputError as error:
         return None, {error.field: str(error)}

@@ -10,7 +10,6 @@ import math
 from dataclasses import dataclass
 
 from drills.planner import Plan, make_plan
-from drills.words import pct
 from drills.render.figures.svg import (
     Figure,
     Scale,
@@ -23,6 +22,7 @@ from drills.render.figures.svg import (
     text,
     value_axis,
 )
+from drills.words import pct
 
 WIDTH = 340.0
 
