@@ -1,7 +1,7 @@
 """The progression planner: a week-by-week plan from a comfortable descent to a steeper one.
 
-Each week has three downhill jobs (cadence on easy declines, posture and foot landing on
-moderate grades, both together on the week's steepest grade) plus one conditioning session.
+Each week has three downhill jobs (quick steps on a gentle slope, body position and landing on
+a middling slope, both together on the week's steepest slope) plus one conditioning session.
 The plan follows the exposure rules (``drills.exposure``): it climbs in small steps, never lets
 one session's vertical drop jump far above the recent biggest, lightens every few weeks, and
 stops short of the target rather than cramming when the weeks run out. Pure functions.

@@ -99,9 +99,9 @@ PLAN_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "One week, three jobs",
-        "Each week practises cadence on an easy decline, posture and foot landing on a "
-        "moderate grade, and both together on the week's steepest grade, plus one "
-        "conditioning session for strength and balance.",
+        "Each week has three kinds of descent: quick, light steps on a gentle slope; body "
+        "position and where the feet land on a middling slope; and the two together on the "
+        "week's steepest slope. A fourth session builds strength and balance.",
         None,
         True,
     ),
@@ -146,7 +146,7 @@ LOG_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Knee collapse or heavy braking: hold and practise technique",
-        "The next descent becomes a posture and foot-landing session no steeper than the one "
+        "The next descent becomes a body-position and landing session no steeper than the one "
         "where it happened, and the next week stays at this week's steepness instead of "
         "climbing. This follows the guide's advice to fix the part that broke on easier ground "
         "before trying the harder section again.",

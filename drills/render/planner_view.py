@@ -21,8 +21,8 @@ from drills.words import pct
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
-    "cadence": "Cadence on an easy decline",
-    "posture": "Posture and foot landing",
+    "cadence": "Quick steps on a gentle slope",
+    "posture": "Body position and landing",
     "combined": "Both together, steepest of the week",
     "conditioning": "Conditioning (strength, balance, mobility)",
 }

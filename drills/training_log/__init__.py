@@ -3,10 +3,10 @@
 Runners log feelings, cadence and perceived exertion, and the log adjusts the next sessions:
 it holds or steps back when the knees collapse, braking creeps in, pain or a fall happens.
 ``entries`` holds the entries and their validation, ``store`` the stored form (versioned
-JSON, kept only in the reader's browser), ``adjust`` the rules that change the plan.
+JSON, kept only in the reader's browser), ``adjustment`` the rules that change the plan.
 """
 
-from drills.training_log.adjust import Adjusted, Change, adjust, adjust_plan
+from drills.training_log.adjustment import Adjusted, Change, adjust, adjust_plan
 from drills.training_log.entries import (
     CADENCE_RANGE_SPM,
     FLAGS,

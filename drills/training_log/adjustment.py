@@ -15,7 +15,7 @@ from drills.planner import Plan, Session, Week, make_session
 from drills.training_log.entries import LogEntry, plan_keys
 from drills.words import pct
 
-# The focus a descent becomes after knee collapse or heavy braking: posture and foot landing.
+# The focus a descent becomes after knee collapse or heavy braking: body position and landing.
 TECHNIQUE_FOCUS = "posture"
 
 
@@ -311,7 +311,7 @@ def _read_entry(
         if next_descent is not None:
             nw, ns = next_descent
             parts.append(
-                f"the next descent ({_slot_name(nw, ns)}) becomes posture and foot-landing "
+                f"the next descent ({_slot_name(nw, ns)}) becomes body-position and landing "
                 f"practice at no more than {pct(grade_here)} %"
             )
         if hold_text:
