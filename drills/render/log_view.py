@@ -194,11 +194,6 @@ def _cells(
     return cells
 
 
-def empty_cells(plan: Plan) -> dict[tuple[int, int], Region]:
-    """The cells of a plan with nothing logged: a "Mark done" button each."""
-    return _cells(plan, None, {})
-
-
 # --- The log's own regions ---------------------------------------------------------------------------
 
 
