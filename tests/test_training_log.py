@@ -274,7 +274,7 @@ def test_knee_collapse_holds_steepness_and_shifts_the_next_descent_to_technique(
     flagged = entry(2, 1, date=dt.date(2026, 3, 9), flags=("knee_collapse",))
     plan, reasons = training_log.adjust(PLAN, [flagged])
     assert reasons[0].startswith("Knee collapse during Monday's session (week 2)")
-    assert "becomes posture and foot-landing practice" in reasons[0]
+    assert "becomes body-position and landing practice" in reasons[0]
     assert "week 3 holds steepness at 5 % or less" in reasons[0]
     nxt = plan.weeks[1].sessions[1]
     assert nxt.focus == "posture"
