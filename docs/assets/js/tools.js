@@ -36,8 +36,9 @@ export function computeArgs(tool) {
   return args;
 }
 
-/** Show Python's answer: messages beside the fields, the regions that changed, the status. */
-export function show(tool, outcome) {
+/** Show Python's answer: messages beside the fields, the regions that changed, the status and
+ *  the address (not for a `quiet` answer, which no reader's change asked for). */
+export function show(tool, outcome, quiet = false) {
   const form = tool.querySelector("form.dc-form");
   if (outcome.restored) {
     for (const [name, text] of Object.entries(outcome.texts ?? {})) {
@@ -51,7 +52,9 @@ export function show(tool, outcome) {
   }
   apply(tool, outcome.regions);
   const status = tool.querySelector("[data-status]");
-  if (outcome.summary !== undefined) {
+  if (quiet) {
+    /* the status line keeps saying what it said */
+  } else if (outcome.summary !== undefined) {
     status.textContent = outcome.summary;
     addressBar.set(outcome.query);
   } else if (outcome.error) {
@@ -111,15 +114,17 @@ function recomputer(tool) {
   };
 }
 
-// A share link's values, or on a page with the training log, the log as this browser keeps it:
-// the page was built with the defaults and an empty log.
-// Resolves true when the form now shows other values than it was built with.
-async function firstAnswer(tool) {
-  const link = new URLSearchParams(location.search).size > 0 ? { link: location.search } : null;
-  if (!link && !tool.querySelector("[data-log]")) return false;
-  const outcome = await callPython("compute", { ...computeArgs(tool), ...link });
-  show(tool, outcome);
-  return outcome.restored;
+// A share link's values: the page was built with the defaults. Resolves true once shown.
+async function restoreFromLink(tool) {
+  if (new URLSearchParams(location.search).size === 0) return false;
+  show(tool, await callPython("compute", { ...computeArgs(tool), link: location.search }));
+  return true;
+}
+
+async function showKeptLog(tool) {
+  if (tool.dcLastChange !== undefined) return;
+  const outcome = await callPython("compute", computeArgs(tool));
+  if (tool.dcLastChange === undefined) show(tool, outcome, !outcome.restored); // the log's own plan speaks
 }
 
 function attach(tool) {
@@ -144,9 +149,12 @@ function attach(tool) {
   ready.then(async (ok) => {
     if (!ok) return;
     navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
-    const restored = await firstAnswer(tool).catch(() => false);
+    const restored = await restoreFromLink(tool).catch(() => false);
     if (!restored && tool.dcLastChange === undefined) status.textContent = "Live: results update as you type.";
     tool.dataset.live = "true";
+    // The page was built with an empty training log: the log this browser keeps follows at
+    // the first quiet moment, unless the reader's first change has brought it already.
+    if (!restored && tool.querySelector("[data-log]")) whenIdle(() => showKeptLog(tool).catch(() => {}), { timeout: 1000 });
     rehearse(tool).catch(() => {}); // if Python stops, the page already says so
   });
 }
