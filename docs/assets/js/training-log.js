@@ -84,18 +84,23 @@ async function exportFile(tool, call, args = {}) {
   announce(tool, `Downloaded ${out.filename}.`);
 }
 
+/** Fill the log form with `texts` (a session's key, date, ratings, flags, note) for the
+ *  reader to check and save. */
+function fillForm(tool, texts) {
+  const { form } = parts(tool);
+  for (const element of form.elements) {
+    if (element.type === "checkbox") element.checked = (texts.flags ?? []).includes(element.value);
+    else if (element.name in texts) element.value = texts[element.name];
+  }
+  showErrors(tool, {});
+  form.elements.session.focus();
+  form.scrollIntoView({ block: "start" });
+}
+
 const actions = {
   mark(tool, button) {
     const texts = tool.dcLog?.forms?.[button.dataset.logKey];
-    const { form } = parts(tool);
-    if (!texts) return;
-    for (const element of form.elements) {
-      if (element.type === "checkbox") element.checked = texts.flags.includes(element.value);
-      else if (element.name in texts) element.value = texts[element.name];
-    }
-    showErrors(tool, {});
-    form.elements.session.focus();
-    form.scrollIntoView({ block: "start" });
+    if (texts) fillForm(tool, texts);
   },
   async remove(tool, button) {
     keep(tool, await callPython("log_remove", { ...computeArgs(tool), key: button.dataset.logKey }));
@@ -147,6 +152,12 @@ function attach(tool) {
   if (!section || section.dataset.logAttached) return;
   section.dataset.logAttached = "true";
   tool.addEventListener("dc:updated", (event) => onAnswer(tool, event.detail ?? {}));
+  // Another part of the page (session mode) hands over an entry for the reader to confirm:
+  // its texts over the session's own blank form.
+  tool.addEventListener("dc:log-prefill", ({ detail }) => {
+    const blank = tool.dcLog?.forms?.[detail?.session] ?? {};
+    fillForm(tool, { ...blank, ...detail });
+  });
   parts(tool).form.addEventListener("submit", (event) => {
     event.preventDefault();
     guarded(tool, () => save(tool));
