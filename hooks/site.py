@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # this package, and the build's scripts
 
+import app_manifest  # noqa: E402
 import compile_hints  # noqa: E402
 import same_origin  # noqa: E402
 import service_worker  # noqa: E402
@@ -85,6 +86,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_runtime.install_runtime(site_dir)
     same_origin.keep_to_own_origin(site_dir)
     compile_hints.hint_material_bundle(site_dir)
+    icon = Path(config["docs_dir"]) / str(config["theme"]["favicon"])
+    app_manifest.write_manifest(site_dir, icon, {**config["extra"], **config})
     service_worker.write_service_worker(site_dir)  # last: its version hashes everything else
 
 

@@ -64,7 +64,8 @@ def python_page(
     import datetime as dt
 
     from drills.render import forms, regions
-    from drills.render.tools import TOOLS, Context
+    from drills.render.context import Context
+    from drills.render.tools import TOOLS
 
     values = forms.read(TOOLS[tool].fields, fields).values
     context = Context(store=store, today=dt.date.fromisoformat(today))

@@ -24,6 +24,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_save": log.save,
     "log_remove": log.remove,
     "log_import": log.import_file,
+    "log_clear": log.clear,
     "log_export": log.export_log,
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,

@@ -12,7 +12,8 @@ from typing import Any
 
 from drills.errors import InputError
 from drills.render import forms, regions
-from drills.render.tools import TOOLS, Context, Tool
+from drills.render.context import Context
+from drills.render.tools import TOOLS, Tool
 
 Args = Mapping[str, Any]
 
@@ -35,15 +36,32 @@ def today_of(args: Args) -> dt.date:
     return dt.date.today()
 
 
+def _backup(args: Args) -> tuple[dt.date | None, int]:
+    """The last backup the page noted: {"date": "2026-03-01", "entries": 9}, or none."""
+    backup = args.get("backup")
+    if not isinstance(backup, dict):
+        return None, 0
+    entries = backup.get("entries")
+    try:
+        day = dt.date.fromisoformat(str(backup.get("date"))[:10])
+    except ValueError:
+        return None, 0
+    count = entries if isinstance(entries, int) and not isinstance(entries, bool) else 0
+    return day, max(0, count)
+
+
 def context_of(args: Args, store: str | None = None) -> Context:
     query = args.get("query")
     kept = args.get("store") if store is None else store
     selected = args.get("selected")
+    backup_date, backed_up = _backup(args)
     return Context(
         store=kept if isinstance(kept, str) else "",
         today=today_of(args),
         selected=selected if isinstance(selected, str) else "",
         has_query=isinstance(query, str) and query not in ("", "?"),
+        backup_date=backup_date,
+        backed_up=backed_up,
     )
 
 

@@ -15,7 +15,14 @@ from drills.bridge.answers import Args, answer, context_of, raw_fields, today_of
 from drills.errors import InputError
 from drills.planner import Plan
 from drills.render import exports, forms, planner_view
-from drills.render.log_view import change_notes, fits, plan_for, session_name
+from drills.render.log_view import (
+    change_notes,
+    fits,
+    plan_for,
+    same_plan,
+    session_name,
+    stored_plan,
+)
 from drills.render.tools import TOOLS
 from drills.training_log import Store
 
@@ -81,14 +88,34 @@ def remove(args: Args) -> dict[str, Any]:
     return _changed(args, text, summary)
 
 
+def clear(args: Args) -> dict[str, Any]:
+    """Delete the log this browser keeps: {fields, ...}. The page asked the reader first."""
+    return _changed(args, "", "Deleted the training log from this browser.")
+
+
 def import_file(args: Args) -> dict[str, Any]:
-    """A log from a file's text: {text, fields, ...}. Nothing changes when it is not a log."""
-    store, message = training_log.read_store(args.get("text"), source="file")
-    if not store.entries:
+    """A log file merged into the log this browser keeps: {text, store, fields, ...}.
+
+    Nothing changes when the file is not a log, or when it belongs to a different plan than
+    the entries already kept (merging them would mix two plans; the reader is told why).
+    """
+    incoming, message = training_log.read_store(args.get("text"), source="file")
+    if not incoming.entries:
         return {"error": message or "This file holds no log entries, so nothing was imported."}
-    text = training_log.dump_store(store.entries, store.plan)
-    noun = "entry" if len(store.entries) == 1 else "entries"
-    summary = f"Imported {len(store.entries)} log {noun}." + (f" {message}" if message else "")
+    kept, _ = training_log.read_store(args.get("store"))
+    mine, theirs = stored_plan(kept), stored_plan(incoming)
+    if kept.entries and mine is not None and theirs is not None and not same_plan(mine, theirs):
+        return {
+            "error": "This file's log belongs to a different plan from the log kept in this "
+            "browser, so nothing was imported: export this browser's log first, delete it, "
+            "then import the file."
+        }
+    entries, added, replaced = training_log.merge_entries(kept.entries, incoming.entries)
+    text = training_log.dump_store(entries, incoming.plan or kept.plan)
+    noun = "entry" if len(incoming.entries) == 1 else "entries"
+    summary = f"Imported {len(incoming.entries)} log {noun}: {added} new"
+    summary += f", {replaced} replaced by the file's version." if replaced else "."
+    summary += f" {message}" if message else ""
     # The page shows the plan the file belongs to (the log restores it: no share link wins).
     return _changed({**args, "query": ""}, text, summary)
 
@@ -99,6 +126,7 @@ def export_log(args: Args) -> dict[str, Any]:
     if not store.entries:
         raise InputError("export", message or "The log is empty: mark a session done first.")
     return {
+        "entries": len(store.entries),  # the page notes the backup: date and entries
         "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",
         "mime": "application/json",
         "text": training_log.dump_store(store.entries, store.plan),

@@ -13,7 +13,8 @@ from drills.bridge import call
 from drills.exposure import TARGET_CEILING_PCT
 from drills.planner import SESSIONS_RANGE, WEEKS_RANGE
 from drills.render import forms, planner_view, regions
-from drills.render.tools import TOOLS, Context
+from drills.render.context import Context
+from drills.render.tools import TOOLS
 
 # The biggest plan the planner makes: the longest, with most sessions, from flat to the ceiling.
 LARGEST_PLAN = {

@@ -17,6 +17,7 @@ from drills import training_log
 from drills.errors import InputError
 from drills.planner import Plan, Session
 from drills.render import forms, planner_view
+from drills.render.context import Context
 from drills.render.html import attrs, esc, number
 from drills.render.regions import Region, region
 from drills.training_log import FLAGS, LogEntry, Store, session_key
@@ -237,16 +238,15 @@ def _view(region_html: str) -> Region:
     return region("div", "log-view", region_html, attributes=' class="dc-log-view" data-log-view')
 
 
-def log_view(
-    plan: Plan | None,
-    store: Store,
-    message: str | None,
-    *,
-    today: dt.date,
-    selected: str = "",
-) -> LogView:
+def log_view(plan: Plan | None, store: Store, message: str | None, context: Context) -> LogView:
     """Everything the page shows of the log beside this plan (None: the form is invalid)."""
+    today, selected = context.today, context.selected
     message_html = f'<p class="dc-log-message">{esc(message)}</p>' if message else ""
+    reminder = training_log.backup_reminder(
+        store.entries, context.backup_date, context.backed_up, today
+    )
+    if reminder:
+        message_html += f'<p class="dc-log-message dc-log-backup">{esc(reminder)}</p>'
     if plan is None:
         html = (
             message_html + '<p class="dc-log-message">Correct the plan’s highlighted fields to '

@@ -6,25 +6,15 @@ chart, training log. It gets None when the form has errors, to show what stands 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from drills import training_log
 from drills.render import cadence_view, log_view, planner_view
+from drills.render.context import Context
 from drills.render.forms import Field
 from drills.render.regions import Region
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the page says besides its form: the log it keeps and where the reader is."""
-
-    store: str = ""  # the training log's stored text, as the browser keeps it
-    today: dt.date = field(default_factory=dt.date.today)
-    selected: str = ""  # the session chosen in the log's form
-    has_query: bool = False  # the address holds a share link
 
 
 @dataclass(frozen=True)
@@ -56,7 +46,7 @@ def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
 def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
     store, message = training_log.read_store(context.store)
     plan = None if values is None else planner_view.compute(values)
-    log = log_view.log_view(plan, store, message, today=context.today, selected=context.selected)
+    log = log_view.log_view(plan, store, message, context)
     data = {**log.data, "log_summary": log.summary}
     if plan is None:
         return View(log.regions, "", data)

@@ -18,7 +18,14 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
-from drills.training_log.store import SCHEMA_VERSION, Store, dump_store, read_store
+from drills.training_log.store import (
+    SCHEMA_VERSION,
+    Store,
+    backup_reminder,
+    dump_store,
+    merge_entries,
+    read_store,
+)
 
 __all__ = [
     "CADENCE_RANGE_SPM",
@@ -31,8 +38,10 @@ __all__ = [
     "Store",
     "adjust",
     "adjust_plan",
+    "backup_reminder",
     "dump_store",
     "entry_form_texts",
+    "merge_entries",
     "parse_key",
     "plan_keys",
     "read_entry_form",

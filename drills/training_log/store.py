@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from drills.errors import InputError
@@ -181,3 +181,45 @@ def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | Non
             f"{'was' if bad == 1 else 'were'} left out."
         )
     return store, None
+
+
+def merge_entries(
+    kept: Iterable[LogEntry], incoming: Iterable[LogEntry]
+) -> tuple[tuple[LogEntry, ...], int, int]:
+    """The entries of both logs by session, the incoming one where both have a session; and
+    how many sessions were added and how many replaced by a different entry."""
+    merged = {e.key: e for e in kept}
+    added = replaced = 0
+    for entry in incoming:
+        if entry.key not in merged:
+            added += 1
+        elif merged[entry.key] != entry:
+            replaced += 1
+        merged[entry.key] = entry
+    return tuple(merged[k] for k in sorted(merged)), added, replaced
+
+
+# Remind the reader to download a backup once entries not in one span this many days: a
+# browser may clear a site's storage (Safari after seven days unvisited), and a two-week
+# training cycle should never ride on one copy. Our choice, not a studied figure.
+BACKUP_REMINDER_DAYS = 21
+
+
+def backup_reminder(
+    entries: Sequence[LogEntry], last_backup: dt.date | None, backed_up: int, today: dt.date
+) -> str | None:
+    """One sentence asking for a backup, or None when the last one is recent enough."""
+    new = len(entries) - backed_up if last_backup is not None else len(entries)
+    if new <= 0:
+        return None
+    since = last_backup if last_backup is not None else min(e.date for e in entries)
+    if (today - since).days < BACKUP_REMINDER_DAYS:
+        return None
+    press = "press “Export the log (JSON)” to keep a copy"
+    if last_backup is None:
+        return f"This log lives only in this browser and has no backup yet: {press}."
+    noun = "entry" if new == 1 else "entries"
+    return (
+        f"Your last backup was on {last_backup.day} {last_backup:%B %Y}, {new} {noun} ago: "
+        f"{press} of the new ones."
+    )

@@ -1,7 +1,7 @@
 // Thin client for the in-page tools. It collects what the reader typed, asks Python (in one
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
-import { readStore, today } from "./log-store.js";
+import { readBackup, readStore, today } from "./log-store.js";
 import { callPython, onPythonFailure, pythonFailure, startPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
 
@@ -31,7 +31,7 @@ export function computeArgs(tool) {
   const log = tool.querySelector("[data-log]");
   if (log) {
     const selected = log.querySelector("[data-log-form] [name=session]")?.value ?? "";
-    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected });
+    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected, backup: readBackup() });
   }
   return args;
 }
@@ -121,10 +121,15 @@ async function restoreFromLink(tool) {
   return true;
 }
 
-async function showKeptLog(tool) {
-  if (tool.dcLastChange !== undefined) return;
+/** Show the training log as this browser keeps it now (another tab may have changed it); the
+ *  status line speaks only when the page turns to the log's own plan. */
+export async function refresh(tool) {
   const outcome = await callPython("compute", computeArgs(tool));
-  if (tool.dcLastChange === undefined) show(tool, outcome, !outcome.restored); // the log's own plan speaks
+  show(tool, outcome, !outcome.restored);
+}
+
+async function showKeptLog(tool) {
+  if (tool.dcLastChange === undefined) await refresh(tool);
 }
 
 function attach(tool) {

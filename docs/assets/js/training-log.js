@@ -2,9 +2,9 @@
 // Python returns in this browser (log-store.js), sends it with every call, and shows Python's
 // answer through tools.js. Reading, checking, adjusting and exporting happen in Python
 // (drills/bridge/log.py); a plan change already brings the log with it (one call, tools.js).
-import { readStore, writeStore } from "./log-store.js";
+import { askToKeep, changeLog, noteBackup, onLogChangedElsewhere } from "./log-store.js";
 import { callPython, startPython } from "./py-client.js";
-import { computeArgs, show } from "./tools.js";
+import { computeArgs, refresh, show } from "./tools.js";
 
 const UNAVAILABLE = "The training log needs the live calculator, which could not start in this browser.";
 
@@ -42,8 +42,7 @@ function showErrors(tool, errors) {
 function onAnswer(tool, { data }) {
   if (!data || data.log_summary === undefined) return;
   tool.dcLog = data;
-  announce(tool, tool.dcLogNotice ?? data.log_summary);
-  tool.dcLogNotice = null;
+  announce(tool, data.log_summary);
   parts(tool).section.dataset.logLive = "true";
 }
 
@@ -55,18 +54,31 @@ function restorePlan(tool, texts) {
   form.dispatchEvent(new Event("change")); // tools.js recomputes, the log with it
 }
 
-/** Keep the log text Python returned, then show its answer; false if the browser refused. */
-function keep(tool, out) {
-  if (out.error) {
-    announce(tool, out.error);
-    return false;
+/** A sentence the page was built with (the log section's template), by its name. */
+const said = (tool, name) => parts(tool).section.querySelector(`[data-log-says="${name}"]`).textContent;
+
+/** Make a change to the log (`call` with `args` on the log as this browser keeps it), keep the
+ *  new text, and show Python's answer; says why when nothing was kept. Resolves to
+ *  {answer, outcome}: "written", "unchanged" (Python refused), "failed" or "conflict". */
+async function change(tool, call, args) {
+  const result = await changeLog((store) => callPython(call, { ...computeArgs(tool), ...args, store }));
+  const { answer, outcome } = result;
+  if (outcome === "written") show(tool, answer);
+  else if (answer?.error) announce(tool, answer.error);
+  else if (outcome === "failed") announce(tool, said(tool, "not-kept"));
+  else if (outcome === "conflict") announce(tool, said(tool, "busy"));
+  return result;
+}
+
+// The first time the reader saves, ask the browser to keep the log, and say what it answered.
+async function keepStorage(tool) {
+  if (tool.dcAskedToKeep) return;
+  tool.dcAskedToKeep = true;
+  const kept = await askToKeep().catch(() => null);
+  const { section } = parts(tool);
+  for (const line of section.querySelectorAll("[data-log-storage]")) {
+    line.hidden = line.dataset.logStorage !== (kept ? "kept" : "may-clear");
   }
-  if (!writeStore(out.store)) {
-    announce(tool, "This browser did not let the page keep the log (storage is full or blocked).");
-    return false;
-  }
-  show(tool, out);
-  return true;
 }
 
 function download({ filename, mime, text }) {
@@ -79,9 +91,10 @@ function download({ filename, mime, text }) {
 
 async function exportFile(tool, call, args = {}) {
   const out = await callPython(call, { ...computeArgs(tool), ...args });
-  if (out.error) return announce(tool, out.error);
+  if (out.error) return void announce(tool, out.error);
   download(out);
   announce(tool, `Downloaded ${out.filename}.`);
+  return out;
 }
 
 /** Fill the log form with `texts` (a session's key, date, ratings, flags, note) for the
@@ -103,18 +116,21 @@ const actions = {
     if (texts) fillForm(tool, texts);
   },
   async remove(tool, button) {
-    keep(tool, await callPython("log_remove", { ...computeArgs(tool), key: button.dataset.logKey }));
+    await change(tool, "log_remove", { key: button.dataset.logKey });
   },
   "show-plan"(tool) {
     if (tool.dcLog?.logged_plan) restorePlan(tool, tool.dcLog.logged_plan);
   },
   async clear(tool) {
     if (!confirm("Delete the training log from this browser? Export it first to keep a copy.")) return;
-    writeStore(null);
-    tool.dcLogNotice = "Deleted the training log from this browser.";
-    tool.querySelector("form.dc-form").dispatchEvent(new Event("change"));
+    await change(tool, "log_clear", {});
   },
-  "export-json": (tool) => exportFile(tool, "log_export"),
+  async "export-json"(tool) {
+    const out = await exportFile(tool, "log_export");
+    if (!out) return;
+    noteBackup(out.entries); // the reminder waits until entries outside this copy build up
+    await refresh(tool);
+  },
   "export-ics": (tool) => exportFile(tool, "export_ics"),
   "export-csv-plan": (tool) => exportFile(tool, "export_csv", { kind: "plan" }),
   "export-csv-log": (tool) => exportFile(tool, "export_csv", { kind: "log" }),
@@ -122,14 +138,16 @@ const actions = {
 
 async function save(tool) {
   const { form } = parts(tool);
-  const out = await callPython("log_save", { ...computeArgs(tool), entry: entryFields(form) });
-  if (out.store === undefined) {
-    announce(tool, out.error ?? out.log_summary);
-    return showErrors(tool, out.log_errors ?? {});
+  const entry = entryFields(form);
+  const { answer, outcome } = await change(tool, "log_save", { entry });
+  if (outcome === "unchanged" && answer.log_errors) {
+    announce(tool, answer.log_summary);
+    return showErrors(tool, answer.log_errors);
   }
+  if (outcome !== "written") return; // the form keeps what the reader typed
   showErrors(tool, {});
   form.reset();
-  keep(tool, out);
+  await keepStorage(tool);
 }
 
 async function importFile(tool, input) {
@@ -138,7 +156,7 @@ async function importFile(tool, input) {
   if (!file) return;
   // A log is far smaller than this; Python reports anything longer as too large to be one.
   const text = await file.slice(0, 600000).text();
-  keep(tool, await callPython("log_import", { ...computeArgs(tool), text }));
+  await change(tool, "log_import", { text });
 }
 
 // One log operation at a time per tool: each reads the store the one before it wrote.
@@ -171,6 +189,8 @@ function attach(tool) {
     .querySelector("[data-log-import]")
     .addEventListener("change", (event) => guarded(tool, () => importFile(tool, event.target)));
   startPython().then((ok) => ok || announce(tool, UNAVAILABLE));
+  // Another tab saved, removed or imported: show its log here too, without a reload.
+  onLogChangedElsewhere(() => tool.isConnected && guarded(tool, () => refresh(tool)));
 }
 
 function attachAll() {

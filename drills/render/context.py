@@ -1,0 +1,16 @@
+"""What a tool page says besides its form: the training log it keeps and where the reader is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Context:
+    store: str = ""  # the training log's stored text, as the browser keeps it
+    today: dt.date = field(default_factory=dt.date.today)
+    selected: str = ""  # the session chosen in the log's form
+    has_query: bool = False  # the address holds a share link
+    backup_date: dt.date | None = None  # when the reader last downloaded the log
+    backed_up: int = 0  # how many entries that backup held
