@@ -297,7 +297,7 @@ def _points(records: list[list[float | None]], keep: list[int]) -> RawPoints:
     raw = RawPoints.empty()
     for i in keep:
         t, lat, lon, dist = times[i], lats[i], lons[i], dists[i]
-        raw.times.append(None if t is None else t + FIT_EPOCH_S)
+        raw.times.append(None if t is None else float(t + FIT_EPOCH_S))
         raw.lats.append(None if lat is None else lat * SEMICIRCLE_DEG)
         raw.lons.append(None if lon is None else lon * SEMICIRCLE_DEG)
         alt = ealts[i] if ealts[i] is not None else alts[i]

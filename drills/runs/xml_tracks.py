@@ -173,7 +173,7 @@ def read_xml(data: bytes, name: str, fmt: str) -> Activity:
 
 def _drain(parser: XMLPullParser[Element], reader: _Reader) -> None:
     for event in parser.read_events():
-        element = event[1]
+        element = event[-1]  # events are ("end", element) pairs, as asked for
         if isinstance(element, Element):
             reader.end(element)
 
