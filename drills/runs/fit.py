@@ -78,7 +78,10 @@ class _Definition:
 
 
 @dataclass
-class _Found:
+class FitContent:
+    """What a FIT file holds for the audit: record columns (raw FIT units, None where a record
+    lacks the field; see _RECORD_FIELDS), sessions by field slot, the file type and sport."""
+
     records: list[list[float | None]] = field(default_factory=lambda: [[] for _ in range(8)])
     sessions: list[dict[int, float]] = field(default_factory=list)
     file_type: int | None = None
@@ -123,7 +126,7 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
     return _Definition(global_num, size, unpack, tuple(slots), time_index), pos
 
 
-def _read_file(data: bytes, start: int, found: _Found) -> int:
+def _read_file(data: bytes, start: int, found: FitContent) -> int:
     """Read one FIT file beginning at ``start``; return where the next one would begin."""
     header_size = data[start]
     if header_size not in (12, 14) or data[start + 8 : start + 12] != b".FIT":
@@ -195,16 +198,22 @@ def _read_file(data: bytes, start: int, found: _Found) -> int:
     return end + 2  # the file's CRC follows its body
 
 
-def read_fit(data: bytes, name: str) -> Activity:
-    """The activity in a FIT file, or InputError saying why there is none."""
+def decode_fit(data: bytes) -> FitContent:
+    """The records, sessions, file type and sport of a FIT file (or InputError for a damaged
+    header); reading stops early, saying why in ``damage``, where the file stops making sense."""
     if len(data) < 12:
         raise InputError("file", "This file is too short to be a FIT file.")
-    found = _Found()
+    found = FitContent()
     start = _read_file(data, 0, found)
     # Devices may chain several FIT files in one.
     while found.damage is None and data[start + 8 : start + 12] == b".FIT":
         start = _read_file(data, start, found)
-    return _activity(found, name)
+    return found
+
+
+def read_fit(data: bytes, name: str) -> Activity:
+    """The activity in a FIT file, or InputError saying why there is none."""
+    return _activity(decode_fit(data), name)
 
 
 def _sport_name(code: float | None) -> str | None:
@@ -213,7 +222,7 @@ def _sport_name(code: float | None) -> str | None:
     return SPORTS.get(int(code), f"sport {code:g}")
 
 
-def _activity(found: _Found, name: str) -> Activity:
+def _activity(found: FitContent, name: str) -> Activity:
     count = len(found.records[0])
     if found.file_type in MONITORING_FILE_TYPES or (found.monitoring and not count):
         raise InputError(
@@ -252,12 +261,13 @@ def _activity(found: _Found, name: str) -> Activity:
     raw.segments = segments
     if found.file_type == 6:  # a course: its times are a virtual partner's, not a run's
         raw.times = [None] * len(raw)
-    if found.damage:
+    if found.damage == "ends early":
         notes.append(
-            f"The file ends early ({found.damage}): the audit covers its first {count} records."
-            if found.damage == "ends early"
-            else f"The file is damaged after {count} records: the audit covers those."
+            "The file ends early (cut off while copying, or the watch stopped writing): the "
+            f"audit covers its first {count} records."
         )
+    elif found.damage:
+        notes.append(f"The file is damaged after {count} records: the audit covers those.")
     ascents = [s.get(3) for s in used]
     descents = [s.get(4) for s in used]
     totals = (

@@ -68,8 +68,8 @@ def _seconds(text: str | None) -> float | None:
     return moment.timestamp()
 
 
-class _Reader:
-    """Collects points from a stream of end-of-element events."""
+class XmlContent:
+    """The points of a GPX or TCX file, collected from a stream of end-of-element events."""
 
     def __init__(self) -> None:
         self.track = RawPoints.empty()
@@ -78,6 +78,7 @@ class _Reader:
         self.sports: list[str] = []
         self.is_course = False  # TCX <Courses>: planned times, not a run's
         self.has_activity = False
+        self.broken: str | None = None  # why the parser stopped early
 
     def end(self, element: Element) -> None:
         name = _local(element.tag)
@@ -135,12 +136,10 @@ def _sport(words: list[str]) -> str | None:
     return known[0] if known else None
 
 
-def read_xml(data: bytes, name: str, fmt: str) -> Activity:
-    """The track of a GPX or TCX file (``fmt`` is "GPX" or "TCX", as its root element says),
-    or InputError saying why there is none."""
-    reader = _Reader()
+def parse_xml(data: bytes) -> XmlContent:
+    """Every track, route and waypoint of a GPX or TCX file, up to where it breaks off."""
+    reader = XmlContent()
     parser: XMLPullParser[Element] = XMLPullParser(events=("end",))
-    broken: str | None = None
     try:
         for start in range(0, len(data), CHUNK_BYTES):
             parser.feed(data[start : start + CHUNK_BYTES])
@@ -148,11 +147,20 @@ def read_xml(data: bytes, name: str, fmt: str) -> Activity:
         parser.close()
         _drain(parser, reader)
     except ParseError as error:
-        broken = "ends early" if _at_end(error, data) else f"damaged (line {error.position[0]})"
+        line = error.position[0]
+        reader.broken = "ends early" if _at_end(error, data) else f"is damaged at line {line}"
+    return reader
+
+
+def read_xml(data: bytes, name: str, fmt: str) -> Activity:
+    """The track of a GPX or TCX file (``fmt`` is "GPX" or "TCX", as its root element says),
+    or InputError saying why there is none."""
+    reader = parse_xml(data)
+    broken = reader.broken
     raw = reader.track if len(reader.track) else reader.route
     if not len(raw):
         if broken:
-            raise InputError("file", f"This {fmt} file is {broken} before its first track point.")
+            raise InputError("file", f"This {fmt} file {broken} before its first track point.")
         if reader.waypoints:
             raise InputError(
                 "file",
@@ -171,7 +179,7 @@ def read_xml(data: bytes, name: str, fmt: str) -> Activity:
     return build_activity(raw, name, fmt, _sport(reader.sports), warnings=notes)
 
 
-def _drain(parser: XMLPullParser[Element], reader: _Reader) -> None:
+def _drain(parser: XMLPullParser[Element], reader: XmlContent) -> None:
     for event in parser.read_events():
         element = event[-1]  # events are ("end", element) pairs, as asked for
         if isinstance(element, Element):
