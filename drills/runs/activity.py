@@ -20,7 +20,8 @@ FOOT_SPORTS = frozenset({"running", "walking", "hiking", "mountaineering", "trai
 STEPS_NOT_STRIDES_ABOVE = 120.0
 BRIDGE_MAX_M = 200.0  # a new segment within this of the last point continues it (a GPS dropout)
 # Standing still this long (or an auto-pause) splits the profile: a barometer drifts with the
-# weather, and the ELEMNT test ride gains 46 m and loses 29 m across its stops.
+# weather, and the ELEMNT test ride gains 46 m and loses 29 m across its stops. Under 5 m in
+# 20 s is 0.25 m/s: slower than a hiker on the steepest climbs, faster than GPS drift.
 PAUSE_S, PAUSE_MOVE_M = 20.0, 5.0
 
 
@@ -134,15 +135,34 @@ def _recorded_distances(raw: RawPoints, far: set[int]) -> list[float] | None:
     return out
 
 
-def _pauses(times: Sequence[float] | None, dist: Sequence[float]) -> list[int]:
-    """Indices of points reached after standing still for PAUSE_S or more."""
+def _without_stops(
+    keep: list[int], times: Sequence[float] | None, dist: Sequence[float]
+) -> tuple[list[int], list[int]]:
+    """``keep`` less the middle of every stop, and the positions (in the result) where the
+    runner moves off again after one.
+
+    A stop is PAUSE_S or more during which the runner covers less than PAUSE_MOVE_M (an
+    auto-pause, a gap in the recording, or standing still at one point a second). Its first
+    point ends one piece and its last begins the next, so whatever the barometer drifted in
+    between is neither climbed nor descended.
+    """
     if times is None:
-        return []
-    return [
-        k
-        for k in range(1, len(times))
-        if times[k] - times[k - 1] >= PAUSE_S and dist[k] - dist[k - 1] < PAUSE_MOVE_M
-    ]
+        return keep, []
+    out: list[int] = []
+    starts: list[int] = []
+    i, n = 0, len(keep)
+    while i < n:
+        m = i
+        while m + 1 < n and dist[keep[m + 1]] - dist[keep[i]] < PAUSE_MOVE_M:
+            m += 1
+        out.append(keep[i])
+        if m > i and times[keep[m]] - times[keep[i]] >= PAUSE_S:
+            starts.append(len(out))
+            out.append(keep[m])
+            i = m + 1
+        else:
+            i += 1
+    return out, starts
 
 
 def _cadence_factor(values: Sequence[float], sport: str | None, strides: bool) -> float:
@@ -204,9 +224,15 @@ def build_activity(
             f"Only {len(keep)} of the {len(raw)} points carry an elevation; the profile is "
             "drawn straight between them."
         )
+    times = _column(raw.times, keep)
+    if times is not None:
+        clock = dict(zip(keep, times, strict=True))
+        keep, stops = _without_stops(keep, [clock.get(i, 0.0) for i in range(len(raw))], distances)
+        times = tuple(clock[i] for i in keep)
+    else:
+        stops = []
     dist = tuple(distances[i] for i in keep)
     elev = tuple(float(raw.elevations[i] or 0.0) for i in keep)
-    times = _column(raw.times, keep)
     cad_values = [c for c in (raw.cadences[i] for i in keep) if c is not None]
     cadences: tuple[float, ...] | None = None
     if cad_values and any(c > 0 for c in cad_values):
@@ -218,7 +244,7 @@ def build_activity(
     if dist[-1] <= dist[0]:
         raise InputError("file", f"This {fmt} file's points never move: its track is 0 m long.")
     kept_far = {j for j, i in enumerate(keep) if j and any(keep[j - 1] < f <= i for f in far)}
-    breaks = tuple(sorted(kept_far.union(_pauses(times, dist))))
+    breaks = tuple(sorted(kept_far.union(stops)))
     return Activity(
         name=name,
         format=fmt,
