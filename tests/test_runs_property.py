@@ -1,0 +1,65 @@
+"""Whatever bytes arrive, the audit answers with an Audit or an InputError, nothing else."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import runs_synth as synth
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drills.errors import InputError
+from drills.runs import audit, read_activity
+
+FIXTURES = Path(__file__).parent / "fixtures" / "activities"
+SMALL = [
+    (FIXTURES / name).read_bytes()
+    for name in ("garmin-fenix-5-run.fit", "garmin-fenix-5-walk.fit", "korita-zbevnica.gpx")
+]
+WRITTEN = [
+    synth.to_tcx(synth.slope(spacing_m=20.0)),
+    synth.to_fit(synth.slope(spacing_m=20.0, speed_ms=None), compressed_times=False),
+]
+SAMPLES = SMALL + WRITTEN + [gzip.compress(SMALL[2])]
+
+
+def answer(data: bytes, name: str) -> None:
+    try:
+        result = audit(read_activity(data, name))
+    except InputError as error:
+        assert error.field == "file" and str(error).endswith(".")
+        return
+    assert result.descent_m >= 0
+    assert abs(sum(b.descent_m for b in result.bands) - result.descent_m) < 1e-6
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2048), st.sampled_from(["a.gpx", "a.fit", "a.tcx", "a", "a.gz"]))
+def test_random_bytes(data: bytes, name: str) -> None:
+    answer(data, name)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(range(len(SAMPLES))), st.floats(0.0, 1.0), st.binary(max_size=64))
+def test_truncated_and_damaged_real_files(which: int, cut: float, junk: bytes) -> None:
+    data = SAMPLES[which]
+    answer(data[: int(len(data) * cut)], "cut")
+    answer(data[: int(len(data) * cut)] + junk, "junk")
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(range(len(SAMPLES))), st.integers(0, 10**9), st.integers(0, 255))
+def test_one_flipped_byte(which: int, where: int, value: int) -> None:
+    data = bytearray(SAMPLES[which])
+    data[where % len(data)] = value
+    answer(bytes(data), "flipped")
+
+
+@settings(max_examples=100)
+@given(st.binary(min_size=1, max_size=400))
+def test_fit_header_with_random_body(body: bytes) -> None:
+    """A valid FIT header followed by anything."""
+    header = synth.to_fit([])[:14]
+    answer(header + body, "a.fit")
+    answer(header[:4] + len(body).to_bytes(4, "little") + header[8:] + body, "a.fit")
