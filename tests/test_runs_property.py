@@ -63,3 +63,33 @@ def test_fit_header_with_random_body(body: bytes) -> None:
     header = synth.to_fit([])[:14]
     answer(header + body, "a.fit")
     answer(header[:4] + len(body).to_bytes(4, "little") + header[8:] + body, "a.fit")
+
+
+POINT = st.tuples(
+    st.floats(-95, 95),
+    st.floats(-200, 200),
+    st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    st.one_of(st.none(), st.integers(-(10**11), 10**11)),
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(POINT, max_size=60), st.booleans())
+def test_gpx_with_any_numbers(
+    points: list[tuple[float, float, float | None, int | None]], segs: bool
+) -> None:
+    """Positions off the globe, elevations of any size, times from any century."""
+    rows = []
+    for k, (lat, lon, ele, seconds) in enumerate(points):
+        parts = [f'<trkpt lat="{lat!r}" lon="{lon!r}">']
+        if ele is not None:
+            parts.append(f"<ele>{ele!r}</ele>")
+        if seconds is not None:
+            year = 2000 + seconds // 31_557_600
+            parts.append(f"<time>{year:04d}-01-01T00:00:{abs(seconds) % 60:02d}Z</time>")
+        parts.append("</trkpt>")
+        if segs and k % 7 == 6:
+            parts.append("</trkseg><trkseg>")
+        rows.append("".join(parts))
+    gpx = f'<gpx version="1.1"><trk><trkseg>{"".join(rows)}</trkseg></trk></gpx>'
+    answer(gpx.encode(), "fuzz.gpx")

@@ -8,6 +8,7 @@ sentences what it had to leave out or assume.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,11 @@ FOOT_SPORTS = frozenset({"running", "walking", "hiking", "mountaineering", "trai
 # A runner's stride rate (one stride = two steps) stays far below this; sprinters reach ~130
 # strides/min, so a track whose typical value is this high already counts steps.
 STEPS_NOT_STRIDES_ABOVE = 120.0
+# Longer than any run in one file (a 24-hour race is under 300 km): a track this long comes
+# from a damaged distance or position, and would take the audit minutes at a sample per 10 m.
+MAX_TRACK_M = 1_000_000.0
+# Below the Dead Sea shore or above Everest: a glitch, treated as a point without elevation.
+ELEVATION_RANGE_M = (-500.0, 9000.0)
 BRIDGE_MAX_M = 200.0  # a new segment within this of the last point continues it (a GPS dropout)
 # Standing still this long (or an auto-pause) splits the profile: a barometer drifts with the
 # weather, and the ELEMNT test ride gains 46 m and loses 29 m across its stops. Under 5 m in
@@ -206,7 +212,15 @@ def build_activity(
             f"This {fmt} file's points have neither positions nor distances, so the audit "
             "cannot tell how far apart they are.",
         )
-    keep = [i for i, e in enumerate(raw.elevations) if e is not None and math.isfinite(e)]
+    if distances[-1] > MAX_TRACK_M:
+        raise InputError(
+            "file",
+            f"This {fmt} file's track is {distances[-1] / 1000:,.0f} km long, more than the "
+            f"{MAX_TRACK_M / 1000:,.0f} km the audit reads: its distances or positions are "
+            "damaged.",
+        )
+    low, high = ELEVATION_RANGE_M
+    keep = [i for i, e in enumerate(raw.elevations) if e is not None and low <= e <= high]
     if not keep or all(raw.elevations[i] == 0.0 for i in keep):
         raise InputError(
             "file",
@@ -243,7 +257,12 @@ def build_activity(
             notes.append(f"Its cadence is left out: in {sport} it does not count steps.")
     if dist[-1] <= dist[0]:
         raise InputError("file", f"This {fmt} file's points never move: its track is 0 m long.")
-    kept_far = {j for j, i in enumerate(keep) if j and any(keep[j - 1] < f <= i for f in far)}
+    starts = sorted(far)  # a far segment's start, or the first kept point after it
+    kept_far = {
+        j
+        for j in range(1, len(keep))
+        if bisect_right(starts, keep[j]) > bisect_right(starts, keep[j - 1])
+    }
     breaks = tuple(sorted(kept_far.union(stops)))
     return Activity(
         name=name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from drills.runs.audit import Audit, Band, Descent
 
@@ -21,6 +21,7 @@ PLANNER_TARGET_CAP_PCT = 35.0  # the planner refuses steeper targets (the lead's
 # Studies of downhill running's muscle damage use grades of 10 to 15 % and more (Bontemps et
 # al. 2020, in the guide's evidence); the audit reports the share of descent from here on.
 STEEP_FROM_PCT = 10.0
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def log_summary(result: Audit) -> LogSummary:
     """The training log's record of this run."""
     when = None
     if result.start_time_s is not None:
-        when = datetime.fromtimestamp(result.start_time_s, UTC).date()
+        when = (EPOCH + timedelta(seconds=result.start_time_s)).date()
     steepest = max((d.steepest_grade_pct for d in result.descents), default=None)
     timed = [
         (d.cadence_spm, d.time_s)
