@@ -1,7 +1,8 @@
 // Time the descent audit inside the pinned Pyodide (node), file by file: the bytes go in as a
 // Uint8Array, as a browser worker would pass a chosen file, and the audit's HTML comes out.
 // Usage: node scripts/bench_runs.mjs ROUNDS FILE...   (scripts/bench_runs.py drives it)
-// Prints one JSON line per file: {file, records, first_ms, median_ms, runs_ms}.
+// Prints one JSON line per file: {file, points, first_ms, median_ms, runs_ms}; points -1:
+// refused (html_bytes is then the reason's length).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,11 +31,15 @@ const importStart = performance.now();
 const run = pyodide.runPython(`
 import sys
 sys.path.insert(0, "/home/pyodide")
+from drills.errors import InputError
 from drills.runs import audit, read_activity
 from drills.render.audit_view import audit_html
 
 def run(buffer, name):
-    activity = read_activity(buffer.to_bytes(), name)
+    try:
+        activity = read_activity(buffer.to_bytes(), name)
+    except InputError as error:  # a refused file: its reason is the result
+        return -1, len(str(error))
     result = audit(activity)
     html = audit_html(result, "metric")
     return len(activity.distances_m), len(html)

@@ -9,8 +9,10 @@ Usage: .venv/bin/python scripts/bench_runs.py [--rounds 5]   (about 30 s)
 from __future__ import annotations
 
 import argparse
+import gzip
 import io
 import json
+import random
 import statistics
 import subprocess
 import sys
@@ -26,13 +28,31 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import runs_synth as synth  # noqa: E402
 
 from drills.render.audit_view import audit_html  # noqa: E402
-from drills.runs import audit, read_activity  # noqa: E402
+from drills.runs import MAX_FILE_BYTES, audit, read_activity  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "activities"
 FILE_3K = FIXTURES / "sample-activity.fit"  # 3,098 records
 FILE_14K = FIXTURES / "2019-02-17-062644-ELEMNT-297E-195-0.fit"  # 13,471 records
 FILE_24K = FIXTURES / "activity-large-fenxi2-multisport.fit"  # 24,239 records
 GOALS_MS = {"3k": 1000.0, "24k": 3000.0}
+
+
+def _bad_files() -> dict[str, bytes]:
+    """Files the audit refuses, each of which must be refused within a second or two."""
+    course = synth.slope(speed_ms=None)
+    good_fit = synth.to_fit([replace(p, time_s=0.0) for p in course])
+    return {
+        "empty.gpx": b"",
+        "random.bin": random.Random(19).randbytes(5_000_000),
+        "notes.fit": b"lap 1: 5:03\n" * 10_000,
+        "waypoints.gpx": (FIXTURES / "unicode.gpx").read_bytes(),
+        "no-elevation.gpx": synth.to_gpx([replace(p, elevation_m=None) for p in synth.hour_run()]),
+        "settings.fit": synth.to_fit([], file_type=2),
+        "monitoring.fit": (FIXTURES / "MonitoringFile.fit").read_bytes(),
+        "corrupt-header.fit": good_fit[:8] + b".FTI" + good_fit[12:],
+        "too-big.gpx": b"<gpx>" + b" " * MAX_FILE_BYTES,
+        "gzip-bomb.gpx.gz": gzip.compress(b" " * (MAX_FILE_BYTES + 1), compresslevel=1),
+    }
 
 
 def fitdecode_read_s(path: Path, rounds: int) -> float:
@@ -74,6 +94,10 @@ def main() -> None:
             (Path(tmp) / name).write_bytes(data)
             files.append(Path(tmp) / name)
         files += [FILE_3K, FILE_14K, FILE_24K]
+        refused = _bad_files()
+        for name, data in refused.items():
+            (Path(tmp) / name).write_bytes(data)
+            files.append(Path(tmp) / name)
         done = subprocess.run(
             ["node", str(ROOT / "scripts" / "bench_runs.mjs"), str(rounds), *map(str, files)],
             capture_output=True,
@@ -82,7 +106,7 @@ def main() -> None:
             cwd=ROOT,
         )
         lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-        cpython = {f.name: cpython_ms(f, rounds) for f in files}
+        cpython = {f.name: cpython_ms(f, rounds) for f in files if f.name not in refused}
     start = lines[0]
     print(
         f"Pyodide start-up {start['startup_ms']:.0f} ms (not counted: the page has it warm), "
@@ -95,6 +119,8 @@ def main() -> None:
     by_name = {}
     for row in lines[1:]:
         by_name[row["file"]] = row
+        if row["points"] < 0:
+            continue
         print(
             f"{row['file']:<42} {row['bytes']:>9,} {row['points']:>7,} "
             f"{row['first_ms']:>11.0f} ms {row['median_ms']:>5.0f} ms "
@@ -115,6 +141,13 @@ def main() -> None:
         f"24k-record FIT, first call: {by_name[FILE_24K.name]['first_ms']:.0f} ms "
         f"(goal <= {GOALS_MS['24k']:.0f})"
     )
+    print("refused files (Pyodide, first call / median):")
+    for name in refused:
+        row = by_name[name]
+        assert row["points"] < 0, f"{name} was not refused"
+        print(
+            f"  {name:<24} {row['bytes']:>11,} bytes {row['first_ms']:>6.0f} ms {row['median_ms']:>6.0f} ms"
+        )
 
 
 if __name__ == "__main__":
