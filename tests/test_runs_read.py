@@ -286,3 +286,27 @@ def test_fit_positions_are_degrees_and_distance_agrees_with_them() -> None:
     assert lat is not None and lon is not None
     assert lat * SEMICIRCLE_DEG == pytest.approx(38.23, abs=0.01)
     assert lon * SEMICIRCLE_DEG == pytest.approx(-122.64, abs=0.01)
+
+
+def test_a_gpx_route_is_read_as_a_course() -> None:
+    points = synth.slope(spacing_m=50.0, speed_ms=None)
+    rows = "".join(
+        f'<rtept lat="{p.lat!r}" lon="{synth.LON0}"><ele>{p.elevation_m}</ele></rtept>'
+        for p in points
+    )
+    data = f'<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><rte>{rows}</rte></gpx>'
+    activity = read_activity(data.encode(), "route.gpx")
+    assert activity.times_s is None and len(activity.elevations_m) == len(points)
+    assert activity.distances_m[-1] == pytest.approx(1400.0)
+
+
+def test_a_tcx_course_has_no_run_times() -> None:
+    activity_xml = synth.to_tcx(synth.slope()).decode()
+    course = (
+        activity_xml.replace("<Activities>", "<Courses>")
+        .replace("</Activities>", "</Courses>")
+        .replace('<Activity Sport="Running">', "<Course>")
+        .replace("</Activity>", "</Course>")
+    )
+    activity = read_activity(course.encode(), "course.tcx")
+    assert activity.times_s is None and activity.elevations_m[-1] == pytest.approx(500.0)

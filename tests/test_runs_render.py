@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -12,7 +13,13 @@ import runs_synth as synth
 
 from drills.errors import InputError
 from drills.render.audit_chart import bands_chart_svg, profile_svg
-from drills.render.audit_view import audit_html, bands_table_html, race_card_html, totals_html
+from drills.render.audit_view import (
+    audit_html,
+    bands_table_html,
+    page_result,
+    race_card_html,
+    totals_html,
+)
 from drills.runs import Audit, audit, read_activity
 from drills.runs.advice import race_card
 
@@ -153,3 +160,13 @@ def test_meaning_sentence_comes_from_the_constants() -> None:
     html = audit_html(result, "metric")
     assert "100 % of this descent was at 10 % or steeper" in html
     assert "Bontemps et al. 2020" in html
+
+
+def test_page_result_is_json_ready_for_the_bridge() -> None:
+    result = audit(read_activity(synth.to_gpx(synth.slope()), "s.gpx"))
+    payload = json.loads(json.dumps(page_result(result, "imperial")))
+    assert payload["planner"]["current_grade_pct"] == 10.0
+    assert payload["log"]["date"] == "2026-05-02"
+    assert payload["log"]["descent_m"] == pytest.approx(100.0)
+    assert payload["race"]["target_pct"] == 10.0 and payload["route_mode"] is False
+    assert 'data-result="descent_m">328 ft<' in payload["html"]

@@ -22,6 +22,7 @@ from drills.render.html import esc
 from drills.runs.advice import (
     STEEP_FROM_PCT,
     RaceCard,
+    log_summary,
     planner_suggestion,
     race_card,
     steep_share,
@@ -204,3 +205,29 @@ def audit_html(result: Audit, units: str = "metric") -> str:
         parts.append(race_card_html(race_card(result), units))
     parts.append("</section>")
     return "".join(parts)
+
+
+def page_result(result: Audit, units: str = "metric") -> dict[str, object]:
+    """JSON-ready, for the bridge: the HTML, and the numbers the planner and the training log
+    take (the planner's starting grade, a course's target, the log's summary)."""
+    suggestion = planner_suggestion(result)
+    card = race_card(result)
+    log = log_summary(result)
+    return {
+        "html": audit_html(result, units),
+        "name": result.name,
+        "sport": result.sport,
+        "route_mode": result.moving_time_s is None,
+        "warnings": list(result.warnings),
+        "planner": None
+        if suggestion is None
+        else {"current_grade_pct": suggestion.grade_pct, "sentence": suggestion.sentence},
+        "race": {"target_pct": card.target_pct, "capped": card.capped, "sentence": card.sentence},
+        "log": {
+            "date": None if log.date is None else log.date.isoformat(),
+            "descent_m": log.descent_m,
+            "steepest_grade_pct": log.steepest_grade_pct,
+            "moving_time_s": log.moving_time_s,
+            "descent_cadence_spm": log.descent_cadence_spm,
+        },
+    }
