@@ -99,7 +99,13 @@ def test_units_change_every_quantity() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["activity-large-fenxi2-multisport.fit", "korita-zbevnica.gpx", "sample-activity.fit"]
+    "name",
+    [
+        "activity-large-fenxi2-multisport.fit",
+        "korita-zbevnica.gpx",
+        "sample-activity.fit",
+        "2019-02-17-062644-ELEMNT-297E-195-0.fit",  # bars under half a minute: "<1"
+    ],
 )
 def test_svgs_are_accessible_small_and_well_formed(name: str) -> None:
     result = audited(name)

@@ -53,6 +53,10 @@ def _nice_step(span: float, ticks: int = 4) -> float:
     return next(f * base for f in (1.0, 2.0, 2.5, 5.0, 10.0) if f * base >= raw)
 
 
+def _bar_label(value: float) -> str:
+    return "<1" if value < 0.5 else f"{value:.0f}"
+
+
 def _open(prefix: str, title: str, desc: str, label: str) -> list[str]:
     p = esc(prefix)
     return [
@@ -244,7 +248,7 @@ def bands_chart_svg(result: Audit, units: str, id_prefix: str = "dc-audit-bands"
                 )
                 out.append(
                     f'<text x="{_n(x + slot / 2)}" y="{_n(base - h - 4)}" font-size="10" '
-                    f'text-anchor="middle">{value:.0f}</text>'
+                    f'text-anchor="middle">{esc(_bar_label(value))}</text>'
                 )
             label = band_label(band.grade_from_pct, band.grade_to_pct).replace(" %", "")
             label = label.replace("≥ ", "≥")
