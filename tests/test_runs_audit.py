@@ -52,6 +52,7 @@ def test_a_clean_10_percent_slope_is_exactly_100_m_in_the_10_to_15_band(fmt: str
     assert sum(drops.values()) - drops[10.0] == pytest.approx(0.0, abs=1e-6)
     band = result.bands[2]
     assert band.distance_m == pytest.approx(1000.0, abs=1e-6)
+    assert sum(b.distance_m for b in result.bands) == pytest.approx(1000.0, abs=1e-6)
     assert band.time_s == pytest.approx(1000 / 3.0, abs=1.0)
     assert band.cadence_spm == pytest.approx(170.0)
     (descent,) = result.descents

@@ -24,6 +24,7 @@ MOVING_MIN_SPEED_MS = 0.5  # slower between two points is standing (or GPS drift
 GAP_S, GAP_M = 60.0, 100.0  # no point for a minute while moving 100 m: the recording had a gap
 FASTEST_RUN_MS = 6.5  # 23 km/h moving average, above any marathon record pace (~5.9 m/s)
 PROFILE_POINTS = 160  # samples kept for the elevation chart
+MICROMETRE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,12 @@ def _sport_warnings(activity: Activity, moving: float | None) -> list[str]:
     return notes
 
 
+def _change(before: float, after: float) -> float:
+    """How far ``after`` lies below ``before``; float noise (a micrometre) is no change."""
+    drop = before - after
+    return drop if drop > MICROMETRE else 0.0
+
+
 def _step_grades(p: Profile, lengths: Sequence[float], drops: Sequence[float]) -> list[float]:
     """Each step's grade in % (positive down), labelled robustly: the median of the steps'
     grades around it, rounded so a clean 10 % does not fall to 9.999… % and the 5–10 band."""
@@ -162,7 +169,7 @@ class _Steps:
 def _steps(activity: Activity, p: Profile, moving: list[float] | None) -> _Steps:
     at, clean = p.positions_m, p.clean_m
     lengths = [0.0 if i in p.joins else at[i + 1] - at[i] for i in range(len(at) - 1)]
-    drops = [max(0.0, clean[i] - clean[i + 1]) if lengths[i] else 0.0 for i in range(len(lengths))]
+    drops = [_change(clean[i], clean[i + 1]) if lengths[i] else 0.0 for i in range(len(lengths))]
     times = None
     if moving is not None:
         clock = interpolate(activity.distances_m, moving, at)
@@ -289,7 +296,7 @@ def audit(activity: Activity) -> Audit:
         start_time_s=None if activity.times_s is None else activity.times_s[0],
         distance_m=activity.distances_m[-1] - activity.distances_m[0],
         ascent_m=sum(
-            max(0.0, clean[i + 1] - clean[i]) if steps.lengths[i] else 0.0
+            _change(clean[i + 1], clean[i]) if steps.lengths[i] else 0.0
             for i in range(len(steps.lengths))
         ),
         descent_m=sum(steps.drops),
