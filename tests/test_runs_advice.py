@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import runs_synth as synth
 
+from drills.exposure import TARGET_CEILING_PCT
 from drills.runs import audit, read_activity
 from drills.runs.advice import (
-    PLANNER_TARGET_CAP_PCT,
     REAL_TIME_S,
     STEADY_SPREAD_PCT,
     log_summary,
@@ -96,8 +96,8 @@ def test_race_card_targets_the_steepest_sustained_descent() -> None:
 def test_race_card_caps_the_target_at_the_planners_limit() -> None:
     course = synth.slope(speed_ms=None, grade=0.42, length_m=300)
     card = race_card(audit(read_activity(synth.to_gpx(course), "c.gpx")))
-    assert card.capped and card.target_pct == PLANNER_TARGET_CAP_PCT
-    assert "42 %" in card.sentence and f"{PLANNER_TARGET_CAP_PCT:g} %" in card.sentence
+    assert card.capped and card.target_pct == TARGET_CEILING_PCT
+    assert "42 %" in card.sentence and f"{TARGET_CEILING_PCT:g} %" in card.sentence
 
 
 def test_race_card_of_a_flat_course() -> None:

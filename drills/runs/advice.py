@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from drills.exposure import TARGET_CEILING_PCT
 from drills.runs.audit import Audit, Band, Descent
 
 # "Real time" on a grade: two minutes in the band, over one stretch or several. Less is a
@@ -17,7 +18,6 @@ REAL_TIME_S = 120.0
 # gentle descents the spread is 16–18 %; from 20 % up to 30 % it is 21–27 %, where running and
 # walking steps mix. This is our rule of thumb, not a published threshold.
 STEADY_SPREAD_PCT = 20.0
-PLANNER_TARGET_CAP_PCT = 35.0  # the planner refuses steeper targets (the lead's rule)
 # Studies of downhill running's muscle damage use grades of 10 to 15 % and more (Bontemps et
 # al. 2020, in the guide's evidence); the audit reports the share of descent from here on.
 STEEP_FROM_PCT = 10.0
@@ -38,7 +38,7 @@ class RaceCard:
 
     descents: tuple[Descent, ...]
     target_pct: float | None  # None: the course has no sustained descent
-    capped: bool  # the steepest pitch is above PLANNER_TARGET_CAP_PCT
+    capped: bool  # the steepest pitch is above TARGET_CEILING_PCT
     sentence: str
 
 
@@ -110,13 +110,13 @@ def race_card(result: Audit) -> RaceCard:
         f"descent {steepest.number} (at {steepest.start_m / 1000:.1f} km) is the course's "
         f"steepest sustained descent, {grade} % over its steepest 50 m"
     )
-    if grade > PLANNER_TARGET_CAP_PCT:
+    if grade > TARGET_CEILING_PCT:
         return RaceCard(
             result.descents,
-            PLANNER_TARGET_CAP_PCT,
+            TARGET_CEILING_PCT,
             True,
-            f"Target {PLANNER_TARGET_CAP_PCT:g} %: {where}, steeper than the "
-            f"{PLANNER_TARGET_CAP_PCT:g} % the planner goes up to.",
+            f"Target {TARGET_CEILING_PCT:g} %: {where}, steeper than the "
+            f"{TARGET_CEILING_PCT:g} % the planner goes up to.",
         )
     return RaceCard(result.descents, float(grade), False, f"Target {grade} %: {where}.")
 
