@@ -398,8 +398,11 @@ def _sounds(timeline: Timeline) -> list[audio.Placed]:
         if step.clicks is not None:
             every = step.clicks.accent_every
             for k, t in enumerate(click_offsets_s(step.clicks, step.end_s - step.start_s)):
+                sample = round((step.start_s + t) * rate)
+                if sample >= step.end_s * rate:  # within half a sample of the end: past it
+                    break
                 sound = accent if every is not None and k % every == 0 else click
-                placed.append(audio.Placed(round((step.start_s + t) * rate), sound))
+                placed.append(audio.Placed(sample, sound))
         elif step.kind in CUES:
             for tone in CUES[step.kind].tones:
                 beep = audio.beep_wave(rate, tone.hz, tone.ms)

@@ -738,3 +738,9 @@ def test_chart_parses_for_any_plan(kwargs):
     assert len(points) == plan.inputs.weeks
     for rect in root.iter(f"{SVG}rect"):
         assert float(rect.get("height")) >= 0
+
+
+def test_chart_of_a_grade_too_small_for_a_scale_still_draws() -> None:
+    """10^-324 % once made the chart's scale 0 (a division by zero); hypothesis found it."""
+    root = parse_svg(plan_chart_svg(make_plan(5e-324, 1, 2)))
+    assert root.find(f"{SVG}title").text

@@ -164,7 +164,7 @@ def test_store_round_trip_is_exact(entries: list[LogEntry], plan: dict | None) -
 
 def test_stored_form_is_versioned() -> None:
     data = json.loads(dump_store([entry(1, 1)]))
-    assert data["schema"] == SCHEMA_VERSION == 2
+    assert data["schema"] == SCHEMA_VERSION == 3
     assert data["format"] == "downhill-confidence-training-log"
 
 
@@ -175,7 +175,7 @@ def test_version_1_is_migrated() -> None:
     assert message is None
     assert store.entries == (entry(1, 1, note="old"), entry(1, 2))
     assert store.plan is None
-    assert json.loads(dump_store(store.entries))["schema"] == 2
+    assert json.loads(dump_store(store.entries))["schema"] == 3
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_remove": log.remove,
     "log_import": log.import_file,
     "log_clear": log.clear,
+    "log_add_run": log.add_run,  # from the descent audit's page
+    "log_remove_run": log.remove_run,
     "log_export": log.export_log,
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,

@@ -63,7 +63,7 @@ def save(args: Args) -> dict[str, Any]:
     if entry is None:
         return {"log_errors": errors, "log_summary": NOT_SAVED}
     entries = [e for e in store.entries if e.key != entry.key] + [entry]
-    text = training_log.dump_store(entries, texts)
+    text = training_log.with_changes(store, entries=entries, plan=texts)
     logged = sum(1 for e in entries if e.key in set(training_log.plan_keys(plan)))
     total = len(training_log.plan_keys(plan))
     out = _changed(
@@ -80,12 +80,37 @@ def remove(args: Args) -> dict[str, Any]:
     store, _ = training_log.read_store(args.get("store"))
     key = training_log.parse_key(args.get("key"))
     entries = [e for e in store.entries if e.key != key]
-    text = training_log.dump_store(entries, store.plan)
+    text = training_log.with_changes(store, entries=entries)
     plan = plan_for(raw_fields(args))
     summary = None
     if plan is not None and key is not None and key in set(training_log.plan_keys(plan)):
         summary = f"Removed {session_name(plan, *key)} from the log."
     return _changed(args, text, summary)
+
+
+def add_run(args: Args) -> dict[str, Any]:
+    """Add a run from the descent audit to the log: {store, run: {date, name, descent_m, ...}}.
+    Answers with the new stored text and a sentence; the planner page reads it on its next visit.
+    """
+    run = training_log.run_from_json(args.get("run"))
+    store, _ = training_log.read_store(args.get("store"))
+    if run in store.runs:
+        return {"error": f"Your run of {run.date.isoformat()} ({run.name}) is already in the log."}
+    text = training_log.with_changes(store, runs=[*store.runs, run])
+    return {
+        "store": text,
+        "summary": f"Added your run of {run.date.isoformat()} to the training log.",
+    }
+
+
+def remove_run(args: Args) -> dict[str, Any]:
+    """Remove one run from the log: {store, fields, run_key, ...}."""
+    store, _ = training_log.read_store(args.get("store"))
+    key = args.get("run_key")
+    runs = [r for r in store.runs if training_log.run_key(r) != key]
+    return _changed(
+        args, training_log.with_changes(store, runs=runs), "Removed the run from the log."
+    )
 
 
 def clear(args: Args) -> dict[str, Any]:
@@ -100,7 +125,7 @@ def import_file(args: Args) -> dict[str, Any]:
     the entries already kept (merging them would mix two plans; the reader is told why).
     """
     incoming, message = training_log.read_store(args.get("text"), source="file")
-    if not incoming.entries:
+    if not incoming.entries and not incoming.runs:
         return {"error": message or "This file holds no log entries, so nothing was imported."}
     kept, _ = training_log.read_store(args.get("store"))
     mine, theirs = stored_plan(kept), stored_plan(incoming)
@@ -111,7 +136,8 @@ def import_file(args: Args) -> dict[str, Any]:
             "then import the file."
         }
     entries, added, replaced = training_log.merge_entries(kept.entries, incoming.entries)
-    text = training_log.dump_store(entries, incoming.plan or kept.plan)
+    runs = {*kept.runs, *incoming.runs}
+    text = training_log.with_changes(kept, entries, incoming.plan or kept.plan, runs)
     noun = "entry" if len(incoming.entries) == 1 else "entries"
     summary = f"Imported {len(incoming.entries)} log {noun}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."
@@ -123,13 +149,13 @@ def import_file(args: Args) -> dict[str, Any]:
 def export_log(args: Args) -> dict[str, Any]:
     """The log as a JSON file, exactly as stored: {store, today}."""
     store, message = training_log.read_store(args.get("store"))
-    if not store.entries:
+    if not store.entries and not store.runs:
         raise InputError("export", message or "The log is empty: mark a session done first.")
     return {
         "entries": len(store.entries),  # the page notes the backup: date and entries
         "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",
         "mime": "application/json",
-        "text": training_log.dump_store(store.entries, store.plan),
+        "text": training_log.with_changes(store),
     }
 
 
@@ -142,7 +168,7 @@ def _adjusted_for_export(
     store, _ = training_log.read_store(args.get("store"))
     if not fits(store, plan):
         store = Store((), store.plan)  # a different plan's log does not belong in this export
-    return plan, training_log.adjust_plan(plan, store.entries), store
+    return plan, training_log.adjust_plan(plan, store.entries, store.runs), store
 
 
 def export_ics(args: Args) -> dict[str, Any]:

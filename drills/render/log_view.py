@@ -225,6 +225,33 @@ def _options(
     return region("select", "log-options", "".join(options), attributes=attributes)
 
 
+def _runs_html(runs: tuple[training_log.LoggedRun, ...]) -> str:
+    """The runs added from activity files, each with what the log reads of it."""
+    items = []
+    for run in runs:
+        steepest = (
+            f", steepest sustained {number(run.steepest_grade_pct, 0)} %"
+            if run.steepest_grade_pct is not None
+            else ""
+        )
+        key = training_log.run_key(run)
+        button = (
+            f'<button type="button" class="md-button dc-log-button"'
+            f"{attrs(data_log_action='remove-run', data_run_key=key, aria_label=f'Remove the run of {run.date.isoformat()}')}>"
+            "Remove</button>"
+        )
+        items.append(
+            f"<li>{esc(_short_date(run.date))}, {esc(run.name)}: "
+            f"{number(run.descent_m, 0)} m of descent{steepest}. {button}</li>"
+        )
+    return (
+        '<h3 id="dc-log-runs-title">Runs from your activity files</h3>'
+        "<p>The log reads these too: a run with far more descent than your recent sessions "
+        "holds the plan back.</p>"
+        f'<ul class="dc-log-runs">{"".join(items)}</ul>'
+    )
+
+
 def _blank_form(plan: Plan, key: tuple[int, int], today: dt.date) -> dict[str, object]:
     planned = plan.weeks[key[0] - 1].sessions[key[1] - 1].date
     day = planned if planned is not None and planned <= today else today
@@ -258,7 +285,7 @@ def log_view(plan: Plan | None, store: Store, message: str | None, context: Cont
     mismatch = not fits(store, plan)
     logged = {e.key: e for e in store.entries if e.key in set(keys)}
     outside = [] if mismatch else [e for e in store.entries if e.key not in set(keys)]
-    adjusted = None if mismatch else training_log.adjust_plan(plan, store.entries)
+    adjusted = None if mismatch else training_log.adjust_plan(plan, store.entries, store.runs)
     forms_data = {
         session_key(*key): (
             training_log.entry_form_texts(logged[key])
@@ -307,6 +334,8 @@ def log_view(plan: Plan | None, store: Store, message: str | None, context: Cont
             "<p>Entries for sessions this plan does not have (kept, not used):</p>"
             f'<ul class="dc-log-outside">{items}</ul>'
         )
+    if store.runs:
+        parts.append(_runs_html(store.runs))
     if mismatch:
         summary = "This log belongs to a different plan; press “Show the plan this log belongs to”."
     else:

@@ -24,7 +24,7 @@ def _nice_ceiling(value: float) -> float:
 
     Each splits into four round ticks (0.25, 0.5, 1, 1.5, 2 × 10^k).
     """
-    if value <= 0:
+    if value < 1e-6:  # nothing to show, or too small for a scale (10^-324 underflows to 0)
         return 1.0
     base = 10.0 ** math.floor(math.log10(value))
     for factor in (1.0, 2.0, 4.0, 6.0, 8.0, 10.0):

@@ -18,6 +18,7 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
+from drills.training_log.runs import LoggedRun, run_from_json, run_key
 from drills.training_log.store import (
     SCHEMA_VERSION,
     Store,
@@ -25,6 +26,7 @@ from drills.training_log.store import (
     dump_store,
     merge_entries,
     read_store,
+    with_changes,
 )
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Adjusted",
     "Change",
     "LogEntry",
+    "LoggedRun",
     "Store",
     "adjust",
     "adjust_plan",
@@ -46,5 +49,8 @@ __all__ = [
     "plan_keys",
     "read_entry_form",
     "read_store",
+    "run_from_json",
+    "run_key",
     "session_key",
+    "with_changes",
 ]

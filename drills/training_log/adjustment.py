@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from drills import exposure as x
 from drills.planner import Plan, Session, Week, make_session
 from drills.training_log.entries import LogEntry, plan_keys
+from drills.training_log.runs import LoggedRun, place
 from drills.words import pct
 
 # The focus a descent becomes after knee collapse or heavy braking: body position and landing.
@@ -89,8 +90,9 @@ class _Run:
             len(plan.weeks) + 1,
         )
 
-    def add(self, entry: LogEntry, rule: str, text: str) -> int:
-        self.changes.append(Change(len(self.changes) + 1, entry.week, entry.session, rule, text))
+    def add(self, key: tuple[int, int], rule: str, text: str) -> int:
+        """A change caused by what was logged at session ``key``; its number."""
+        self.changes.append(Change(len(self.changes) + 1, key[0], key[1], rule, text))
         return len(self.changes)
 
     def once(self, rule: str, text: str) -> int:
@@ -171,7 +173,9 @@ class _Run:
         return session, why
 
 
-def adjust_plan(plan: Plan, entries: Iterable[LogEntry]) -> Adjusted:
+def adjust_plan(
+    plan: Plan, entries: Iterable[LogEntry], runs: Iterable[LoggedRun] = ()
+) -> Adjusted:
     """The plan with the sessions after each logged one changed as the log asks, and why.
 
     Entries are read in plan order; each one shapes the sessions after it, and a logged session
@@ -185,7 +189,8 @@ def adjust_plan(plan: Plan, entries: Iterable[LogEntry]) -> Adjusted:
         logged[entry.key] = entry  # of two entries for one session, the later-sorting one wins
     keys = set(plan_keys(plan))
     logged = {k: e for k, e in logged.items() if k in keys}
-    if not logged:
+    placed = place(runs, plan, logged.values())
+    if not logged and not placed:
         return Adjusted(plan)
 
     run = _Run(plan)
@@ -207,6 +212,8 @@ def adjust_plan(plan: Plan, entries: Iterable[LogEntry]) -> Adjusted:
                 _read_entry(
                     done, session, week, plan, run.state, run.add, _next_descent(plan, w, k)
                 )
+            for real_run, day in placed.get((w, k), []):
+                _read_run(real_run, day, (w, k), plan, run.state, run.history, run.add)
         new_week = replace(week, sessions=tuple(sessions))
         weeks.append(new_week)
         run.previous_top = new_week.steepest_grade_pct
@@ -214,7 +221,7 @@ def adjust_plan(plan: Plan, entries: Iterable[LogEntry]) -> Adjusted:
         last = week_entries[-1]
         if last is not None and all(e is not None and _good(e) for e in week_entries):
             run.add(
-                last,
+                last.key,
                 "good-week",
                 f"Week {w}: confidence {x.GOOD_CONFIDENCE}/5 or more and soreness "
                 f"{x.LOW_SORENESS}/10 or less after every session, so the plan continues as "
@@ -273,7 +280,7 @@ def _read_entry(
     week: Week,
     plan: Plan,
     state: _State,
-    add: Callable[[LogEntry, str, str], int],
+    add: Callable[[tuple[int, int], str, str], int],
     next_descent: tuple[Week, Session] | None,
 ) -> None:
     """Update ``state`` with what one entry asks of the sessions after it."""
@@ -281,16 +288,13 @@ def _read_entry(
     last_week = len(plan.weeks)
     grade_here = session.grade_pct if session.is_downhill else state.last_descent_grade
     content_week = max(1, w - state.lag)
-    held = plan.weeks[content_week - 1].steepest_grade_pct
-    if state.ceiling is not None:
-        held = min(held, state.ceiling[0])
-    hold_text = f"week {w + 1} holds steepness at {pct(held)} % or less" if w < last_week else ""
+    hold_text = _hold_text(state, plan, w)
 
     what = _flagged(entry, (("pain", "pain"), ("fall", "a fall or near-fall")))
     if what:
         back = "steps back to the previous week's steepness and " if content_week > 1 else ""
         number = add(
-            entry,
+            entry.key,
             "pain",
             f"{what} during {_when(entry)}: rest until it has settled, and see a "
             "physiotherapist or doctor if pain lasts, comes back or changes how you run. The "
@@ -318,7 +322,7 @@ def _read_entry(
             parts.append(hold_text)
         if parts:
             number = add(
-                entry, "form", f"{what} during {_when(entry)}: " + " and ".join(parts) + "."
+                entry.key, "form", f"{what} during {_when(entry)}: " + " and ".join(parts) + "."
             )
             if next_descent is not None:
                 state.technique = (grade_here, number)
@@ -331,28 +335,72 @@ def _read_entry(
     if session.is_downhill and entry.rpe >= x.HIGH_RPE:
         causes.append(f"effort was {entry.rpe}/10 on {_when(entry)}")
     if causes:
-        through = min(w + 1, last_week)
-        fewer = (
-            f"the descents until the end of week {through} have about "
-            f"{round(x.LIGHTER_WEEK_VOLUME_CUT * 100)} % fewer repeats"
-        )
-        action = (
-            f"{hold_text[0].upper()}{hold_text[1:]} and {fewer}"
-            if hold_text
-            else fewer[0].upper() + fewer[1:]
-        )
-        number = add(entry, "effort", f"{action}, because {' and '.join(causes)}.")
-        state.cut_through = (through, number)
-        if hold_text:
-            state.hold_next = number
+        hold_and_cut(state, w, last_week, hold_text, causes, add, entry.key, "effort")
 
     if session.is_downhill and entry.confidence <= x.LOW_CONFIDENCE and hold_text:
         number = add(
-            entry,
+            entry.key,
             "confidence",
             f"{hold_text[0].upper()}{hold_text[1:]}, because confidence was "
             f"{entry.confidence}/5 on {_when(entry)}: move up when a slope feels routine.",
         )
+        state.hold_next = number
+
+
+def _hold_text(state: _State, plan: Plan, w: int) -> str:
+    """ "week 4 holds steepness at 6 % or less": what holding next week means, if there is one."""
+    held = plan.weeks[max(1, w - state.lag) - 1].steepest_grade_pct
+    if state.ceiling is not None:
+        held = min(held, state.ceiling[0])
+    return f"week {w + 1} holds steepness at {pct(held)} % or less" if w < len(plan.weeks) else ""
+
+
+def _read_run(
+    done: LoggedRun,
+    day: int,
+    key: tuple[int, int],
+    plan: Plan,
+    state: _State,
+    history: list[tuple[int, float]],
+    add: Callable[[tuple[int, int], str, str], int],
+) -> None:
+    """A run far bigger than the recent sessions is a spike the runner took on their own: the
+    plan holds and does less, as after a session that felt too hard (Frandsen et al. 2025)."""
+    limit = x.spike_limit(history, day + 1)  # sessions of the run's own day count as before it
+    if limit <= 0 or done.descent_m <= limit:
+        return
+    cause = (
+        f"your run of {done.date.isoformat()} descended {done.descent_m:.0f} m, more than "
+        f"{round((x.SPIKE_LIMIT - 1) * 100)} % above your biggest session of the previous "
+        f"{x.SPIKE_WINDOW_DAYS} days"
+    )
+    hold_and_cut(
+        state, key[0], len(plan.weeks), _hold_text(state, plan, key[0]), [cause], add, key, "run"
+    )
+
+
+def hold_and_cut(
+    state: _State,
+    w: int,
+    last_week: int,
+    hold_text: str,
+    causes: list[str],
+    add: Callable[[tuple[int, int], str, str], int],
+    key: tuple[int, int],
+    rule: str,
+) -> None:
+    """Hold next week's steepness and cut the descents until its end, for these causes."""
+    through = min(w + 1, last_week)
+    fewer = (
+        f"the descents until the end of week {through} have about "
+        f"{round(x.LIGHTER_WEEK_VOLUME_CUT * 100)} % fewer repeats"
+    )
+    action = (
+        f"{hold_text[0].upper()}{hold_text[1:]} and {fewer}" if hold_text else fewer.capitalize()
+    )
+    number = add(key, rule, f"{action}, because {' and '.join(causes)}.")
+    state.cut_through = (through, number)
+    if hold_text:
         state.hold_next = number
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from drills.errors import InputError
 from drills.planner import FORM_FIELDS
 from drills.training_log.entries import DATE_RANGE, LogEntry
+from drills.training_log.runs import LoggedRun, run_from_json, run_json
 
 # Version 1 held only the entries. Version 2 added the format marker and the planner inputs the
 # log was kept against, so that a coach who opens an athlete's file sees the same plan.
-SCHEMA_VERSION = 2
+# Version 3 added the runs the reader added from their own activity files.
+SCHEMA_VERSION = 3
 FORMAT = "downhill-confidence-training-log"
 MAX_STORE_CHARS = 500_000  # a full 24-week log with long notes is under 150 000
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
@@ -26,6 +28,7 @@ class Store:
 
     entries: tuple[LogEntry, ...] = ()
     plan: tuple[tuple[str, str], ...] | None = None  # planner field name → text, form order
+    runs: tuple[LoggedRun, ...] = ()  # in date order
 
     def plan_texts(self) -> dict[str, str] | None:
         return None if self.plan is None else dict(self.plan)
@@ -90,16 +93,20 @@ def _migrate(data: dict[str, object]) -> dict[str, object]:
     """Bring an older stored form up to SCHEMA_VERSION, one version at a time."""
     if data.get("schema") == 1:  # version 1: {"schema": 1, "entries": [...]}
         data = {"format": FORMAT, "schema": 2, "plan": None, "entries": data.get("entries")}
+    if data.get("schema") == 2:
+        data = {**data, "schema": 3, "runs": []}
     return data
 
 
 def dump_store(
-    entries: Iterable[LogEntry], plan: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+    entries: Iterable[LogEntry],
+    plan: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+    runs: Iterable[LoggedRun] = (),
 ) -> str:
     """The stored form of a log: canonical JSON (sorted entries, fixed key order, 2-space indent).
 
-    ``read_store(dump_store(e, p))`` gives back exactly these entries and plan, and dumping
-    what was read gives back exactly this text: the export/import round trip is exact.
+    ``read_store(dump_store(e, p, r))`` gives back exactly these entries, plan and runs, and
+    dumping what was read gives back exactly this text: the export/import round trip is exact.
     """
     ordered = sorted(entries, key=lambda e: e.key)
     for a, b in itertools.pairwise(ordered):
@@ -111,6 +118,7 @@ def dump_store(
         "schema": SCHEMA_VERSION,
         "plan": None if plan_pairs is None else dict(plan_pairs),
         "entries": [_entry_json(e) for e in ordered],
+        "runs": [run_json(r) for r in sorted(set(runs), key=_run_order)],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -167,8 +175,19 @@ def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | Non
             bad += 1  # two entries for one session: keep the first, report the second
             continue
         entries[entry.key] = entry
-    store = Store(tuple(entries[k] for k in sorted(entries)), _plan_from_json(data.get("plan")))
-    if bad and not entries:
+    runs: set[LoggedRun] = set()
+    raw_runs = data.get("runs")
+    for obj in raw_runs if isinstance(raw_runs, list) else []:
+        try:
+            runs.add(run_from_json(obj))
+        except InputError:
+            bad += 1
+    store = Store(
+        tuple(entries[k] for k in sorted(entries)),
+        _plan_from_json(data.get("plan")),
+        tuple(sorted(runs, key=_run_order)),
+    )
+    if bad and not entries and not runs:
         return (
             Store(),
             f"None of the {bad} entries in {what[0].lower()}{what[1:]} could be read, so {fix}.",
@@ -181,6 +200,24 @@ def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | Non
             f"{'was' if bad == 1 else 'were'} left out."
         )
     return store, None
+
+
+def _run_order(run: LoggedRun) -> tuple[object, ...]:
+    return (run.date, run.name, run.descent_m)
+
+
+def with_changes(
+    store: Store,
+    entries: Iterable[LogEntry] | None = None,
+    plan: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+    runs: Iterable[LoggedRun] | None = None,
+) -> str:
+    """The stored text of ``store`` with its entries, plan or runs replaced (the rest kept)."""
+    return dump_store(
+        store.entries if entries is None else entries,
+        store.plan if plan is None else plan,
+        store.runs if runs is None else runs,
+    )
 
 
 def merge_entries(

@@ -118,6 +118,9 @@ const actions = {
   async remove(tool, button) {
     await change(tool, "log_remove", { key: button.dataset.logKey });
   },
+  async "remove-run"(tool, button) {
+    await change(tool, "log_remove_run", { run_key: button.dataset.runKey });
+  },
   "show-plan"(tool) {
     if (tool.dcLog?.logged_plan) restorePlan(tool, tool.dcLog.logged_plan);
   },
