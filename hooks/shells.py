@@ -8,14 +8,19 @@ Templates live in overrides/partials/tools/; Python renders only the tools' regi
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from drills import exposure, metronome, rule_text, training_log
+from drills import exposure, metronome, rule_text, runs, training_log
 from drills.bridge.answers import initial
+from drills.render.audit_page import item_html
 from drills.render.tools import TOOLS
+
+EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0)
+ACCEPT = (".gpx", ".tcx", ".fit", ".gz")
 
 FENCE = re.compile(r"^```(?P<kind>tool|rules)[ \t]*\n(?P<name>[a-z-]+)\n```[ \t]*$", re.M)
 PLACEHOLDER = re.compile(r'<div data-dc-shell="(?P<kind>tool|rules):(?P<name>[a-z-]+)"></div>')
@@ -26,7 +31,7 @@ def mark_fences(markdown: str, where: str) -> str:
 
     def placeholder(match: re.Match[str]) -> str:
         kind, name = match["kind"], match["name"]
-        known = TOOLS if kind == "tool" else rule_text.FENCE_NAMES
+        known = [*TOOLS, "audit"] if kind == "tool" else rule_text.FENCE_NAMES
         if name not in known:
             raise KeyError(f"{where}: unknown {kind} {name!r}; known: {', '.join(known)}")
         return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
@@ -56,11 +61,25 @@ def _tool_context(name: str) -> dict[str, Any]:
     }
 
 
-def fill(html: str, env: Environment, root: str) -> str:
+def _audit_context(docs_dir: Path) -> dict[str, Any]:
+    """The audit page with its example course audited in (the same Python the page runs)."""
+    example = docs_dir / "tools" / EXAMPLE_COURSE
+    result = runs.audit(runs.read_activity(example.read_bytes(), example.name))
+    return {
+        "accept": ",".join(ACCEPT),
+        "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
+        "example": Markup(item_html(0, result, "metric", can_log=False)),
+        "example_href": f"../{EXAMPLE_COURSE}",
+    }
+
+
+def fill(html: str, env: Environment, root: str, docs_dir: Path) -> str:
     """The page's HTML with each placeholder replaced by its rendered template."""
 
     def render(match: re.Match[str]) -> str:
         kind, name = match["kind"], match["name"]
+        if kind == "tool" and name == "audit":
+            return env.get_template("partials/tools/audit.html").render(_audit_context(docs_dir))
         if kind == "tool":
             return env.get_template("partials/tools/tool.html").render(_tool_context(name))
         context = {"name": name, "text": rule_text, "exposure": exposure, "root": root}

@@ -78,7 +78,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return shells.fill(html, config.theme.get_env(), _root(page))
+    return shells.fill(html, config.theme.get_env(), _root(page), Path(config["docs_dir"]))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, log
+from drills.bridge import audio, audit, log
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -20,6 +20,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "compute": compute,  # a tool's form (or share link) → everything the page shows
     "click_track": audio.click_track,
     "tap_cadence": audio.tap_cadence,
+    "audit_file": audit.audit_file,  # the reader's activity file, its bytes beside the JSON
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -33,14 +34,20 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
 }
 
 
-def call(name: str, args_json: str) -> str:
-    """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}."""
+def call(name: str, args_json: str, data: object = None) -> str:
+    """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}.
+
+    ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array).
+    """
     if name not in CALLS:
         return json.dumps({"error": f"Unknown call {name[:40]!r}.", "field": None})
     try:
         args = json.loads(args_json)
         if not isinstance(args, dict):
             raise InputError("args", "Expected an object of arguments.")
+        if data is not None:
+            to_bytes = getattr(data, "to_bytes", None)  # Pyodide's proxy of a Uint8Array
+            args["data"] = to_bytes() if callable(to_bytes) else data
         return json.dumps(CALLS[name](args))
     except InputError as error:
         return json.dumps({"error": str(error), "field": error.field})

@@ -29,6 +29,7 @@ from drills.runs.advice import (
 )
 from drills.runs.audit import Audit
 
+REFERENCES = "../../references/"  # the audit page lives at /tools/audit/
 SPORT_NOUNS = {"running": "run", "walking": "walk", "hiking": "hike", "cycling": "ride"}
 
 
@@ -82,12 +83,16 @@ def meaning_html(result: Audit) -> str:
     planner's starting grade when the audit can tell."""
     share = steep_share(result)
     if share is None:
-        first = "This file has no descent to speak of, so it adds no downhill exposure."
+        first = esc("This file has no descent to speak of, so it adds no downhill exposure.")
     else:
+        source = f'<a href="{REFERENCES}#bontemps-2020">Bontemps et al. 2020</a>'
         first = (
-            f"In the guide's terms: {share:.0f} % of this descent was at {STEEP_FROM_PCT:g} % or "
-            "steeper, the grades at which studies of downhill running measure muscle damage "
-            "(−10 to −15 % and more; Bontemps et al. 2020)."
+            esc(
+                f"In the guide's terms: {share:.0f} % of this descent was at {STEEP_FROM_PCT:g} % or "
+                "steeper, the grades at which studies of downhill running measure muscle damage "
+                "(−10 to −15 % and more; "
+            )
+            + f"{source})."
         )
     suggestion = planner_suggestion(result)
     if suggestion is not None:
@@ -105,7 +110,7 @@ def meaning_html(result: Audit) -> str:
             "No grade band holds enough steady running to suggest a starting grade for the planner."
         )
     return (
-        f'<p class="dc-audit-meaning" data-result="meaning">{esc(first)} '
+        f'<p class="dc-audit-meaning" data-result="meaning">{first} '
         f'<span data-result="suggestion">{esc(second)}</span></p>'
     )
 

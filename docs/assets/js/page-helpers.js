@@ -48,6 +48,7 @@ function attachCopyButtons() {
 // takes every core of a small device, and the first frame used to wait up to a second behind
 // it (Lighthouse on a 2-core machine).
 function loadToolsIfNeeded() {
+  if (document.querySelector("[data-audit]")) afterFirstPaint(() => import("./audit.js"));
   if (!document.querySelector("[data-tool]")) return;
   afterFirstPaint(() => {
     // Fetched beside tools.js rather than after it (tools.js imports it): Python starts sooner.

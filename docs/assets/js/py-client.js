@@ -49,12 +49,13 @@ function fail(reason) {
   for (const listener of failureListeners) listener(reason);
 }
 
-export function callPython(call, args) {
+/** Call Python; `bytes` (a Uint8Array, e.g. a file's contents) is handed over, not copied. */
+export function callPython(call, args, bytes = undefined) {
   startPython();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
   const id = worker.nextId++;
   return new Promise((resolve, reject) => {
     worker.pending.set(id, { resolve, reject });
-    worker.instance.postMessage({ id, call, args });
+    worker.instance.postMessage({ id, call, args, bytes }, bytes ? [bytes.buffer] : []);
   });
 }

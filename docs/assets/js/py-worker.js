@@ -71,10 +71,10 @@ bridge.then(
 );
 
 self.onmessage = async ({ data }) => {
-  const { id, call, args } = data;
+  const { id, call, args, bytes } = data; // bytes: a file the reader chose, beside the JSON
   try {
     const py = await bridge;
-    postMessage({ type: "result", id, result: JSON.parse(py.call(call, JSON.stringify(args))) });
+    postMessage({ type: "result", id, result: JSON.parse(py.call(call, JSON.stringify(args), bytes)) });
   } catch (error) {
     postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
   }

@@ -1,0 +1,41 @@
+"""The descent audit page's call: a file's bytes in, its item (or its reason) out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from drills import bridge
+from drills.render.audit_view import audit_html
+from drills.runs import audit, read_activity
+
+FILES = Path(__file__).resolve().parent / "fixtures" / "activities"
+
+
+def call(name: str, data: bytes | None = None, **args: object) -> dict:
+    return json.loads(bridge.call("audit_file", json.dumps({"name": name, **args}), data))
+
+
+def test_a_real_file_gives_its_audit_and_the_runs_summary() -> None:
+    data = (FILES / "activity-large-fenxi2-multisport.fit").read_bytes()
+    out = call("legs.fit", data, units="metric", index=2)
+    assert audit_html(audit(read_activity(data, "legs.fit")), "metric") in out["html"]
+    assert 'data-audit-item="2"' in out["html"] and 'data-result="descent_m"' in out["html"]
+    assert out["run"]["descent_m"] > 700 and out["run"]["date"]
+    assert "Use in the planner" in out["html"] and 'href="../planner/?current=' in out["html"]
+
+
+def test_a_course_gives_a_race_card_and_no_run_for_the_log() -> None:
+    out = call("course.gpx", (FILES / "korita-zbevnica.gpx").read_bytes(), units="imperial")
+    assert out["run"] is None and "Add to the training log" not in out["html"]
+    assert "Plan for this course" in out["html"] and 'data-result="race_card"' in out["html"]
+    target = re.search(r'href="\.\./planner/\?[^"]*target=(\d+(?:\.\d+)?)', out["html"])
+    assert target and float(target[1]) <= 35
+
+
+def test_a_bad_file_gives_its_reason_and_a_hostile_name_stays_text() -> None:
+    out = call('<img src=x onerror="alert(1)">.fit', b"not a fit file at all", index=1)
+    assert out["run"] is None and "data-audit-error" in out["html"]
+    assert "<img" not in out["html"] and "&lt;img" in out["html"]
+    assert call("nothing.gpx")["field"] == "file"  # no bytes at all
