@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from drills import exposure, metronome, rule_text, training_log
+from drills import exposure, metronome, rule_text, session_audio, training_log
 from drills.bridge.answers import initial
 from drills.render.tools import TOOLS
 
@@ -50,6 +50,7 @@ def _tool_context(name: str) -> dict[str, Any]:
             "max_note": training_log.MAX_NOTE_CHARS,
             "rules": rule_text.LOG_RULES,
         },
+        "session": {"legend": session_audio.LEGEND},
         "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
         "click_track_minutes": metronome.LENGTH_RANGE_MIN,
         "min_taps": metronome.MIN_TAPS,
