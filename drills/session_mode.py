@@ -26,9 +26,9 @@ WARM_UP = (
     "Easy running on the flat until you feel loose. The descents come right after it, "
     "while your legs are fresh."
 )
-STOP_NOTE = f"{STOP_SESSION_INTRO} {listing(STOP_SIGNS, 'or')}."
+STOP_NOTES = tuple(sign[0].upper() + sign[1:] + "." for sign in STOP_SIGNS)
 COOL_DOWN = "An easy jog on the flat to finish. Then rate the session."
-AFTER = "Two taps each, then fill in your training log with them."
+AFTER = "One tap on each scale, then fill in your training log with them."
 CIRCUIT_NOTE = "One set of each drill per round, in this order."
 
 
@@ -42,6 +42,7 @@ class Step:
     detail: str  # what to do: "150 m down the 8 % slope"
     cue: str = ""  # one key cue, shown large
     notes: tuple[str, ...] = ()  # smaller lines: timings, the stop signs, equipment
+    notes_title: str = ""  # what the notes are, when they need saying
     track_at_s: float | None = None  # where this step begins in the session audio
 
     @property
@@ -81,8 +82,9 @@ def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, .
     """The steps of a downhill session; ``timeline`` (its audio's) times the repeats."""
     n = session.repeats
     steps = [
-        Step("before", "Before you start", summary(session) + ".", notes=(session.cadence_cue,)),
-        Step("warm_up", "Warm up", WARM_UP, notes=(STOP_NOTE,)),
+        # The cadence cue stands beside the cadence field on this screen (the page's template).
+        Step("before", "Before you start", summary(session) + "."),
+        Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=STOP_SESSION_INTRO),
     ]
     for r in range(1, n + 1):
         notes, at = _repeat_notes(timeline, r)
@@ -93,7 +95,7 @@ def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, .
                 f"{session.repeat_length_m:g} m down the {session.grade_pct:g} % slope",
                 _cue(session.key_cues, r - 1),
                 notes,
-                at,
+                track_at_s=at,
             )
         )
     steps += [
@@ -108,15 +110,12 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
     drills = [catalog.get(i) for i in session.drill_ids]
     n = session.repeats
     needed = list(dict.fromkeys(e for d in drills for e in d.equipment))
-    before_notes = (CIRCUIT_NOTE,) + ((f"You need: {'; '.join(needed)}.",) if needed else ())
-    steps = [
-        Step(
-            "before",
-            "Before you start",
-            f"{summary(session)}: {listing([d.name for d in drills])}.",
-            notes=before_notes,
-        )
-    ]
+    before_notes = (
+        f"The circuit: {listing([d.name for d in drills])}.",
+        CIRCUIT_NOTE,
+        *((f"You need: {'; '.join(needed)}.",) if needed else ()),
+    )
+    steps = [Step("before", "Before you start", f"{summary(session)}.", notes=before_notes)]
     for r in range(1, n + 1):
         for k, drill in enumerate(drills, start=1):
             steps.append(
