@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ARTIFACTS, PageWatch, wait_live
+from test_browser_offline import cached, wait_runtime_cached
 
-from drills import training_log
+from drills import session_audio, training_log
 from drills.render.log_view import plan_for, session_name
 from tests.test_session_audio import decode
 
@@ -159,7 +160,21 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     page.wait_for_selector("[data-session-playback]:not([hidden])")  # the audio is made again
     page.screenshot(path=str(SHOTS / "light-390-repeat-with-audio.png"))
 
-    for r in range(2, n + 1):
+    # Playing, the track moves the view on when it announces the next repeat.
+    timeline = session_audio.session_timeline(session, 176, 1000 / 330)
+    (second,) = [t.start_s for t in timeline.steps if t.kind == "next" and t.repeat == 2]
+    page.evaluate(
+        "at => { const p = document.querySelector('[data-session-player]');"
+        " p.currentTime = at; return p.play(); }",
+        second + 0.3,
+    )
+    page.wait_for_function(
+        "h => document.querySelector('[data-session-heading]').textContent === h",
+        arg=f"Repeat 2 of {n}",
+    )
+    page.evaluate("document.querySelector('[data-session-player]').pause()")
+    assert stored_state(page)["audioAt"] >= second
+    for r in range(3, n + 1):
         press(page, "next")
         assert heading(page) == f"Repeat {r} of {n}"
     press(page, "next")
@@ -273,3 +288,25 @@ def test_screenshots_of_every_step(phone: object, base_url: str) -> None:
         page.keyboard.press("Escape")
         page.wait_for_selector("dialog[data-session]:not([open])", state="attached")
     assert len(list(SHOTS.glob(f"{scheme}-1-[34]-??.png"))) == 8 + 10
+
+
+def test_session_mode_works_offline_after_one_visit(browser: object, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    page.goto(base_url + PLANNER)
+    wait_live(page)
+    wait_runtime_cached(page)
+    urls = [u for names in cached(page).values() for u in names]
+    assert any(u.endswith("/assets/js/session-mode.js") for u in urls)
+    context.set_offline(True)
+    open_planner(page, base_url)
+    page.click("[data-session-start='1-1']")
+    page.wait_for_selector("dialog[data-session][open]")
+    page.click("[data-session-action=audio]")
+    page.wait_for_selector("[data-session-playback]:not([hidden])")
+    press(page, "next")
+    press(page, "next")
+    assert heading(page).startswith("Repeat 1 of ")
+    assert page.watch.page_errors == []
+    context.close()

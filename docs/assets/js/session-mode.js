@@ -94,10 +94,13 @@ class SessionView {
   }
 
   async open(state, opener) {
+    if (this.dialog.open || this.opening) return; // a double tap opens it once
+    this.opening = true;
     this.state = state;
     this.opener = opener;
     this.dropAudio();
-    if (!(await this.fetchSteps())) return;
+    const ok = await this.fetchSteps().finally(() => (this.opening = false));
+    if (!ok) return;
     this.save();
     this.banner.hidden = true;
     this.fill();
@@ -105,7 +108,7 @@ class SessionView {
     this.render(true);
     this.timer = setInterval(() => this.tick(), 1000);
     this.keepAwake();
-    if (state.audio) this.makeAudio(false);
+    if (state.audio) this.makeAudio(false).catch(() => {}); // made again, where it had got to
   }
 
   onClose() {
@@ -204,6 +207,7 @@ class SessionView {
   }
 
   tick() {
+    if (!this.dialog.isConnected) return this.onClose(); // the page was swapped by instant navigation
     this.field("[data-session-timer]").textContent = clock(Date.now() - this.state.stepStartedAt);
   }
 
