@@ -250,9 +250,8 @@ def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:
     )
     assert heights and min(heights) >= 64
     page.keyboard.press("Escape")
-    page.wait_for_selector("dialog[data-session]:not([open])", state="attached")
+    page.locator("[data-session-resume]").wait_for(state="visible")  # left, not lost
     assert page.evaluate("document.activeElement.dataset.sessionStart") == "1-4"
-    assert page.locator("[data-session-resume]").is_visible()  # left, not lost
     assert stored_state(page)["step"] == 1
 
 
@@ -310,3 +309,27 @@ def test_session_mode_works_offline_after_one_visit(browser: object, base_url: s
     assert heading(page).startswith("Repeat 1 of ")
     assert page.watch.page_errors == []
     context.close()
+
+
+def test_a_damaged_kept_session_is_offered_safely_or_not_at_all(
+    phone: object, base_url: str
+) -> None:
+    page = phone
+    page.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
+        f" localStorage.setItem({STATE_KEY!r}, '{{not json'); }}"
+    )
+    open_planner(page, base_url)
+    assert page.locator("[data-session-resume]").is_hidden()
+    damaged = {"key": "1-1", "step": "x", "ratings": 5, "fields": None, "title": "<b>x</b>"}
+    page.evaluate(f"s => localStorage.setItem({STATE_KEY!r}, JSON.stringify(s))", damaged)
+    page.reload()
+    open_planner(page, base_url)
+    offer = page.locator("[data-session-resume]")
+    offer.wait_for(state="visible")
+    assert "<b>x</b>" in offer.inner_text()  # shown as text
+    page.click("[data-session-action=resume]")
+    page.wait_for_selector("dialog[data-session][open]")
+    assert heading(page) == "Before you start"
+    choose(page, "before", "3")
+    assert stored_state(page)["ratings"] == {"before": "3"}

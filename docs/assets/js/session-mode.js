@@ -33,6 +33,16 @@ function keep(key, value) {
   }
 }
 
+/** The session in progress as kept, in the shape this file needs (the text may be damaged or
+ *  edited by hand; Python checks everything that matters when it is sent back). */
+function keptSession() {
+  const kept = load(STATE_KEY);
+  if (!kept || typeof kept !== "object" || typeof kept.key !== "string") return null;
+  const texts = (value) => (value && typeof value === "object" ? value : {});
+  const step = Number.isInteger(kept.step) && kept.step >= 0 ? kept.step : 0;
+  return { ...kept, step, fields: texts(kept.fields), ratings: texts(kept.ratings), stepStartedAt: Number(kept.stepStartedAt) || Date.now(), audioAt: Number(kept.audioAt) || 0 };
+}
+
 const sameFields = (a, b) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 const clock = (ms) => {
   const seconds = Math.max(0, Math.floor(ms / 1000));
@@ -85,7 +95,7 @@ class SessionView {
   }
 
   async start(key, opener) {
-    const kept = load(STATE_KEY);
+    const kept = keptSession();
     const fields = computeArgs(this.tool).fields;
     if (kept?.key === key && sameFields(kept.fields, fields)) return this.open(kept, opener);
     const tempo = load(TEMPO_KEY) ?? {};
@@ -128,7 +138,7 @@ class SessionView {
   }
 
   offerResume() {
-    const kept = load(STATE_KEY);
+    const kept = keptSession();
     this.banner.hidden = !kept || this.dialog.open;
     if (!kept) return;
     this.banner.querySelector("[data-session-resume-title]").textContent = kept.title ?? "";
@@ -137,7 +147,7 @@ class SessionView {
 
   /** Once the entry handed to the log is saved, the session is over. */
   checkLogged() {
-    const kept = load(STATE_KEY);
+    const kept = keptSession();
     if (kept?.handedStore === undefined) return;
     const done = this.tool.querySelector(`[data-log-cell="${kept.key}"] .dc-log-done`);
     if (done && readStore() !== kept.handedStore) {
@@ -358,7 +368,7 @@ SessionView.prototype.actions = {
     this.dialog.close();
   },
   async resume(button) {
-    const kept = load(STATE_KEY);
+    const kept = keptSession();
     if (!kept) return void (this.banner.hidden = true);
     const form = this.tool.querySelector("form.dc-form");
     if (!sameFields(kept.fields, computeArgs(this.tool).fields)) {
