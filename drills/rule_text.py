@@ -124,6 +124,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     ),
 )
 
+STOP_SESSION_INTRO = "End the session, and walk down if you can, at any of these:"  # session mode
 SEE_A_PROFESSIONAL = (
     "Thigh soreness a day or two after new downhill work is expected. See a physiotherapist "
     f"or doctor if pain lasts more than {in_words(x.PAIN_LASTS_DAYS)} days, comes back on "

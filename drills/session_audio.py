@@ -279,7 +279,8 @@ def _duration(seconds: float) -> str:
     return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
+    """Seconds as the page and the track's texts show them: "1:07"."""
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
 
@@ -329,7 +330,7 @@ def session_timeline(
                 run_start,
                 run_end,
                 f"Repeat {r} of {n}: run {length:g} m down the {grade:g} % slope "
-                f"in about {_clock(run_s)}, {how}.",
+                f"in about {clock(run_s)}, {how}.",
                 clicks,
             )
         )
@@ -343,7 +344,7 @@ def session_timeline(
                 r,
                 run_end,
                 run_end + walk,
-                f"Walk back up {length:g} m: about {_clock(walk)} at "
+                f"Walk back up {length:g} m: about {clock(walk)} at "
                 f"{walking_speed_mps(grade) * 3.6:.1f} km/h.",
             )
         )

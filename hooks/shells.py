@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from drills import exposure, metronome, rule_text, runs, training_log
+from drills import exposure, metronome, rule_text, runs, session_audio, training_log
 from drills.bridge.answers import initial
 from drills.render.audit_page import item_html
 from drills.render.tools import TOOLS
@@ -55,6 +55,7 @@ def _tool_context(name: str) -> dict[str, Any]:
             "max_note": training_log.MAX_NOTE_CHARS,
             "rules": rule_text.LOG_RULES,
         },
+        "session": {"legend": session_audio.LEGEND},
         "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
         "click_track_minutes": metronome.LENGTH_RANGE_MIN,
         "min_taps": metronome.MIN_TAPS,

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, audit, log
+from drills.bridge import audio, audit, log, session
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -31,6 +31,10 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_export": log.export_log,
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
+    # Session mode on the planner page (drills.bridge.session).
+    "session_steps": session.steps,
+    "session_audio": session.audio,
+    "session_log": session.log_texts,
 }
 
 

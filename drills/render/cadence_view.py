@@ -52,6 +52,12 @@ def compute(values: Mapping[str, Any]) -> CadenceResult:
     return calculate(values["pace"], values["cadence"], values["grade"], values["increase"])
 
 
+def session_tempo(r: CadenceResult) -> dict[str, str]:
+    """The cadence and pace the planner's session mode starts from: the metronome tempo
+    worked out here and the pace it was worked out for, as the session's fields take them."""
+    return {"cadence": str(r.metronome_bpm), "pace": format_pace(r.pace_s_per_km)}
+
+
 def _row(label: str, name: str, value: str, unit: str, note: str = "") -> str:
     note_html = f'<span class="dc-note">{note}</span>' if note else ""
     return (

@@ -13,7 +13,7 @@ from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render.figures.exposure import grade_ruler_svg
 from drills.render.forms import Field
-from drills.render.html import esc, number
+from drills.render.html import attrs, esc, number
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.units import parse_number, parse_whole
@@ -137,6 +137,19 @@ def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
     return f'<ul class="dc-cues">{items}</ul><p class="dc-cadence-cue">{esc(cadence_cue)}</p>'
 
 
+@cache  # pure; one per session key
+def _start_button(key: str) -> str:
+    """Opens session mode (docs/assets/js/session-mode.js) for the session, as the log has it."""
+    where = f"week {key.replace('-', ', session ')}"
+    label = attrs(
+        data_session_start=key, aria_label=f"Start this session: {where}", aria_haspopup="dialog"
+    )
+    return (
+        f'<button type="button" class="md-button dc-session-start"{label}>Start this session'
+        "</button>"
+    )
+
+
 def session_when(s: planner.Session) -> str:
     return s.date.strftime("%a %d %b") if s.date else DAY_NAMES[s.day - 1]
 
@@ -158,7 +171,7 @@ def _session_row(
     return [
         f'<tr data-week="{week.number}">',
         region("td", f"when-{key}", esc(session_when(s))),
-        f"<td>{esc(FOCUS_TITLES[s.focus])}</td>",
+        f"<td>{esc(FOCUS_TITLES[s.focus])}{_start_button(key)}</td>",
         region("td", f"work-{key}", work),
         f"<td>{_drill_links(s.drill_ids)}</td><td>{_cues(s.key_cues, s.cadence_cue)}</td>",
         log_cell,

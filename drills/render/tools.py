@@ -40,7 +40,12 @@ def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
     if values is None:
         return View(())
     result = cadence_view.compute(values)
-    return View((cadence_view.results(result),), cadence_view.summary(result))
+    # The planner's session mode starts from the tempo and pace last worked out here.
+    return View(
+        (cadence_view.results(result),),
+        cadence_view.summary(result),
+        {"session_tempo": cadence_view.session_tempo(result)},
+    )
 
 
 def _planner(values: Mapping[str, Any] | None, context: Context) -> View:

@@ -297,3 +297,4 @@ startPython().then(() => {
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);
 else attachAll();
+import("./session-mode.js"); // the planner's session mode, and the cadence page's tempo it starts from
