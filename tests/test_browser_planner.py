@@ -140,6 +140,7 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
         }"""
     )
     page.wait_for_selector("[data-tool][data-rehearsed='20']", timeout=60_000)
+    page.wait_for_function("window.updates >= 1")  # the change's own answer (it may come last)
     calls = page.evaluate("window.computeCalls")
     assert len(calls) == 22, "the first answer (the kept log), the change, and 20 rehearsals"
     after_change = [t - changed_at for t in calls if t >= changed_at]
