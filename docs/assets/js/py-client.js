@@ -1,34 +1,74 @@
 // The page's side of the one Python of a visit: a module worker running Pyodide (py-worker.js).
 // The tools (tools.js, training-log.js) call Python through callPython.
+import * as runtimeStatus from "./runtime-status.js"; // data saver, progress, try again
 
-const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null };
+const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null, held: false };
 const failureListeners = [];
 
-/** Start the worker once per visit; resolves true when Python is ready, false if it failed. */
+/** Start the worker once per visit; resolves true when Python is ready, false if it failed.
+ * With a data saver on, the download waits for the reader's first change (callPython). */
 export function startPython() {
   if (worker.ready) return worker.ready;
   let signalReady;
   worker.ready = new Promise((resolve) => (signalReady = resolve));
-  worker.failSignal = () => signalReady(false);
+  worker.signalReady = signalReady;
+  if (runtimeStatus.dataSaverOn()) {
+    worker.held = true;
+    runtimeStatus.held();
+  } else {
+    spawn();
+  }
+  return worker.ready;
+}
+
+/** True while a data saver holds the download back. */
+export function pythonHeld() {
+  return worker.held;
+}
+
+function spawn() {
+  worker.held = false;
+  let instance;
   try {
-    worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module" });
+    // The worker imports kept modules by address only where the service worker can answer.
+    const name = navigator.serviceWorker?.controller ? "controlled" : "python";
+    instance = worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
   } catch (error) {
     fail(String(error));
-    return worker.ready;
+    return;
   }
-  worker.instance.onmessage = ({ data }) => {
-    if (data.type === "ready") signalReady(true);
+  runtimeStatus.downloading();
+  instance.onmessage = ({ data }) => {
+    if (instance !== worker.instance) return; // a worker given up on for a retry
+    if (data.type === "ready") {
+      runtimeStatus.ready();
+      worker.signalReady(true);
+    } else if (data.type === "progress") runtimeStatus.progress(data.received, data.total);
+    else if (data.type === "download-failed") downloadFailed(data.message);
     else if (data.type === "fatal") fail(data.message);
     else if (data.type === "result") {
       worker.pending.get(data.id)?.resolve(data.result);
       worker.pending.delete(data.id);
     }
   };
-  worker.instance.onerror = (event) => {
+  instance.onerror = (event) => {
     event.preventDefault();
-    fail(event.message || "the worker script could not be loaded");
+    if (instance === worker.instance) downloadFailed(event.message || "the worker script did not load");
   };
-  return worker.ready;
+  // Calls made while no worker was running (held, or before a retry) go to this one.
+  for (const [id, { call, args }] of worker.pending) instance.postMessage({ id, call, args });
+}
+
+// The calls waiting for Python keep waiting: the reader may try again.
+function downloadFailed(reason) {
+  worker.instance?.terminate();
+  worker.instance = null;
+  runtimeStatus.failed(reason, retryPython);
+}
+
+/** After a failed download: a new worker, which reads what arrived already from the cache. */
+export function retryPython() {
+  if (!worker.instance && !worker.fatal && !worker.held && worker.ready) spawn();
 }
 
 /** Why Python could not start, or null. */
@@ -43,7 +83,8 @@ export function onPythonFailure(listener) {
 function fail(reason) {
   if (worker.fatal) return;
   worker.fatal = reason;
-  worker.failSignal?.();
+  runtimeStatus.ready(); // the tools say why (onPythonFailure)
+  worker.signalReady?.(false);
   for (const { reject } of worker.pending.values()) reject(new Error(reason));
   worker.pending.clear();
   for (const listener of failureListeners) listener(reason);
@@ -52,9 +93,10 @@ function fail(reason) {
 export function callPython(call, args) {
   startPython();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
+  if (worker.held) spawn(); // the reader's first change starts the held download
   const id = worker.nextId++;
   return new Promise((resolve, reject) => {
-    worker.pending.set(id, { resolve, reject });
-    worker.instance.postMessage({ id, call, args });
+    worker.pending.set(id, { resolve, reject, call, args });
+    worker.instance?.postMessage({ id, call, args });
   });
 }
