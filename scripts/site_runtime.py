@@ -33,7 +33,12 @@ PACKED = ("pyodide.asm.wasm", "pyodide.asm.mjs")
 INFLATED = (*PACKED, SNAPSHOT_NAME.removesuffix(".gz"))
 # Everything a first visit to a tool page downloads of the runtime (the wheel only without a
 # snapshot): its size is what the page says a reader on a data saver would download.
-FIRST_VISIT = ("pyodide.mjs", "python_stdlib.zip", "pyodide-lock.json", *(f"{n}.gz" for n in INFLATED))
+FIRST_VISIT = (
+    "pyodide.mjs",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    *(f"{n}.gz" for n in INFLATED),
+)
 
 
 def source_hash() -> str:

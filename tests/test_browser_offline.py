@@ -102,7 +102,9 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(browser: object, base_ur
     page.reload()
     wait_live(page)
     recompute(page, "cadence", "176")
-    assert sorted(packed) == ["pyodide.asm.mjs", "pyodide.mjs"], "a repeat visit requested runtime files"
+    assert sorted(packed) == ["pyodide.asm.mjs", "pyodide.mjs"], (
+        "a repeat visit requested runtime files"
+    )
     context.close()
 
 
