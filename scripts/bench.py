@@ -220,10 +220,13 @@ def main() -> None:
             results = {tool: measured[tool] for tool in ("cadence", "planner")}
 
             phone = {name: [] for name in pages}
+            phone_bytes = {name: [] for name in pages}
             for _ in range(args.phone_rounds):
                 for name, (_, url, *_rest) in pages.items():
                     ctx = browser.new_context()
+                    sent.clear()
                     phone[name].append(phone_ms(ctx, url))
+                    phone_bytes[name].append(sum(n for p, n in sent if "/pyodide/" in p))
                     ctx.close()
 
             latencies = {"cadence": [], "planner": []}
@@ -300,18 +303,26 @@ def main() -> None:
             )
         )
     naive_phone = statistics.median(phone["naive"])
+    naive_phone_bytes = statistics.median(phone_bytes["naive"])
     rows.append(
         (
-            f"phone network: naive first result (ms, median of {args.phone_rounds})",
-            f"{naive_phone:.0f}",
+            f"phone network: naive first result (ms, median of {args.phone_rounds}) / runtime bytes",
+            f"{naive_phone:.0f} / {naive_phone_bytes:,.0f}",
         )
     )
     for tool in ("cadence", "planner"):
         live = statistics.median(phone[tool])
+        nbytes = statistics.median(phone_bytes[tool])
         rows.append(
             (
                 f"phone network: {tool} live (ms) / ratio to naive",
                 f"{live:.0f} / {live / naive_phone:.2f}×",
+            )
+        )
+        rows.append(
+            (
+                f"phone network: {tool} runtime bytes until live / ratio to naive",
+                f"{nbytes:,.0f} / {nbytes / naive_phone_bytes:.2f}×",
             )
         )
     for tool, times in latencies.items():

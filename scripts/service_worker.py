@@ -58,9 +58,17 @@ def runtime_version(site_dir: Path) -> str:
     return _digest(site_dir, [p for p in (site_dir / RUNTIME_DIR).iterdir() if p.is_file()])
 
 
-def download_bytes(site_dir: Path) -> int:
-    """What a first visit to a tool page downloads of the runtime, from the files themselves."""
-    return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in site_runtime.FIRST_VISIT)
+def wheel_name(site_dir: Path) -> str:
+    (wheel,) = (site_dir / RUNTIME_DIR).glob("drills-*.whl")
+    return wheel.name
+
+
+def download_bytes(site_dir: Path, snapshot: bool) -> int:
+    """What a first visit to a tool page downloads of the runtime, from the files themselves:
+    with the memory snapshot, or with the wheel to start Python plainly (py-worker.js)."""
+    extra = site_runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
+    names = (*site_runtime.FIRST_VISIT, extra)
+    return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in names)
 
 
 def fill_constants(path: Path, values: Mapping[str, object]) -> None:
@@ -88,10 +96,18 @@ def write_service_worker(site_dir: Path) -> str:
         {
             "RUNTIME_CACHE": runtime_cache,
             "INFLATED": list(site_runtime.INFLATED),
-            "DOWNLOAD_BYTES": download_bytes(site_dir),
+            "WHEEL": wheel_name(site_dir),
+            "DOWNLOAD_BYTES": {
+                "snapshot": download_bytes(site_dir, snapshot=True),
+                "plain": download_bytes(site_dir, snapshot=False),
+            },
         },
     )
-    fill_constants(site_dir / RUNTIME_STATUS, {"DOWNLOAD_BYTES": download_bytes(site_dir)})
+    # A data saver's reader gets the plain start: the page says how much that downloads.
+    plain = download_bytes(site_dir, snapshot=False)
+    fill_constants(
+        site_dir / RUNTIME_STATUS, {"DOWNLOAD_BYTES": plain, "RUNTIME_CACHE": runtime_cache}
+    )
     version = site_version(site_dir)
     fill_constants(
         site_dir / SERVICE_WORKER,

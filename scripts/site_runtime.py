@@ -31,13 +31,13 @@ SNAPSHOT_NAME = "snapshot.bin.gz"
 PACKED = ("pyodide.asm.wasm", "pyodide.asm.mjs")
 # What the browser's worker fetches as NAME.gz and inflates: those two and the memory snapshot.
 INFLATED = (*PACKED, SNAPSHOT_NAME.removesuffix(".gz"))
-# Everything a first visit to a tool page downloads of the runtime (the wheel only without a
-# snapshot): its size is what the page says a reader on a data saver would download.
+# What a first visit to a tool page downloads of the runtime (py-worker.js): on a fast network the
+# memory snapshot, on a slow one (or with a data saver) the wheel instead, and Python starts plainly.
 FIRST_VISIT = (
     "pyodide.mjs",
     "python_stdlib.zip",
     "pyodide-lock.json",
-    *(f"{n}.gz" for n in INFLATED),
+    *(f"{n}.gz" for n in PACKED),
 )
 
 

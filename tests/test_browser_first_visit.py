@@ -59,7 +59,8 @@ def test_a_first_visit_fetches_each_url_once(browser: object, site_dir: Path, to
         assert twice == {}, "fetched more than once"
         runtime = [p for p in requests if p.startswith("/pyodide/")]
         sizes = sum((site_dir / p.lstrip("/")).stat().st_size for p in runtime)
-        assert sizes == service_worker.download_bytes(site_dir)
+        # A fast network: the snapshot is worth its download (a slow one: test_a_data_saver...).
+        assert sizes == service_worker.download_bytes(site_dir, snapshot=True)
         assert sizes <= naive_bytes(site_dir)
         print(
             f"{tool}: {len(requests)} requests, each once; runtime {sizes:,} bytes "
@@ -74,6 +75,8 @@ SAVE_DATA = "Object.defineProperty(NetworkInformation.prototype, 'saveData', {ge
 def test_a_data_saver_holds_the_runtime_until_a_field_changes(
     browser: object, site_dir: Path
 ) -> None:
+    """Held until the reader changes a field; then a plain start (no snapshot download), and the
+    device's own snapshot, which the next visit restores without downloading anything."""
     with host(site_dir) as (url, requests):
         context = browser.new_context(extra_http_headers={"Save-Data": "on"})
         context.add_init_script(SAVE_DATA)
@@ -81,7 +84,7 @@ def test_a_data_saver_holds_the_runtime_until_a_field_changes(
         page.goto(f"{url}/tools/cadence/")
         line = page.locator("[data-tool] [data-runtime]")
         line.wait_for()
-        size = megabytes(service_worker.download_bytes(site_dir))
+        size = megabytes(service_worker.download_bytes(site_dir, snapshot=False))
         assert "Data saver is on" in line.inner_text() and f"({size})" in line.inner_text()
         assert page.locator("[data-result]").count() >= 5  # the build's results stay
         # The page went idle (it registers the service worker then, which keeps the pages and
@@ -91,19 +94,32 @@ def test_a_data_saver_holds_the_runtime_until_a_field_changes(
         page.fill("form.dc-form [name=cadence]", "172")
         wait_live(page)
         page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '172'")
-        assert [p for p in requests if p.endswith("/pyodide/pyodide.asm.wasm.gz")]
+        runtime = [p.removeprefix("/pyodide/") for p in requests if p.startswith("/pyodide/")]
+        assert "pyodide.asm.wasm.gz" in runtime and "snapshot.bin.gz" not in runtime
+        sizes = sum((site_dir / "pyodide" / name).stat().st_size for name in runtime)
+        assert sizes == service_worker.download_bytes(site_dir, snapshot=False)
         assert line.is_hidden()
-        print(f"data saver: held, then downloaded after a change; the line said {size}")
+        wait_until(
+            page, "caches.match(new URL('/pyodide/snapshot.bin', location.href)).then(Boolean)"
+        )
+        requests.clear()
+        page.reload()
+        wait_live(page)  # no change needed: this device has the runtime
+        page.fill("form.dc-form [name=cadence]", "173")
+        page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '173'")
+        assert not [p for p in requests if "/pyodide/" in p]
+        print(f"data saver: held ({size}), then a plain start of {sizes:,} bytes; its own snapshot")
         context.close()
 
 
 def test_a_slow_download_shows_how_much_has_arrived(context: object, site_dir: Path) -> None:
-    with host(site_dir, bytes_per_second=4_000_000) as (url, _):
+    # 0.5 MB/s a connection: too slow for the snapshot to pay, so Python starts plainly.
+    with host(site_dir, bytes_per_second=500_000) as (url, _):
         page = context.new_page()
         page.goto(f"{url}/tools/cadence/")
         line = page.locator("[data-tool] [data-runtime]")
         assert line.get_attribute("role") == "status"  # polite: read when the reader pauses
-        total = megabytes(service_worker.download_bytes(site_dir))
+        total = megabytes(service_worker.download_bytes(site_dir, snapshot=False))
         page.wait_for_function(
             "t => /Downloading the live calculator: \\d+\\.\\d MB of /.test("
             "document.querySelector('[data-runtime]')?.textContent ?? '')",
@@ -129,8 +145,11 @@ def test_a_failed_download_can_be_tried_again_without_a_reload(
         button.wait_for()
         line = page.locator("[data-tool] [data-runtime]").inner_text()
         assert "could not be downloaded" in line and "503" in line
+        assert "unavailable" in page.inner_text("[data-status]")  # the build's results stay
         button.click()
         wait_live(page)
+        assert page.inner_text("[data-status]").startswith("Live")
+        assert page.locator(".dc-tool--offline").count() == 0
         page.fill("form.dc-form [name=cadence]", "171")
         page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '171'")
         assert page.evaluate("window.sameDocument") is True  # no reload

@@ -194,10 +194,12 @@ def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_di
     assert f'const RUNTIME_CACHE = "{runtime_cache}";' in worker
     inflated = json.loads(re.search(r"const INFLATED = (\[.*?\]);", worker)[1])
     assert all((site_dir / "pyodide" / f"{name}.gz").exists() for name in inflated)
-    # The size a data saver's line gives is what a first visit downloads (test_browser_first_visit).
-    size = re.search(r"const DOWNLOAD_BYTES = (\d+);", worker)[1]
+    # The size a data saver's line gives is what a plain start downloads (test_browser_first_visit).
+    sizes = json.loads(re.search(r"const DOWNLOAD_BYTES = (\{.*?\});", worker)[1])
     status = (site_dir / "assets" / "js" / "runtime-status.js").read_text()
-    assert f"const DOWNLOAD_BYTES = {size};" in status and int(size) > 5_000_000
+    assert f"const DOWNLOAD_BYTES = {sizes['plain']};" in status
+    assert f'const RUNTIME_CACHE = "{runtime_cache}";' in status
+    assert 5_000_000 < sizes["plain"] < sizes["snapshot"]
 
 
 def test_service_worker_version_changes_with_any_file(site_dir: Path, tmp_path: Path) -> None:

@@ -12,12 +12,16 @@ export function startPython() {
   let signalReady;
   worker.ready = new Promise((resolve) => (signalReady = resolve));
   worker.signalReady = signalReady;
-  if (runtimeStatus.dataSaverOn()) {
-    worker.held = true;
-    runtimeStatus.held();
-  } else {
+  if (!runtimeStatus.dataSaverOn()) {
     spawn();
+    return worker.ready;
   }
+  worker.held = true; // unless this device kept the runtime, which downloads nothing
+  runtimeStatus.runtimeKept().then((kept) => {
+    if (!worker.held) return; // the reader changed a field meanwhile
+    if (kept) spawn();
+    else runtimeStatus.held();
+  });
   return worker.ready;
 }
 
@@ -30,8 +34,10 @@ function spawn() {
   worker.held = false;
   let instance;
   try {
-    // The worker imports kept modules by address only where the service worker can answer.
-    const name = navigator.serviceWorker?.controller ? "controlled" : "python";
+    // The worker imports kept modules by address only where the service worker can answer, and
+    // starts Python plainly (no snapshot download) for a data saver.
+    const flags = ["python", navigator.serviceWorker?.controller && "controlled", runtimeStatus.dataSaverOn() && "save-data"];
+    const name = flags.filter(Boolean).join(" ");
     instance = worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
   } catch (error) {
     fail(String(error));
@@ -59,11 +65,13 @@ function spawn() {
   for (const [id, { call, args }] of worker.pending) instance.postMessage({ id, call, args });
 }
 
-// The calls waiting for Python keep waiting: the reader may try again.
+// The tools say Python is unavailable (their results stay), but the calls waiting for it keep
+// waiting, and startPython's promise stays open: the reader may try again (runtime-status.js).
 function downloadFailed(reason) {
   worker.instance?.terminate();
   worker.instance = null;
   runtimeStatus.failed(reason, retryPython);
+  for (const listener of failureListeners) listener(reason);
 }
 
 /** After a failed download: a new worker, which reads what arrived already from the cache. */
@@ -83,7 +91,7 @@ export function onPythonFailure(listener) {
 function fail(reason) {
   if (worker.fatal) return;
   worker.fatal = reason;
-  runtimeStatus.ready(); // the tools say why (onPythonFailure)
+  runtimeStatus.clear(); // the tools say why (onPythonFailure)
   worker.signalReady?.(false);
   for (const { reject } of worker.pending.values()) reject(new Error(reason));
   worker.pending.clear();

@@ -6,7 +6,15 @@
 // fills in these constants (scripts/service_worker.py).
 const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
 const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
-const DOWNLOAD_BYTES = 0; // what a first visit downloads, for the progress line
+const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
+const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
+// A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
+// 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
+// slower network, or with a data saver, Python starts plainly and this device makes its own
+// snapshot for later visits once the reader pauses (below).
+const SNAPSHOT_PAYS_WITHIN_MS = 1500;
+const MEASURE_MS = 300; // the first downloads are watched this long, or until MEASURE_BYTES arrive,
+const MEASURE_BYTES = 1e6; // to judge the network
 
 const runtime = new URL("../../pyodide/", import.meta.url).href;
 const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
@@ -26,14 +34,22 @@ function reportDownloadFailure(message) {
   postMessage({ type: "download-failed", message });
 }
 
+const flags = self.name.split(" "); // set by py-client.js
 let received = 0;
+let firstByteAt = null;
+let total = DOWNLOAD_BYTES.plain; // until a snapshot is chosen
 let reportedAt = 0;
+let measured;
+const networkJudged = new Promise((resolve) => (measured = resolve));
+setTimeout(() => measured(), MEASURE_MS);
 function progressed(bytes) {
+  firstByteAt ??= performance.now();
   received += bytes;
+  if (received >= MEASURE_BYTES) measured();
   const now = performance.now();
   if (now - reportedAt < 200) return;
   reportedAt = now;
-  postMessage({ type: "progress", received, total: DOWNLOAD_BYTES });
+  postMessage({ type: "progress", received, total });
 }
 
 /** The body, counted as it arrives; an error part-way is reported unless the file is optional. */
@@ -91,9 +107,27 @@ function take(url) {
   started.delete(url); // a body is read once; a second load (the fallback) asks again
   return response ?? runtimeFile(url);
 }
-for (const name of ["snapshot.bin", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) {
-  start(name, name === "snapshot.bin");
+for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) {
+  start(name);
 }
+
+// Restore a snapshot (kept from an earlier visit, or downloaded now if the network is fast), or
+// start plainly. Decided while the files needed either way arrive.
+const snapshotChosen = (async () => {
+  if (await kept(runtime + "snapshot.bin")) return true;
+  if (!flags.includes("save-data")) {
+    await networkJudged;
+    const ms = firstByteAt === null ? Infinity : Math.max(1, performance.now() - firstByteAt);
+    const snapshotBytes = DOWNLOAD_BYTES.snapshot - DOWNLOAD_BYTES.plain; // less the wheel's 0.1 MB
+    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) {
+      start("snapshot.bin", true);
+      total = DOWNLOAD_BYTES.snapshot;
+      return true;
+    }
+  }
+  start(WHEEL);
+  return false;
+})();
 
 self.fetch = async (resource, init) => {
   const url = String(resource?.url ?? resource);
@@ -111,7 +145,7 @@ self.addEventListener("unhandledrejection", (event) => {
 // worker answers from the same cache, and V8 can keep its compiled code); otherwise from its text.
 async function runtimeModule(name) {
   const url = runtime + name;
-  if (self.name === "controlled" && (await kept(url))) return import(url);
+  if (flags.includes("controlled") && (await kept(url))) return import(url);
   const source = await (await take(url)).text();
   const address = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   try {
@@ -122,7 +156,7 @@ async function runtimeModule(name) {
 }
 
 // The build's memory snapshot holds the interpreter with `drills` imported. If it cannot be
-// fetched or unpacked, start plainly and install `drills` from the site lockfile.
+// fetched or unpacked, start plainly.
 let snapshotMissing = false;
 async function snapshot() {
   try {
@@ -143,21 +177,69 @@ async function startPython() {
     lockFileURL: runtime + "pyodide-lock.json",
     createPyodideModule: async (settings) => (await glue).default(settings),
   };
-  const bytes = snapshot();
-  bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
+  if (await snapshotChosen) {
+    const bytes = snapshot();
+    bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
+    try {
+      // Private API; the Pyodide version is pinned and the browser tests cover every path.
+      return await loadPyodide({ ...options, _loadSnapshot: bytes });
+    } catch (error) {
+      if (!snapshotMissing) throw error;
+      total = DOWNLOAD_BYTES.plain;
+    }
+  }
+  return startPlainly(loadPyodide, options);
+}
+
+// As scripts/make-snapshot.mjs does at build time: Python unpacks the wheel and imports every
+// module of `drills` (pyodide.loadPackage would leave JS handles a snapshot cannot hold).
+const INSTALL_DRILLS = `
+import importlib, pkgutil, sysconfig, zipfile
+zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
+import drills
+for module in pkgutil.walk_packages(drills.__path__, "drills."):
+    importlib.import_module(module.name)
+`;
+
+let plainPython = null; // a plain start, until this device has made its own snapshot of it
+async function startPlainly(loadPyodide, options) {
+  const wheel = take(runtime + WHEEL);
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  pyodide.FS.writeFile("/tmp/drills.whl", new Uint8Array(await (await wheel).arrayBuffer()));
+  pyodide.runPython(INSTALL_DRILLS);
+  pyodide.FS.unlink("/tmp/drills.whl");
+  plainPython = pyodide;
+  return pyodide;
+}
+
+// Once the reader pauses (after the page's rehearsals), keep a snapshot of this Python for later
+// visits: they restore it instead of starting plainly, and nothing more is downloaded for it.
+const QUIET_MS = 3000;
+let quietTimer = null;
+function snapshotWhenQuiet() {
+  if (!plainPython) return;
+  clearTimeout(quietTimer);
+  quietTimer = setTimeout(keepOwnSnapshot, QUIET_MS);
+}
+async function keepOwnSnapshot() {
+  const pyodide = plainPython;
+  plainPython = null;
   try {
-    // Private API; the Pyodide version is pinned and the browser tests cover both paths.
-    return await loadPyodide({ ...options, _loadSnapshot: bytes });
-  } catch (error) {
-    if (!snapshotMissing) throw error;
-    return await loadPyodide({ ...options, packages: ["drills"] });
+    const bytes = pyodide.makeMemorySnapshot();
+    const headers = { "Content-Type": "application/octet-stream" };
+    await (await keep)?.put(runtime + "snapshot.bin", new Response(bytes, { headers }));
+  } catch {
+    /* a later visit starts plainly again */
   }
 }
 
 const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
 
 bridge.then(
-  () => postMessage({ type: "ready" }),
+  () => {
+    postMessage({ type: "ready" });
+    snapshotWhenQuiet();
+  },
   (error) => downloadFailed || postMessage({ type: "fatal", message: String(error?.message ?? error) }),
 );
 
@@ -169,4 +251,5 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
   }
+  snapshotWhenQuiet();
 };

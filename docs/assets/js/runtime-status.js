@@ -1,9 +1,10 @@
 // What a tool says about its Python while it is not there yet: held back for a data saver, how
 // much has arrived, or why the download failed, with a button to try again. One line per tool,
 // under its status line, built here from text (never from what the reader typed).
-// py-client.js calls these; the build fills in DOWNLOAD_BYTES from the real files
+// py-client.js calls these; the build fills in the constants from the real files
 // (scripts/service_worker.py).
-const DOWNLOAD_BYTES = 0;
+const DOWNLOAD_BYTES = 0; // a plain start's download, which a data saver gets
+const RUNTIME_CACHE = "downhill-confidence-runtime-dev"; // where the Python worker keeps it
 const SHOW_AFTER_MS = 1000; // a quick start says nothing
 const UPDATE_EVERY_MS = 1000; // a polite region: a screen reader is not told every chunk
 
@@ -14,6 +15,12 @@ const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 /** The reader asked to save data (the browser sends Save-Data with each request then too). */
 export function dataSaverOn() {
   return navigator.connection?.saveData === true;
+}
+
+/** Whether an earlier visit kept the runtime on this device: starting it downloads nothing. */
+export async function runtimeKept() {
+  const snapshot = new URL("../../pyodide/snapshot.bin", import.meta.url).href;
+  return Boolean(await self.caches?.match(snapshot, { cacheName: RUNTIME_CACHE }).catch(() => null));
 }
 
 function lines() {
@@ -72,10 +79,17 @@ function showProgress(now) {
   );
 }
 
-export function ready() {
+/** Python stopped for good: the tools say why (tools.js), this line says nothing. */
+export function clear() {
   clearTimeout(state.timer);
   state.live = true;
   say();
+}
+
+export function ready() {
+  clear();
+  // After a retry: the tools had marked themselves unavailable (tools.js showFailure).
+  for (const tool of document.querySelectorAll(".dc-tool--offline")) tool.classList.remove("dc-tool--offline");
 }
 
 /** The download failed: say why, with a button that tries again without reloading the page. */
