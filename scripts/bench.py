@@ -8,7 +8,8 @@ offline; a chapter until idle) and of its Python runtime, the time to a live too
 phone network (Chromium's network emulation: 10 Mbit/s down, 40 ms latency), build time, and
 each against a page that loads Pyodide on the main thread at page load.
 The host sends Cache-Control: max-age=600 as typical hosts do, and gzips text like the test
-host, or (--plain) compresses nothing.
+host, or (--plain) compresses nothing. --baseline-site measures another build (say, main's) in
+the same interleaved rounds, on its own origin.
 Run through ./scripts/bench, which builds the site first.
 """
 
@@ -172,6 +173,12 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--build-seconds", type=float, default=None)
     parser.add_argument("--plain", action="store_true", help="a host that compresses nothing")
+    parser.add_argument(
+        "--baseline-site",
+        type=Path,
+        default=None,
+        help="another build, measured in the same rounds",
+    )
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--phone-rounds", type=int, default=PHONE_ROUNDS)
     args = parser.parse_args()
@@ -184,6 +191,10 @@ def main() -> None:
         sent: list[tuple[str, int]] = []
         options = {"sent": sent, "compress": not args.plain}
         server, base = serve(root, handler=type("Counting", (CountingHandler,), options))
+        if args.baseline_site:  # another build (say, main's) on its own origin, same host options
+            baseline_server, baseline = serve(
+                args.baseline_site.resolve(), handler=type("Counting", (CountingHandler,), options)
+            )
         rows: list[tuple[str, str]] = []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -208,6 +219,20 @@ def main() -> None:
                 "cadence": (first_recompute_ms, f"{base}/tools/cadence/", "cadence", "171"),
                 "planner": (first_recompute_ms, f"{base}/tools/planner/", "weeks", "24"),
             }
+            if args.baseline_site:
+                pages["cadence, baseline"] = (
+                    first_recompute_ms,
+                    f"{baseline}/tools/cadence/",
+                    "cadence",
+                    "171",
+                )
+                pages["planner, baseline"] = (
+                    first_recompute_ms,
+                    f"{baseline}/tools/planner/",
+                    "weeks",
+                    "24",
+                )
+            tools = [name for name in pages if name != "naive"]
             samples = {name: [] for name in pages}
             for _ in range(args.rounds):  # interleaved: each round visits every page once
                 for name, (fn, *fn_args) in pages.items():
@@ -217,7 +242,7 @@ def main() -> None:
                 for name, values in samples.items()
             }
             (naive_cold, naive_warm, naive_bytes, naive_runtime) = measured["naive"]
-            results = {tool: measured[tool] for tool in ("cadence", "planner")}
+            results = {tool: measured[tool] for tool in tools}
 
             phone = {name: [] for name in pages}
             phone_bytes = {name: [] for name in pages}
@@ -254,6 +279,8 @@ def main() -> None:
                 ctx.close()
             browser.close()
         server.shutdown()
+        if args.baseline_site:
+            baseline_server.shutdown()
 
     host = "a host that compresses nothing" if args.plain else "a host that gzips text"
     rows.append(("host", f"{host}, Cache-Control: max-age=600"))
@@ -310,7 +337,7 @@ def main() -> None:
             f"{naive_phone:.0f} / {naive_phone_bytes:,.0f}",
         )
     )
-    for tool in ("cadence", "planner"):
+    for tool in tools:
         live = statistics.median(phone[tool])
         nbytes = statistics.median(phone_bytes[tool])
         rows.append(

@@ -59,7 +59,9 @@ function spawn() {
   };
   instance.onerror = (event) => {
     event.preventDefault();
-    if (instance === worker.instance) downloadFailed(event.message || "the worker script did not load");
+    if (instance !== worker.instance) return;
+    instance.terminate(); // its script did not load or run: nothing of it to keep
+    downloadFailed(event.message || "the worker script did not load");
   };
   // Calls made while no worker was running (held, or before a retry) go to this one.
   for (const [id, { call, args }] of worker.pending) instance.postMessage({ id, call, args });
@@ -68,8 +70,10 @@ function spawn() {
 // The tools say Python is unavailable (their results stay), but the calls waiting for it keep
 // waiting, and startPython's promise stays open: the reader may try again (runtime-status.js).
 function downloadFailed(reason) {
-  worker.instance?.terminate();
+  const failed = worker.instance;
   worker.instance = null;
+  // It writes what did arrive into the cache (py-worker.js), then is ended.
+  failed.onmessage = ({ data }) => data.type === "kept" && failed.terminate();
   runtimeStatus.failed(reason, retryPython);
   for (const listener of failureListeners) listener(reason);
 }

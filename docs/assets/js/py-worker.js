@@ -32,6 +32,9 @@ function reportDownloadFailure(message) {
   if (downloadFailed) return;
   downloadFailed = true;
   postMessage({ type: "download-failed", message });
+  // Keep what did arrive (a retry reads it from the cache), then say so: the page ends this worker.
+  settle();
+  Promise.allSettled(keeping).then(() => postMessage({ type: "kept" }));
 }
 
 const flags = self.name.split(" "); // set by py-client.js
@@ -91,8 +94,29 @@ async function runtimeFile(url, optional = false) {
   const cache = await keep;
   if (!cache) return new Response(body, { headers });
   const [mine, toKeep] = body.tee();
-  cache.put(url, new Response(toKeep, { headers })).catch(() => {}); // a failed copy is fetched next time
+  keeping.push(keepLater(cache, url, toKeep, headers));
   return new Response(mine, { headers });
+}
+
+// Writing 45 MB into the cache while Python starts slowed the start (scripts/bench): the copies
+// are held in memory and written once Python is ready (or has failed). A copy that fails, or a
+// download cut short, is simply fetched again next time.
+let settle;
+const settled = new Promise((resolve) => (settle = resolve));
+const keeping = [];
+async function keepLater(cache, url, stream, headers) {
+  try {
+    const chunks = [];
+    for (const reader = stream.getReader(); ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+    await settled;
+    await cache.put(url, new Response(new Blob(chunks), { headers }));
+  } catch {
+    /* fetched again next time */
+  }
 }
 
 // Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
@@ -235,6 +259,7 @@ async function keepOwnSnapshot() {
 
 const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
 
+bridge.then(settle, settle);
 bridge.then(
   () => {
     postMessage({ type: "ready" });
