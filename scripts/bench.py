@@ -293,7 +293,7 @@ def main() -> None:
     rows.append(
         (
             "naive page: bytes of a first visit / of them runtime",
-            f"{naive_bytes:,} / {naive_runtime:,}",
+            f"{naive_bytes:,.0f} / {naive_runtime:,.0f}",
         )
     )
     for tool, (pre_c, first_c), (pre_w, first_w), nbytes, runtime_bytes in (
@@ -320,7 +320,7 @@ def main() -> None:
         rows.append(
             (
                 f"{tool}: bytes of a first visit, pages kept too / of them runtime",
-                f"{nbytes:,} / {runtime_bytes:,}",
+                f"{nbytes:,.0f} / {runtime_bytes:,.0f}",
             )
         )
         rows.append(

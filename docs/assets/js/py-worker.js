@@ -98,9 +98,10 @@ async function runtimeFile(url, optional = false) {
   return new Response(mine, { headers });
 }
 
-// Writing 45 MB into the cache while Python starts slowed the start (scripts/bench): the copies
-// are held in memory and written once Python is ready (or has failed). A copy that fails, or a
-// download cut short, is simply fetched again next time.
+// Writing 45 MB into the cache while Python starts, or while it answers the reader's first change,
+// slowed both (scripts/bench): the copies are held in memory and written once Python is ready and
+// the page has left it alone for a moment (or at once when a download failed). A copy that fails,
+// or a download cut short, is simply fetched again next time.
 let settle;
 const settled = new Promise((resolve) => (settle = resolve));
 const keeping = [];
@@ -238,12 +239,16 @@ async function startPlainly(loadPyodide, options) {
 
 // Once the reader pauses (after the page's rehearsals), keep a snapshot of this Python for later
 // visits: they restore it instead of starting plainly, and nothing more is downloaded for it.
-const QUIET_MS = 3000;
-let quietTimer = null;
-function snapshotWhenQuiet() {
+const KEEP_AFTER_QUIET_MS = 1000;
+const SNAPSHOT_AFTER_QUIET_MS = 3000;
+let keepTimer = null;
+let snapshotTimer = null;
+function whenQuiet() {
+  clearTimeout(keepTimer);
+  keepTimer = setTimeout(settle, KEEP_AFTER_QUIET_MS);
   if (!plainPython) return;
-  clearTimeout(quietTimer);
-  quietTimer = setTimeout(keepOwnSnapshot, QUIET_MS);
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(keepOwnSnapshot, SNAPSHOT_AFTER_QUIET_MS);
 }
 async function keepOwnSnapshot() {
   const pyodide = plainPython;
@@ -259,11 +264,11 @@ async function keepOwnSnapshot() {
 
 const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
 
-bridge.then(settle, settle);
+bridge.catch(settle);
 bridge.then(
   () => {
     postMessage({ type: "ready" });
-    snapshotWhenQuiet();
+    whenQuiet();
   },
   (error) => downloadFailed || postMessage({ type: "fatal", message: String(error?.message ?? error) }),
 );
@@ -276,5 +281,5 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
   }
-  snapshotWhenQuiet();
+  whenQuiet();
 };
