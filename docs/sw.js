@@ -1,11 +1,13 @@
-// Offline support: a small, versioned service worker. The build fills in VERSION and PRECACHE
-// (scripts/service_worker.py). Pages and assets are cached at install; the Pyodide runtime and
-// the drills wheel are cached the first time a tool page loads them, so reading a chapter
-// never downloads the runtime. A new build gets a new cache; the old one is deleted whole, so
-// a stale runtime is never mixed with a new wheel.
+// Offline support: a small, versioned service worker. The build fills in VERSION, PRECACHE and
+// RUNTIME_CACHE (scripts/service_worker.py). Pages and assets are cached at install, which a page
+// starts only once it is idle. The Pyodide runtime has a cache of its own, which the page's
+// Python worker fills as it downloads each file once (py-worker.js): reading a chapter never
+// downloads the runtime, and no file is downloaded a second time to be kept. A new build gets a
+// new cache for pages, and for the runtime only if the runtime changed; the old ones are deleted
+// whole, so a stale runtime is never mixed with a new wheel.
 const VERSION = "dev";
 const PRECACHE = [];
-const RUNTIME_FILES = [];
+const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
 const CACHE = `downhill-confidence-${VERSION}`;
 const RUNTIME = /\/pyodide\//;
 
@@ -17,7 +19,8 @@ self.addEventListener("install", (event) => {
 
 async function deleteOtherBuildsCaches() {
   const keys = await caches.keys();
-  const stale = keys.filter((k) => k.startsWith("downhill-confidence-") && k !== CACHE);
+  const ours = [CACHE, RUNTIME_CACHE];
+  const stale = keys.filter((k) => k.startsWith("downhill-confidence-") && !ours.includes(k));
   await Promise.all(stale.map((k) => caches.delete(k)));
 }
 
@@ -30,37 +33,14 @@ self.addEventListener("activate", (event) => {
 
 // A newer build's worker deletes this cache when it activates; an old worker still finishing
 // a request must not bring it back. (That check and the open are not atomic, so the current
-// worker sweeps again whenever a page asks it to keep the runtime.)
+// worker sweeps again whenever a tool page says its Python is running.)
 async function ownCache() {
   return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
 }
 
-// A tool page asks for the runtime to be kept once it has loaded it (mostly from the HTTP
-// cache by then), so the tools work offline too.
 self.addEventListener("message", (event) => {
-  if (event.data !== "cache-runtime") return;
-  event.waitUntil(
-    deleteOtherBuildsCaches().then(ownCache).then(async (cache) => {
-      if (!cache) return;
-      const missing = [];
-      for (const file of RUNTIME_FILES) if (!(await cache.match(file))) missing.push(file);
-      await cache.addAll(missing);
-      await keepSnapshotUnpacked(cache);
-    }),
-  );
+  if (event.data === "cache-runtime") event.waitUntil(deleteOtherBuildsCaches());
 });
-
-// The memory snapshot is kept unpacked too (31 MB): on a repeat visit the Python worker reads
-// it from here instead of inflating it on its own thread before Python can start (py-worker.js).
-const SNAPSHOT = "pyodide/snapshot.bin.gz";
-const UNPACKED_SNAPSHOT = "pyodide/snapshot.bin"; // only ever in this cache, never on the server
-async function keepSnapshotUnpacked(cache) {
-  if (await cache.match(UNPACKED_SNAPSHOT)) return;
-  const packed = await cache.match(SNAPSHOT);
-  if (!packed) return;
-  const body = packed.body.pipeThrough(new DecompressionStream("gzip"));
-  await cache.put(UNPACKED_SNAPSHOT, new Response(body, { headers: { "Content-Type": "application/octet-stream" } }));
-}
 
 async function networkFirst(request, preloaded) {
   const cache = await ownCache();
@@ -85,11 +65,18 @@ async function cacheFirst(request) {
   return response;
 }
 
+// The runtime's files come from the cache the Python worker filled; this worker never stores
+// them itself (it would keep the packed copies as well as the worker's unpacked ones).
+async function runtimeFile(request) {
+  return (await caches.match(request, { cacheName: RUNTIME_CACHE })) ?? fetch(request);
+}
+
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   // Only this site's own GET requests; anything from another origin is never touched or cached.
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (RUNTIME.test(url.pathname)) return event.respondWith(runtimeFile(event.request));
   const isPage = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
-  if (!isPage || RUNTIME.test(url.pathname)) return event.respondWith(cacheFirst(event.request));
+  if (!isPage) return event.respondWith(cacheFirst(event.request));
   event.respondWith(networkFirst(event.request, event.preloadResponse)); // undefined unless navigating
 });

@@ -1,9 +1,15 @@
 """Benchmark the built site in headless Chromium against a naive Pyodide page, in one run.
 
 Prints a table: first paint (which holds the pre-rendered results), time to the first
-interactive recompute (cold and warm cache, medians of five rounds), recompute latency
-p50/p95 over 150 changes (50 in each of three fresh visits), bytes transferred, build time,
-and the ratios against a page that loads Pyodide on the main thread at page load.
+interactive recompute (cold and warm cache, medians of five rounds, the pages interleaved in
+each round), recompute latency p50/p95 over 150 changes (50 in each of three fresh visits),
+the bytes of a whole first visit (a tool page until its runtime and the pages are kept for
+offline; a chapter until idle) and of its Python runtime, the time to a live tool on an emulated
+phone network (Chromium's network emulation: 10 Mbit/s down, 40 ms latency), build time, and
+each against a page that loads Pyodide on the main thread at page load.
+The host sends Cache-Control: max-age=600 as typical hosts do, and gzips text like the test
+host, or (--plain) compresses nothing. --baseline-site measures another build (say, main's) in
+the same interleaved rounds, on its own origin.
 Run through ./scripts/bench, which builds the site first.
 """
 
@@ -36,7 +42,15 @@ window.naiveFirstResult = performance.now();
 
 
 ROUNDS = 5  # single runs on a shared 2-core machine vary by ±15 %
-LATENCY_VISITS = 3
+LATENCY_VISITS = 3  # each a fresh context: a chapter, then both tools
+PHONE_ROUNDS = 3
+# Chromium's network emulation (DevTools protocol), applied to the page and its workers.
+PHONE = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 10e6 / 8,
+    "uploadThroughput": 2e6 / 8,
+}
 
 # A repeat visit comes after the first one has finished: its service worker (if the page has
 # one) is active and holds the runtime.
@@ -52,10 +66,15 @@ SETTLED = """(async () => {
 })()"""
 
 
+CHAPTER_SETTLED = """navigator.serviceWorker.getRegistration()
+    .then((registration) => registration?.active?.state === 'activated')"""
+
+
 class CountingHandler(StaticHandler):
-    """The test suite's static host (gzip for text), adding up the bytes it sends."""
+    """The test suite's static host (gzip for text unless plain), adding up the bytes it sends."""
 
     sent: list[tuple[str, int]]
+    max_age = 600
 
     def copyfile(self, source, outputfile):
         start = source.tell()
@@ -117,6 +136,27 @@ def naive_first_result_ms(page, url: str) -> float:
     return page.evaluate("window.naiveFirstResult")
 
 
+# When the tool on the page goes live (Python answers), in the page's own clock.
+LIVE_AT = """(() => new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-tool][data-live=true]')) return;
+    observer.disconnect();
+    window.liveAt = performance.now();
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-live']}))()"""
+
+
+def phone_ms(context, url: str) -> float:
+    """ms from navigation start until the tool is live (the naive page: its first result),
+    a first visit on an emulated phone network."""
+    page = context.new_page()
+    context.new_cdp_session(page).send("Network.emulateNetworkConditions", PHONE)
+    if url.endswith("naive.html"):
+        return naive_first_result_ms(page, url)
+    page.add_init_script(LIVE_AT)
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("window.liveAt !== undefined", timeout=300_000)
+    return page.evaluate("window.liveAt")
+
+
 def median_of(samples):
     """The median of numbers, or of tuples of numbers taken element by element."""
     if isinstance(samples[0], tuple):
@@ -132,6 +172,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--build-seconds", type=float, default=None)
+    parser.add_argument("--plain", action="store_true", help="a host that compresses nothing")
+    parser.add_argument(
+        "--baseline-site",
+        type=Path,
+        default=None,
+        help="another build, measured in the same rounds",
+    )
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--phone-rounds", type=int, default=PHONE_ROUNDS)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,33 +189,70 @@ def main() -> None:
             (root / child.name).symlink_to(child.resolve())
         (root / "naive.html").write_text(NAIVE_PAGE)
         sent: list[tuple[str, int]] = []
-        server, base = serve(root, handler=type("Counting", (CountingHandler,), {"sent": sent}))
+        options = {"sent": sent, "compress": not args.plain}
+        server, base = serve(root, handler=type("Counting", (CountingHandler,), options))
+        if args.baseline_site:  # another build (say, main's) on its own origin, same host options
+            baseline_server, baseline = serve(
+                args.baseline_site.resolve(), handler=type("Counting", (CountingHandler,), options)
+            )
         rows: list[tuple[str, str]] = []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
-            def measure(fn, *fn_args):
-                """Median of ROUNDS: cold is a new context (empty caches); warm is a second
-                visit in it, once the first visit's service worker has kept what it keeps."""
-                colds, warms, cold_bytes = [], [], []
-                for _ in range(ROUNDS):
-                    ctx = browser.new_context()
-                    page = ctx.new_page()
-                    sent.clear()
-                    colds.append(fn(page, *fn_args))
-                    cold_bytes.append(sum(n for _, n in sent))
-                    wait_until(page, SETTLED)
-                    warms.append(fn(page, *fn_args))
-                    ctx.close()
-                return median_of(colds), median_of(warms), statistics.median(cold_bytes)
+            def visit(fn, *fn_args):
+                """Cold is a new context (empty caches) until its first visit has kept what it
+                keeps (the bytes of that whole visit); warm is a second visit in it."""
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                sent.clear()
+                cold = fn(page, *fn_args)
+                wait_until(page, SETTLED)
+                page.wait_for_load_state("networkidle")
+                visit_bytes = sum(n for _, n in sent)
+                runtime_bytes = sum(n for p, n in sent if "/pyodide/" in p)
+                warm = fn(page, *fn_args)
+                ctx.close()
+                return cold, warm, visit_bytes, runtime_bytes
 
-            naive_cold, naive_warm, naive_bytes = measure(
-                naive_first_result_ms, f"{base}/naive.html"
-            )
-            results = {}
-            for tool, field, value in (("cadence", "cadence", "171"), ("planner", "weeks", "24")):
-                url = f"{base}/tools/{tool}/"
-                results[tool] = measure(first_recompute_ms, url, field, value)
+            pages = {
+                "naive": (naive_first_result_ms, f"{base}/naive.html"),
+                "cadence": (first_recompute_ms, f"{base}/tools/cadence/", "cadence", "171"),
+                "planner": (first_recompute_ms, f"{base}/tools/planner/", "weeks", "24"),
+            }
+            if args.baseline_site:
+                pages["cadence, baseline"] = (
+                    first_recompute_ms,
+                    f"{baseline}/tools/cadence/",
+                    "cadence",
+                    "171",
+                )
+                pages["planner, baseline"] = (
+                    first_recompute_ms,
+                    f"{baseline}/tools/planner/",
+                    "weeks",
+                    "24",
+                )
+            tools = [name for name in pages if name != "naive"]
+            samples = {name: [] for name in pages}
+            for _ in range(args.rounds):  # interleaved: each round visits every page once
+                for name, (fn, *fn_args) in pages.items():
+                    samples[name].append(visit(fn, *fn_args))
+            measured = {
+                name: tuple(median_of([v[i] for v in values]) for i in range(4))
+                for name, values in samples.items()
+            }
+            (naive_cold, naive_warm, naive_bytes, naive_runtime) = measured["naive"]
+            results = {tool: measured[tool] for tool in tools}
+
+            phone = {name: [] for name in pages}
+            phone_bytes = {name: [] for name in pages}
+            for _ in range(args.phone_rounds):
+                for name, (_, url, *_rest) in pages.items():
+                    ctx = browser.new_context()
+                    sent.clear()
+                    phone[name].append(phone_ms(ctx, url))
+                    phone_bytes[name].append(sum(n for p, n in sent if "/pyodide/" in p))
+                    ctx.close()
 
             latencies = {"cadence": [], "planner": []}
             for _ in range(LATENCY_VISITS):  # a chapter first, then both tools, as a reader might
@@ -174,6 +260,7 @@ def main() -> None:
                 page = ctx.new_page()
                 sent.clear()
                 page.goto(f"{base}/technique/")
+                wait_until(page, CHAPTER_SETTLED)  # idle: the pages are kept for offline
                 page.wait_for_load_state("networkidle")
                 chapter_bytes = sum(n for _, n in sent)
                 chapter_runtime = sum(n for p, n in sent if "/pyodide/" in p)
@@ -192,15 +279,26 @@ def main() -> None:
                 ctx.close()
             browser.close()
         server.shutdown()
+        if args.baseline_site:
+            baseline_server.shutdown()
 
+    host = "a host that compresses nothing" if args.plain else "a host that gzips text"
+    rows.append(("host", f"{host}, Cache-Control: max-age=600"))
     rows.append(
         (
             "naive main-thread page: first result, cold / warm (ms)",
             f"{naive_cold:.0f} / {naive_warm:.0f}",
         )
     )
-    rows.append(("naive page: bytes transferred, cold", f"{naive_bytes:,}"))
-    for tool, ((pre_c, first_c), (pre_w, first_w), nbytes) in results.items():
+    rows.append(
+        (
+            "naive page: bytes of a first visit / of them runtime",
+            f"{naive_bytes:,.0f} / {naive_runtime:,.0f}",
+        )
+    )
+    for tool, (pre_c, first_c), (pre_w, first_w), nbytes, runtime_bytes in (
+        (tool, *values) for tool, values in results.items()
+    ):
         rows.append(
             (
                 f"{tool}: first paint, pre-rendered results in it, cold / warm (ms)",
@@ -219,7 +317,41 @@ def main() -> None:
                 f"{first_c / naive_cold:.2f}× / {first_w / naive_warm:.2f}×",
             )
         )
-        rows.append((f"{tool}: bytes transferred, cold", f"{nbytes:,}"))
+        rows.append(
+            (
+                f"{tool}: bytes of a first visit, pages kept too / of them runtime",
+                f"{nbytes:,.0f} / {runtime_bytes:,.0f}",
+            )
+        )
+        rows.append(
+            (
+                f"{tool}: first visit's runtime bytes, ratio to naive's",
+                f"{runtime_bytes / naive_runtime:.2f}×",
+            )
+        )
+    naive_phone = statistics.median(phone["naive"])
+    naive_phone_bytes = statistics.median(phone_bytes["naive"])
+    rows.append(
+        (
+            f"phone network: naive first result (ms, median of {args.phone_rounds}) / runtime bytes",
+            f"{naive_phone:.0f} / {naive_phone_bytes:,.0f}",
+        )
+    )
+    for tool in tools:
+        live = statistics.median(phone[tool])
+        nbytes = statistics.median(phone_bytes[tool])
+        rows.append(
+            (
+                f"phone network: {tool} live (ms) / ratio to naive",
+                f"{live:.0f} / {live / naive_phone:.2f}×",
+            )
+        )
+        rows.append(
+            (
+                f"phone network: {tool} runtime bytes until live / ratio to naive",
+                f"{nbytes:,.0f} / {nbytes / naive_phone_bytes:.2f}×",
+            )
+        )
     for tool, times in latencies.items():
         rows.append(
             (
@@ -229,8 +361,8 @@ def main() -> None:
         )
     rows.append(
         (
-            "chapter page: bytes transferred / of them Pyodide runtime",
-            f"{chapter_bytes:,} / {chapter_runtime:,}",
+            "chapter page: bytes until idle / of them Pyodide runtime / ratio to naive's visit",
+            f"{chapter_bytes:,} / {chapter_runtime:,} / {chapter_bytes / naive_bytes:.2f}×",
         )
     )
     if args.build_seconds is not None:

@@ -26,4 +26,25 @@ from drills.bridge import rehearsal
 rehearsal.rehearse()
 `);
 pyodide.FS.unlink("/tmp/drills.whl");
-writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));
+zeroFreeMemory(pyodide._module);
+writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+
+// Memory that Python allocated and freed while importing still holds its old bytes, and the
+// snapshot would carry them. Borrow every free block from the allocator, zero it and give it
+// back, staying below the memory's current size (growing it would enlarge the snapshot): the
+// download shrinks by about 0.6 MB (6.8 -> 6.2 MB).
+function zeroFreeMemory(module) {
+  const end = module.HEAPU8.length;
+  const blocks = [];
+  for (let size = 1 << 22; size >= 16; ) {
+    const block = (module._sbrk(0) >>> 0) + size + (1 << 17) < end ? module._malloc(size) : 0;
+    if (!block) {
+      size >>= 1;
+      continue;
+    }
+    module.HEAPU8.fill(0, block, block + size);
+    blocks.push(block);
+  }
+  for (const block of blocks) module._free(block);
+  if (module.HEAPU8.length !== end) throw new Error("zeroing free memory grew the heap");
+}

@@ -1,18 +1,28 @@
-"""Fill in the service worker's version and precache list after a build.
+"""Fill in the service worker's constants, and the runtime's, after a build.
 
-The version is a hash of every file the site serves, so any change to a page, an asset,
-the runtime or the wheel gives a new service worker and a fresh cache.
+The site version is a hash of every file the site serves, so any change to a page, an asset,
+the runtime or the wheel gives a new service worker and a fresh cache for pages. The runtime
+(site/pyodide/) has a cache of its own, named by a hash of those files only: the page's Python
+worker fills it as it downloads (py-worker.js), and a build that changes only pages keeps it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
+import site_runtime
+
 SERVICE_WORKER = "sw.js"
+RUNTIME_DIR = "pyodide"
+# Files whose constants the build fills in, besides the service worker.
+PYTHON_WORKER = "assets/js/py-worker.js"
+RUNTIME_STATUS = "assets/js/runtime-status.js"
 # Cached when first used, not at install: a chapter reader never downloads the runtime.
-ON_DEMAND = ("pyodide/",)
+ON_DEMAND = (f"{RUNTIME_DIR}/",)
 SKIP = ("sitemap.xml.gz", SERVICE_WORKER)
 NOT_NEEDED = (".map", ".ipynb")  # source maps, and the notebook download (fetched on request)
 UNUSED_PREFIXES = ("assets/javascripts/lunr/",)  # search stemmers for other languages
@@ -31,26 +41,76 @@ def precache_urls(site_dir: Path) -> list[str]:
     return urls
 
 
-def site_version(site_dir: Path) -> str:
+def _digest(site_dir: Path, paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != SERVICE_WORKER):
+    for path in sorted(paths):
         digest.update(path.relative_to(site_dir).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:12]
 
 
-def write_service_worker(site_dir: Path) -> str:
-    """Fill the built sw.js in place; returns the version it was given."""
-    worker = site_dir / SERVICE_WORKER
-    version = site_version(site_dir)
-    text = worker.read_text(encoding="utf-8")
-    text = text.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
-    runtime = sorted(
-        p.relative_to(site_dir).as_posix() for p in (site_dir / "pyodide").iterdir() if p.is_file()
-    )
-    for placeholder, urls in (("PRECACHE", precache_urls(site_dir)), ("RUNTIME_FILES", runtime)):
-        text = text.replace(
-            f"const {placeholder} = [];", f"const {placeholder} = {json.dumps(urls)};", 1
+def site_version(site_dir: Path) -> str:
+    files = [p for p in site_dir.rglob("*") if p.is_file() and p.name != SERVICE_WORKER]
+    return _digest(site_dir, files)
+
+
+def runtime_version(site_dir: Path) -> str:
+    return _digest(site_dir, [p for p in (site_dir / RUNTIME_DIR).iterdir() if p.is_file()])
+
+
+def wheel_name(site_dir: Path) -> str:
+    (wheel,) = (site_dir / RUNTIME_DIR).glob("drills-*.whl")
+    return wheel.name
+
+
+def download_bytes(site_dir: Path, snapshot: bool) -> int:
+    """What a first visit to a tool page downloads of the runtime, from the files themselves:
+    with the memory snapshot, or with the wheel to start Python plainly (py-worker.js)."""
+    extra = site_runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
+    names = (*site_runtime.FIRST_VISIT, extra)
+    return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in names)
+
+
+def fill_constants(path: Path, values: Mapping[str, object]) -> None:
+    """Replace each `const NAME = <placeholder>;` line's value by the JSON of values[NAME]."""
+    text = path.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text, found = re.subn(
+            rf"^const {name} = [^;\n]*;",
+            lambda _, name=name, value=value: f"const {name} = {json.dumps(value)};",
+            text,
+            count=1,
+            flags=re.M,
         )
-    worker.write_text(text, encoding="utf-8")
+        if not found:
+            raise ValueError(f"{path.name} has no `const {name} = ...;` line to fill in")
+    path.write_text(text, encoding="utf-8")
+
+
+def write_service_worker(site_dir: Path) -> str:
+    """Fill the runtime's constants, then the built sw.js (its version hashes all the rest);
+    returns the site version."""
+    runtime_cache = f"downhill-confidence-runtime-{runtime_version(site_dir)}"
+    fill_constants(
+        site_dir / PYTHON_WORKER,
+        {
+            "RUNTIME_CACHE": runtime_cache,
+            "INFLATED": list(site_runtime.INFLATED),
+            "WHEEL": wheel_name(site_dir),
+            "DOWNLOAD_BYTES": {
+                "snapshot": download_bytes(site_dir, snapshot=True),
+                "plain": download_bytes(site_dir, snapshot=False),
+            },
+        },
+    )
+    # A data saver's reader gets the plain start: the page says how much that downloads.
+    plain = download_bytes(site_dir, snapshot=False)
+    fill_constants(
+        site_dir / RUNTIME_STATUS, {"DOWNLOAD_BYTES": plain, "RUNTIME_CACHE": runtime_cache}
+    )
+    version = site_version(site_dir)
+    fill_constants(
+        site_dir / SERVICE_WORKER,
+        {"VERSION": version, "PRECACHE": precache_urls(site_dir), "RUNTIME_CACHE": runtime_cache},
+    )
     return version

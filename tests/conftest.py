@@ -85,6 +85,40 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     )
 
     prefix = ""  # serve the site under a sub-path, as many static hosts do ("/guide")
+    # Options, set on a subclass (serve(..., handler=type("X", (StaticHandler,), {...}))):
+    compress = True  # False: a plain host that compresses nothing
+    max_age: int | None = None  # Cache-Control: max-age=N, as many hosts send, instead of no-cache
+    requests: list[str] | None = None  # when a list, every GET's path is appended to it
+    fail_once: tuple[str, ...] = ()  # paths ending so answer 503 the first time they are asked for
+    bytes_per_second: int | None = None  # send bodies at this pace, as a slow network would
+
+    def do_GET(self) -> None:
+        if self.requests is not None:
+            self.requests.append(self.path)
+        failing = [end for end in self.fail_once if self.path.endswith(end)]
+        if failing:
+            type(self).fail_once = tuple(e for e in self.fail_once if e not in failing)
+            self.send_error(503, "try again")
+            return
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        if not getattr(self, "_cache_control_sent", False):
+            self.send_header("Cache-Control", self.cache_control())
+        self._cache_control_sent = False
+        super().end_headers()
+
+    def cache_control(self) -> str:
+        return f"max-age={self.max_age}" if self.max_age is not None else "no-cache"
+
+    def copyfile(self, source, outputfile) -> None:
+        if self.bytes_per_second is None:
+            return super().copyfile(source, outputfile)
+        chunk = max(1, self.bytes_per_second // 20)
+        while block := source.read(chunk):
+            outputfile.write(block)
+            time.sleep(0.05)  # the server's pace, not a test's wait
+        return None
 
     def translate_path(self, path: str) -> str:
         if self.prefix:
@@ -100,7 +134,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
                 return super().send_head()  # the stdlib redirects /dir to /dir/
             path = path / "index.html"
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()):
+        if not (
+            self.compress and wants_gzip and path.suffix in self.COMPRESSIBLE and path.is_file()
+        ):
             return super().send_head()
         stat = path.stat()
         etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}-gz"'
@@ -114,7 +150,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")  # revalidate every time, by ETag
+        # no-cache unless max_age: revalidate every time, by ETag
+        self.send_header("Cache-Control", self.cache_control())
+        self._cache_control_sent = True
         self.send_header("ETag", etag)
         self.end_headers()
         return io.BytesIO(body)

@@ -149,7 +149,7 @@ def test_tool_says_so_in_one_sentence_and_keeps_results(
     page: object, base_url: str, tool: str, failure: str
 ) -> None:
     if failure == "wasm-blocked":
-        page.route("**/*.wasm", lambda route: route.abort())
+        page.route("**/pyodide.asm.wasm*", lambda route: route.abort())  # shipped as .wasm.gz too
     else:
         page.route(
             "**/py-worker.js",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from html.parser import HTMLParser
@@ -143,8 +144,11 @@ def test_runtime_holds_only_what_the_site_needs(site_dir: Path) -> None:
     assert wheel and wheel[0].startswith("drills-")
     assert set(names) - set(wheel) == {
         "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-        "snapshot.bin.gz",
+        "snapshot.bin.gz", "pyodide.asm.mjs.gz", "pyodide.asm.wasm.gz",
     }  # fmt: skip
+    for name in ("pyodide.asm.mjs", "pyodide.asm.wasm"):  # packed copies hold the same bytes
+        packed = gzip.decompress((site_dir / "pyodide" / f"{name}.gz").read_bytes())
+        assert packed == (site_dir / "pyodide" / name).read_bytes()
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     assert list(lock["packages"]) == ["drills"]
     assert lock["packages"]["drills"]["file_name"] == wheel[0]
@@ -177,7 +181,7 @@ def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_di
     sw = (site_dir / "sw.js").read_text()
     version = re.search(r'const VERSION = "(\w+)";', sw)[1]
     precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw)[1])
-    runtime = json.loads(re.search(r"const RUNTIME_FILES = (\[.*?\]);", sw)[1])
+    runtime_cache = re.search(r'const RUNTIME_CACHE = "([\w-]+)";', sw)[1]
     assert version != "dev" and len(version) == 12
     assert {"./", "technique/", "tools/cadence/", "tools/planner/", "drills/quiet-feet/"} <= set(
         precache
@@ -186,7 +190,18 @@ def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_di
     for url in precache:
         target = site_dir / url
         assert (target / "index.html").exists() if url.endswith("/") else target.exists(), url
-    assert {"pyodide/pyodide.asm.wasm", "pyodide/snapshot.bin.gz"} <= set(runtime)
+    # The Python worker fills the runtime's cache, under the name the service worker keeps.
+    worker = (site_dir / "assets" / "js" / "py-worker.js").read_text()
+    assert runtime_cache.startswith("downhill-confidence-runtime-")
+    assert f'const RUNTIME_CACHE = "{runtime_cache}";' in worker
+    inflated = json.loads(re.search(r"const INFLATED = (\[.*?\]);", worker)[1])
+    assert all((site_dir / "pyodide" / f"{name}.gz").exists() for name in inflated)
+    # The size a data saver's line gives is what a plain start downloads (test_browser_first_visit).
+    sizes = json.loads(re.search(r"const DOWNLOAD_BYTES = (\{.*?\});", worker)[1])
+    status = (site_dir / "assets" / "js" / "runtime-status.js").read_text()
+    assert f"const DOWNLOAD_BYTES = {sizes['plain']};" in status
+    assert f'const RUNTIME_CACHE = "{runtime_cache}";' in status
+    assert 5_000_000 < sizes["plain"] < sizes["snapshot"]
 
 
 def test_service_worker_version_changes_with_any_file(site_dir: Path, tmp_path: Path) -> None:

@@ -72,14 +72,17 @@ function afterFirstPaint(callback) {
 
 // Offline after the first visit: the service worker lives at the site root (works under a
 // sub-path). It is registered once the page is idle, and on a tool page only once Python has
-// started (tools.js says so), so its precaching never competes with the runtime's start-up.
+// started (tools.js says so), so its precaching never competes with the runtime's start-up;
+// with a data saver on, a tool page's Python waits for the reader, and the pages do not.
+// (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
 }
 function registerWhenIdle() {
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
-  if (!document.querySelector("[data-tool]") || window.dcPythonSettled) idle(registerServiceWorker);
+  const waitForPython = document.querySelector("[data-tool]") && !navigator.connection?.saveData;
+  if (!waitForPython || window.dcPythonSettled) idle(registerServiceWorker);
   else document.addEventListener("dc:python-settled", () => idle(registerServiceWorker), { once: true });
 }
 if (document.readyState === "complete") registerWhenIdle();

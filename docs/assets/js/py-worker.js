@@ -1,48 +1,191 @@
 // The one Python of a visit: Pyodide in a module worker, with the `drills` wheel.
 // It knows nothing about the tools; it runs drills.bridge.call(name, json) and posts the JSON back.
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
+//
+// Every runtime file is downloaded at most once: as it streams in, the worker keeps it, unpacked,
+// in the runtime's cache, which later visits (and the service worker, offline) read. The build
+// fills in these constants (scripts/service_worker.py).
+const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
+const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
+const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
+const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
+// A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
+// 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
+// slower network, or with a data saver, Python starts plainly and this device makes its own
+// snapshot for later visits once the reader pauses (below).
+const SNAPSHOT_PAYS_WITHIN_MS = 1500;
+const MEASURE_MS = 300; // the first downloads are watched this long, or until MEASURE_BYTES arrive,
+const MEASURE_BYTES = 1e6; // to judge the network
 
 const runtime = new URL("../../pyodide/", import.meta.url).href;
+const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
+const realFetch = self.fetch.bind(self);
+const keep = (self.caches ? caches.open(RUNTIME_CACHE) : Promise.reject(new Error())).catch(() => null);
 
-// After a first visit the service worker keeps the runtime (sw.js). Read from its cache here,
-// the files skip the service worker's own hop (scripts/bench: a repeat visit starts 60-120 ms
-// sooner). Any cache of this site's origin holds only this site's files.
-async function keptRuntimeFile(url) {
-  if (!url.startsWith(runtime)) return undefined;
-  return self.caches?.match(url).catch(() => undefined);
+async function kept(url) {
+  return (await keep)?.match(url).catch(() => undefined);
 }
 
-// Pyodide waits forever when one of its files cannot be fetched; report that instead.
-const realFetch = self.fetch.bind(self);
-self.fetch = async (...args) => {
-  const kept = await keptRuntimeFile(String(args[0]?.url ?? args[0]));
-  if (kept) return kept;
-  const response = await realFetch(...args).catch((error) => {
-    postMessage({ type: "fatal", message: `could not fetch ${args[0]}: ${error}` });
-    throw error;
+// A download that fails can be tried again by the page (it starts a new worker); anything else
+// that stops Python is final.
+let downloadFailed = false;
+function reportDownloadFailure(message) {
+  if (downloadFailed) return;
+  downloadFailed = true;
+  postMessage({ type: "download-failed", message });
+  // Keep what did arrive (a retry reads it from the cache), then say so: the page ends this worker.
+  settle();
+  Promise.allSettled(keeping).then(() => postMessage({ type: "kept" }));
+}
+
+const flags = self.name.split(" "); // set by py-client.js
+let received = 0;
+let firstByteAt = null;
+let total = DOWNLOAD_BYTES.plain; // until a snapshot is chosen
+let reportedAt = 0;
+let measured;
+const networkJudged = new Promise((resolve) => (measured = resolve));
+setTimeout(() => measured(), MEASURE_MS);
+function progressed(bytes) {
+  firstByteAt ??= performance.now();
+  received += bytes;
+  if (received >= MEASURE_BYTES) measured();
+  const now = performance.now();
+  if (now - reportedAt < 200) return;
+  reportedAt = now;
+  postMessage({ type: "progress", received, total });
+}
+
+/** The body, counted as it arrives; an error part-way is reported unless the file is optional. */
+function watched(body, name, optional) {
+  const reader = body.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        progressed(value.byteLength);
+        controller.enqueue(value);
+      } catch (error) {
+        if (!optional) reportDownloadFailure(`${name} stopped downloading (${error.message ?? error})`);
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
   });
-  if (!response.ok) postMessage({ type: "fatal", message: `${args[0]} answered ${response.status}` });
-  return response;
+}
+
+/** A runtime file as a Response: kept from an earlier visit, or downloaded (and kept) now. */
+async function runtimeFile(url, optional = false) {
+  const found = await kept(url);
+  if (found) return found;
+  const name = url.slice(runtime.length);
+  const packed = INFLATED.includes(name);
+  let response;
+  try {
+    response = await realFetch(packed ? `${url}.gz` : url);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  } catch (error) {
+    if (!optional) reportDownloadFailure(`${name} could not be downloaded (${error.message ?? error})`);
+    throw error;
+  }
+  let body = watched(response.body, name, optional);
+  if (packed) body = body.pipeThrough(new DecompressionStream("gzip"));
+  const headers = { "Content-Type": TYPES[name.split(".").pop()] ?? "application/octet-stream" };
+  const cache = await keep;
+  if (!cache) return new Response(body, { headers });
+  const [mine, toKeep] = body.tee();
+  keeping.push(keepLater(cache, url, toKeep, headers));
+  return new Response(mine, { headers });
+}
+
+// Writing 45 MB into the cache while Python starts, or while it answers the reader's first change,
+// slowed both (scripts/bench): the copies are held in memory and written once Python is ready and
+// the page has left it alone for a moment (or at once when a download failed). A copy that fails,
+// or a download cut short, is simply fetched again next time.
+let settle;
+const settled = new Promise((resolve) => (settle = resolve));
+const keeping = [];
+async function keepLater(cache, url, stream, headers) {
+  try {
+    const chunks = [];
+    for (const reader = stream.getReader(); ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+    await settled;
+    await cache.put(url, new Response(new Blob(chunks), { headers }));
+  } catch {
+    /* fetched again next time */
+  }
+}
+
+// Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
+const started = new Map();
+function start(name, optional = false) {
+  const response = runtimeFile(runtime + name, optional);
+  response.catch(() => {}); // reported above, or optional
+  started.set(runtime + name, response);
+}
+function take(url) {
+  const response = started.get(url);
+  started.delete(url); // a body is read once; a second load (the fallback) asks again
+  return response ?? runtimeFile(url);
+}
+for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) {
+  start(name);
+}
+
+// Restore a snapshot (kept from an earlier visit, or downloaded now if the network is fast), or
+// start plainly. Decided while the files needed either way arrive.
+const snapshotChosen = (async () => {
+  if (await kept(runtime + "snapshot.bin")) return true;
+  if (!flags.includes("save-data")) {
+    await networkJudged;
+    const ms = firstByteAt === null ? Infinity : Math.max(1, performance.now() - firstByteAt);
+    const snapshotBytes = DOWNLOAD_BYTES.snapshot - DOWNLOAD_BYTES.plain; // less the wheel's 0.1 MB
+    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) {
+      start("snapshot.bin", true);
+      total = DOWNLOAD_BYTES.snapshot;
+      return true;
+    }
+  }
+  start(WHEEL);
+  return false;
+})();
+
+self.fetch = async (resource, init) => {
+  const url = String(resource?.url ?? resource);
+  return url.startsWith(runtime) ? take(url) : realFetch(resource, init);
 };
 
-// A failed fetch inside Pyodide surfaces as an unhandled rejection: it is already reported.
+// A failed fetch inside Pyodide surfaces as an unhandled rejection: report it, unless it is a
+// download failure, which is reported already.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
+  if (!downloadFailed) postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
 });
 
+// On a page the service worker controls, a kept module is imported by its address (the service
+// worker answers from the same cache, and V8 can keep its compiled code); otherwise from its text.
+async function runtimeModule(name) {
+  const url = runtime + name;
+  if (flags.includes("controlled") && (await kept(url))) return import(url);
+  const source = await (await take(url)).text();
+  const address = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    return await import(address);
+  } finally {
+    URL.revokeObjectURL(address);
+  }
+}
+
 // The build's memory snapshot holds the interpreter with `drills` imported. If it cannot be
-// fetched or unpacked, start plainly and install `drills` from the site lockfile.
+// fetched or unpacked, start plainly.
 let snapshotMissing = false;
 async function snapshot() {
   try {
-    // A repeat visit: the service worker keeps it unpacked (sw.js), saving the inflate.
-    const unpacked = await keptRuntimeFile(runtime + "snapshot.bin");
-    if (unpacked) return new Uint8Array(await unpacked.arrayBuffer());
-    const response = await realFetch(runtime + "snapshot.bin.gz");
-    if (!response.ok) throw new Error(`snapshot answered ${response.status}`);
-    const unzipped = response.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(unzipped).arrayBuffer());
+    return new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer());
   } catch (error) {
     snapshotMissing = true;
     throw error;
@@ -51,23 +194,83 @@ async function snapshot() {
 
 async function startPython() {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
-  const options = { indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json" };
-  const bytes = snapshot();
-  bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
+  const glue = runtimeModule("pyodide.asm.mjs");
+  glue.catch(() => {}); // awaited by Pyodide below
+  const { loadPyodide } = await runtimeModule("pyodide.mjs");
+  const options = {
+    indexURL: runtime,
+    lockFileURL: runtime + "pyodide-lock.json",
+    createPyodideModule: async (settings) => (await glue).default(settings),
+  };
+  if (await snapshotChosen) {
+    const bytes = snapshot();
+    bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
+    try {
+      // Private API; the Pyodide version is pinned and the browser tests cover every path.
+      return await loadPyodide({ ...options, _loadSnapshot: bytes });
+    } catch (error) {
+      if (!snapshotMissing) throw error;
+      total = DOWNLOAD_BYTES.plain;
+    }
+  }
+  return startPlainly(loadPyodide, options);
+}
+
+// As scripts/make-snapshot.mjs does at build time: Python unpacks the wheel and imports every
+// module of `drills` (pyodide.loadPackage would leave JS handles a snapshot cannot hold).
+const INSTALL_DRILLS = `
+import importlib, pkgutil, sysconfig, zipfile
+zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
+import drills
+for module in pkgutil.walk_packages(drills.__path__, "drills."):
+    importlib.import_module(module.name)
+`;
+
+let plainPython = null; // a plain start, until this device has made its own snapshot of it
+async function startPlainly(loadPyodide, options) {
+  const wheel = take(runtime + WHEEL);
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  pyodide.FS.writeFile("/tmp/drills.whl", new Uint8Array(await (await wheel).arrayBuffer()));
+  pyodide.runPython(INSTALL_DRILLS);
+  pyodide.FS.unlink("/tmp/drills.whl");
+  plainPython = pyodide;
+  return pyodide;
+}
+
+// Once the reader pauses (after the page's rehearsals), keep a snapshot of this Python for later
+// visits: they restore it instead of starting plainly, and nothing more is downloaded for it.
+const KEEP_AFTER_QUIET_MS = 1000;
+const SNAPSHOT_AFTER_QUIET_MS = 3000;
+let keepTimer = null;
+let snapshotTimer = null;
+function whenQuiet() {
+  clearTimeout(keepTimer);
+  keepTimer = setTimeout(settle, KEEP_AFTER_QUIET_MS);
+  if (!plainPython) return;
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(keepOwnSnapshot, SNAPSHOT_AFTER_QUIET_MS);
+}
+async function keepOwnSnapshot() {
+  const pyodide = plainPython;
+  plainPython = null;
   try {
-    // Private API; the Pyodide version is pinned and the browser tests cover both paths.
-    return await loadPyodide({ ...options, _loadSnapshot: bytes });
-  } catch (error) {
-    if (!snapshotMissing) throw error;
-    return await loadPyodide({ ...options, packages: ["drills"] });
+    const bytes = pyodide.makeMemorySnapshot();
+    const headers = { "Content-Type": "application/octet-stream" };
+    await (await keep)?.put(runtime + "snapshot.bin", new Response(bytes, { headers }));
+  } catch {
+    /* a later visit starts plainly again */
   }
 }
 
 const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
 
+bridge.catch(settle);
 bridge.then(
-  () => postMessage({ type: "ready" }),
-  (error) => postMessage({ type: "fatal", message: String(error?.message ?? error) }),
+  () => {
+    postMessage({ type: "ready" });
+    whenQuiet();
+  },
+  (error) => downloadFailed || postMessage({ type: "fatal", message: String(error?.message ?? error) }),
 );
 
 self.onmessage = async ({ data }) => {
@@ -78,4 +281,5 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
   }
+  whenQuiet();
 };

@@ -2,7 +2,7 @@
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
 import { readBackup, readStore, today } from "./log-store.js";
-import { callPython, onPythonFailure, pythonFailure, startPython } from "./py-client.js";
+import { callPython, onPythonFailure, pythonFailure, pythonHeld, startPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
 
 onPythonFailure(() => document.querySelectorAll("[data-tool]").forEach(showFailure));
@@ -137,8 +137,9 @@ function attach(tool) {
   tool.dataset.attached = "true";
   const status = tool.querySelector("[data-status]");
   if (pythonFailure()) return showFailure(tool);
-  status.textContent = "Loading the live calculator; the results below are already correct for these values.";
   const ready = startPython();
+  // Not while a data saver holds the download back: runtime-status.js says so (py-client.js).
+  if (!pythonHeld()) status.textContent = "Loading the live calculator; the results below are already correct for these values.";
   const recompute = recomputer(tool);
   const form = tool.querySelector("form.dc-form");
   form.addEventListener("input", recompute);

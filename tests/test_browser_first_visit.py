@@ -1,0 +1,158 @@
+"""A reader's first visit to a tool page: every URL fetched once, fewer runtime bytes than a naive
+Pyodide page, a data saver respected, progress shown, and a failed download tried again."""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, StaticHandler, serve, wait_live, wait_until
+from test_browser_offline import wait_runtime_cached
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import service_worker
+
+pytestmark = pytest.mark.browser
+
+# What a page that loads Pyodide on its main thread fetches, as the files are (bench's naive page).
+NAIVE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+
+def naive_bytes(site_dir: Path) -> int:
+    runtime = site_dir / "pyodide"
+    wheel = next(runtime.glob("drills-*.whl"))
+    return sum((runtime / name).stat().st_size for name in NAIVE_FILES) + wheel.stat().st_size
+
+
+@contextlib.contextmanager
+def host(site_dir: Path, **options: object) -> Iterator[tuple[str, list[str]]]:
+    """The test host with these options (conftest.StaticHandler), noting every path asked for."""
+    requests: list[str] = []
+    handler = type("Host", (StaticHandler,), {"requests": requests, **options})
+    server, url = serve(site_dir, handler=handler)
+    try:
+        yield url, requests
+    finally:
+        server.shutdown()
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"  # as runtime-status.js writes it
+
+
+@pytest.mark.parametrize("tool", ["cadence", "planner"])
+def test_a_first_visit_fetches_each_url_once(browser: object, site_dir: Path, tool: str) -> None:
+    """From a host that compresses nothing and lets browsers cache for ten minutes: the page, the
+    Python worker and the service worker (pages kept for offline) ask for no URL twice."""
+    with host(site_dir, compress=False, max_age=600) as (url, requests):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/tools/{tool}/")
+        wait_live(page)
+        wait_runtime_cached(page)
+        twice = {path: n for path, n in collections.Counter(requests).items() if n > 1}
+        assert twice == {}, "fetched more than once"
+        runtime = [p for p in requests if p.startswith("/pyodide/")]
+        sizes = sum((site_dir / p.lstrip("/")).stat().st_size for p in runtime)
+        # A fast network: the snapshot is worth its download (a slow one: test_a_data_saver...).
+        assert sizes == service_worker.download_bytes(site_dir, snapshot=True)
+        assert sizes <= naive_bytes(site_dir)
+        print(
+            f"{tool}: {len(requests)} requests, each once; runtime {sizes:,} bytes "
+            f"= {sizes / naive_bytes(site_dir):.2f}x a naive page's {naive_bytes(site_dir):,}"
+        )
+        context.close()
+
+
+SAVE_DATA = "Object.defineProperty(NetworkInformation.prototype, 'saveData', {get: () => true});"
+
+
+def test_a_data_saver_holds_the_runtime_until_a_field_changes(
+    browser: object, site_dir: Path
+) -> None:
+    """Held until the reader changes a field; then a plain start (no snapshot download), and the
+    device's own snapshot, which the next visit restores without downloading anything."""
+    with host(site_dir) as (url, requests):
+        context = browser.new_context(extra_http_headers={"Save-Data": "on"})
+        context.add_init_script(SAVE_DATA)
+        page = context.new_page()
+        page.goto(f"{url}/tools/cadence/")
+        line = page.locator("[data-tool] [data-runtime]")
+        line.wait_for()
+        size = megabytes(service_worker.download_bytes(site_dir, snapshot=False))
+        assert "Data saver is on" in line.inner_text() and f"({size})" in line.inner_text()
+        assert page.locator("[data-result]").count() >= 5  # the build's results stay
+        # The page went idle (it registers the service worker then, which keeps the pages and
+        # assets for offline) without the runtime.
+        wait_until(page, "navigator.serviceWorker.ready.then((r) => r.active !== null)")
+        assert not [p for p in requests if "/pyodide/" in p]
+        page.fill("form.dc-form [name=cadence]", "172")
+        wait_live(page)
+        page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '172'")
+        runtime = [p.removeprefix("/pyodide/") for p in requests if p.startswith("/pyodide/")]
+        assert "pyodide.asm.wasm.gz" in runtime and "snapshot.bin.gz" not in runtime
+        sizes = sum((site_dir / "pyodide" / name).stat().st_size for name in runtime)
+        assert sizes == service_worker.download_bytes(site_dir, snapshot=False)
+        assert line.is_hidden()
+        wait_until(
+            page, "caches.match(new URL('/pyodide/snapshot.bin', location.href)).then(Boolean)"
+        )
+        requests.clear()
+        page.reload()
+        wait_live(page)  # no change needed: this device has the runtime
+        page.fill("form.dc-form [name=cadence]", "173")
+        page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '173'")
+        assert not [p for p in requests if "/pyodide/" in p]
+        print(f"data saver: held ({size}), then a plain start of {sizes:,} bytes; its own snapshot")
+        context.close()
+
+
+def test_a_slow_download_shows_how_much_has_arrived(context: object, site_dir: Path) -> None:
+    # 0.5 MB/s a connection: too slow for the snapshot to pay, so Python starts plainly.
+    with host(site_dir, bytes_per_second=500_000) as (url, _):
+        page = context.new_page()
+        page.goto(f"{url}/tools/cadence/")
+        line = page.locator("[data-tool] [data-runtime]")
+        assert line.get_attribute("role") == "status"  # polite: read when the reader pauses
+        total = megabytes(service_worker.download_bytes(site_dir, snapshot=False))
+        page.wait_for_function(
+            "t => /Downloading the live calculator: \\d+\\.\\d MB of /.test("
+            "document.querySelector('[data-runtime]')?.textContent ?? '')",
+        )
+        text = line.inner_text()
+        assert re.fullmatch(
+            rf"Downloading the live calculator: \d+\.\d MB of {re.escape(total)}\.", text
+        )
+        wait_live(page)
+        assert line.is_hidden()
+        print(f"progress: {text!r}")
+        page.close()
+
+
+def test_a_failed_download_can_be_tried_again_without_a_reload(
+    context: object, site_dir: Path
+) -> None:
+    with host(site_dir, fail_once=("/pyodide/pyodide.asm.wasm.gz",)) as (url, requests):
+        page = context.new_page()
+        page.goto(f"{url}/tools/cadence/")
+        page.evaluate("window.sameDocument = true")
+        button = page.locator("[data-tool] [data-runtime] button")
+        button.wait_for()
+        line = page.locator("[data-tool] [data-runtime]").inner_text()
+        assert "could not be downloaded" in line and "503" in line
+        assert "unavailable" in page.inner_text("[data-status]")  # the build's results stay
+        button.click()
+        wait_live(page)
+        assert page.inner_text("[data-status]").startswith("Live")
+        assert page.locator(".dc-tool--offline").count() == 0
+        page.fill("form.dc-form [name=cadence]", "171")
+        page.wait_for_function("new URLSearchParams(location.search).get('cadence') === '171'")
+        assert page.evaluate("window.sameDocument") is True  # no reload
+        assert requests.count("/pyodide/pyodide.asm.wasm.gz") == 2
+        print(f"retry: {line!r}; then live")
+        page.close()
