@@ -20,8 +20,10 @@ import json
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+import fitdecode
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,8 @@ window.naiveFirstResult = performance.now();
 </script></body></html>"""
 
 
+ACTIVITIES = ROOT / "tests" / "fixtures" / "activities"
+AUDIT_ROUNDS = 3
 ROUNDS = 5  # single runs on a shared 2-core machine vary by ±15 %
 LATENCY_VISITS = 3  # each a fresh context: a chapter, then both tools
 PHONE_ROUNDS = 3
@@ -155,6 +159,45 @@ def phone_ms(context, url: str) -> float:
     page.goto(url, wait_until="commit")
     page.wait_for_function("window.liveAt !== undefined", timeout=300_000)
     return page.evaluate("window.liveAt")
+
+
+# Armed before a file is chosen: from the input's change to the file's descent on the page.
+AUDIT_ARMED = """() => {
+    const input = document.querySelector('[data-audit] [name=files]');
+    const items = document.querySelector('[data-audit-items]');
+    window.auditDone = new Promise((done) => {
+        let start;
+        input.addEventListener('change', () => (start = performance.now()), {once: true, capture: true});
+        new MutationObserver((_, observer) => {
+            if (start === undefined || !items.querySelector('[data-audit-item="0"]')) return;
+            observer.disconnect();
+            done(performance.now() - start);
+        }).observe(items, {childList: true, subtree: true});
+    });
+}"""
+AUDIT_FILES = {  # records: 3k (an hour's run), 14k and 24k
+    "a 3k-record FIT": "sample-activity.fit",
+    "a 14k-record FIT": "2019-02-17-062644-ELEMNT-297E-195-0.fit",
+    "a 24k-record FIT": "activity-large-fenxi2-multisport.fit",
+}
+
+
+def audit_ms(page, url: str, path: Path) -> float:
+    """ms from choosing the file to its audit on the page (Python already live)."""
+    page.goto(url)
+    page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+    page.evaluate(AUDIT_ARMED)
+    page.set_input_files("[data-audit] [name=files]", str(path))
+    return page.evaluate("window.auditDone")
+
+
+def fitdecode_read_s(path: Path) -> float:
+    """Seconds for fitdecode merely to read every frame of the file, on CPython."""
+    start = time.perf_counter()
+    with fitdecode.FitReader(str(path)) as reader:
+        for _ in reader:
+            pass
+    return time.perf_counter() - start
 
 
 def median_of(samples):
@@ -277,6 +320,13 @@ def main() -> None:
                         page.wait_for_function("() => location.search.includes('sessions=4')")
                     latencies[tool] += recompute_latencies(page, field, values)
                 ctx.close()
+            audits: dict[str, list[float]] = {label: [] for label in AUDIT_FILES}
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            for _ in range(AUDIT_ROUNDS):
+                for label, name in AUDIT_FILES.items():
+                    audits[label].append(audit_ms(page, f"{base}/tools/audit/", ACTIVITIES / name))
+            ctx.close()
             browser.close()
         server.shutdown()
         if args.baseline_site:
@@ -363,6 +413,23 @@ def main() -> None:
         (
             "chapter page: bytes until idle / of them Pyodide runtime / ratio to naive's visit",
             f"{chapter_bytes:,} / {chapter_runtime:,} / {chapter_bytes / naive_bytes:.2f}×",
+        )
+    )
+    for label, times in audits.items():
+        rows.append(
+            (
+                f"descent audit in the browser, {label}: chosen to shown (ms)",
+                f"{statistics.median(times):.0f}",
+            )
+        )
+    fitdecode_s = statistics.median(
+        fitdecode_read_s(ACTIVITIES / AUDIT_FILES["a 14k-record FIT"]) for _ in range(AUDIT_ROUNDS)
+    )
+    browser_s = statistics.median(audits["a 14k-record FIT"]) / 1000
+    rows.append(
+        (
+            "descent audit, 14k-record FIT: browser audit / fitdecode reading it on CPython",
+            f"{browser_s:.2f} s / {fitdecode_s:.2f} s = {browser_s / fitdecode_s:.2f}×",
         )
     )
     if args.build_seconds is not None:

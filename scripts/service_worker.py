@@ -75,12 +75,9 @@ def fill_constants(path: Path, values: Mapping[str, object]) -> None:
     """Replace each `const NAME = <placeholder>;` line's value by the JSON of values[NAME]."""
     text = path.read_text(encoding="utf-8")
     for name, value in values.items():
+        line = f"const {name} = {json.dumps(value)};"
         text, found = re.subn(
-            rf"^const {name} = [^;\n]*;",
-            lambda _, name=name, value=value: f"const {name} = {json.dumps(value)};",
-            text,
-            count=1,
-            flags=re.M,
+            rf"^const {name} = [^;\n]*;", lambda _, line=line: line, text, count=1, flags=re.M
         )
         if not found:
             raise ValueError(f"{path.name} has no `const {name} = ...;` line to fill in")
