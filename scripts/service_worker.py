@@ -76,9 +76,8 @@ def fill_constants(path: Path, values: Mapping[str, object]) -> None:
     text = path.read_text(encoding="utf-8")
     for name, value in values.items():
         line = f"const {name} = {json.dumps(value)};"
-        text, found = re.subn(
-            rf"^const {name} = [^;\n]*;", lambda _, line=line: line, text, count=1, flags=re.M
-        )
+        pattern = re.compile(rf"^const {name} = [^;\n]*;", re.M)
+        text, found = pattern.subn(line.replace("\\", "\\\\"), text, count=1)
         if not found:
             raise ValueError(f"{path.name} has no `const {name} = ...;` line to fill in")
     path.write_text(text, encoding="utf-8")
