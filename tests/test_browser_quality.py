@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "catalog": "/drills/",
     "cadence": "/tools/cadence/",
     "planner": "/tools/planner/",
+    "audit": "/tools/audit/",
     "notebook": "/science/",
 }
 

@@ -133,13 +133,14 @@ def bands_table_html(result: Audit, units: str) -> str:
             f"{esc(label)}</th>{tds}</tr>"
         )
     return (
-        '<table class="dc-audit-bands"><caption>Descent by grade (downhill, in %)</caption>'
+        '<div class="dc-table-scroll"><table class="dc-audit-bands">'
+        "<caption>Descent by grade (downhill, in %)</caption>"
         '<thead><tr><th scope="col">Grade</th><th scope="col">Distance</th>'
         '<th scope="col">Drop</th><th scope="col">Moving time</th>'
         '<th scope="col">Cadence (steps/min)</th></tr></thead><tbody>'
         + "".join(rows)
         + f'</tbody><tfoot><tr><th scope="row">All</th><td></td>'
-        f"<td>{esc(height(result.descent_m, units))}</td><td></td><td></td></tr></tfoot></table>"
+        f"<td>{esc(height(result.descent_m, units))}</td><td></td><td></td></tr></tfoot></table></div>"
     )
 
 
@@ -162,11 +163,10 @@ def descents_html(result: Audit, units: str) -> str:
         rows.append(f'<tr><th scope="row">{d.number}</th>{tds}</tr>')
     heads = ["At", "Drop", "Length", "Mean grade", "Steepest 50 m", "Time", "Cadence"]
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
-    return (
-        '<table class="dc-audit-descents"><caption>Sustained descents</caption>'
-        f'<thead><tr><th scope="col">No.</th>{head}</tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
+    return (  # scrolls sideways on a phone rather than widening the page
+        '<div class="dc-table-scroll"><table class="dc-audit-descents">'
+        f'<caption>Sustained descents</caption><thead><tr><th scope="col">No.</th>{head}</tr>'
+        "</thead><tbody>" + "".join(rows) + "</tbody></table></div>"
     )
 
 
