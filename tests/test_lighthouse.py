@@ -25,7 +25,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # the same pages show it at once), and only while the first paint is held with
 # blocking="render"; held another way it is prompt, and the score the same.
 BUDGET = {**dict.fromkeys(CATEGORIES, 0.95), "performance": 0.85}
-PAGES = ("/technique/", "/tools/cadence/", "/tools/planner/", "/tools/audit/")  # a chapter, each tool
+PAGES = (
+    "/technique/",
+    "/tools/cadence/",
+    "/tools/planner/",
+    "/tools/audit/",
+)  # a chapter, each tool
 RUNS = 3  # Lighthouse's own advice for noisy performance scores: take the median of several
 
 
