@@ -62,9 +62,12 @@ SETTLED = """(async () => {
     const registration = await navigator.serviceWorker?.getRegistration();
     if (!registration) return true;
     if (registration.active?.state !== 'activated') return false;
+    // The Python worker writes its copies one by one once Python is left alone: a warm visit is
+    // one that finds them all (the snapshot kept unpacked among them).
+    const needed = ['snapshot.bin', 'pyodide.asm.wasm', 'pyodide.asm.mjs', 'python_stdlib.zip', 'pyodide.mjs'];
     for (const name of await caches.keys()) {
         const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
-        if (urls.some((u) => u.endsWith('/pyodide/snapshot.bin'))) return true;  // kept unpacked
+        if (needed.every((file) => urls.some((u) => u.endsWith(`/pyodide/${file}`)))) return true;
     }
     return false;
 })()"""

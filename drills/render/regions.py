@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drills.render.html import fingerprint
 
@@ -45,6 +46,7 @@ class Rendered:
     inner: tuple[Rendered, ...]
 
 
+@lru_cache(maxsize=2048)  # most regions recur from one change to the next (cells, labels)
 def render(top: Region) -> tuple[Rendered, str]:
     """The region rendered, and its whole element's HTML (marks included)."""
     content: list[str] = []
