@@ -46,9 +46,10 @@ class Rendered:
     inner: tuple[Rendered, ...]
 
 
-@lru_cache(maxsize=2048)  # most regions recur from one change to the next (cells, labels)
 def render(top: Region) -> tuple[Rendered, str]:
     """The region rendered, and its whole element's HTML (marks included)."""
+    if all(isinstance(segment, str) for segment in top.content):
+        return _leaf(top)
     content: list[str] = []
     skeleton: list[str] = []
     inner: list[Rendered] = []
@@ -69,6 +70,16 @@ def render(top: Region) -> tuple[Rendered, str]:
         marks += f' data-frame="{frame}"'
     element = f"<{top.tag}{top.attributes}{marks}>{html}</{top.tag}>"
     return Rendered(top.key, html, shown, frame, tuple(inner)), element
+
+
+# Cells and labels recur from one change to the next. Kept small: the memory snapshot holds
+# this cache, and a large one grew the snapshot's heap past what the browser restores.
+@lru_cache(maxsize=512)
+def _leaf(top: Region) -> tuple[Rendered, str]:
+    html = "".join(top.content)  # type: ignore[arg-type]  # a leaf holds text only
+    shown = fingerprint(html)
+    element = f'<{top.tag}{top.attributes} data-region="{top.key}" data-shown="{shown}">{html}</{top.tag}>'
+    return Rendered(top.key, html, shown, None, ()), element
 
 
 def page_html(top: Region) -> str:
