@@ -145,7 +145,9 @@ def test_a_failed_download_can_be_tried_again_without_a_reload(
         button.wait_for()
         line = page.locator("[data-tool] [data-runtime]").inner_text()
         assert "could not be downloaded" in line and "503" in line
-        assert "unavailable" in page.inner_text("[data-status]")  # the build's results stay
+        page.wait_for_function(  # the build's results stay, and the status says why
+            "() => document.querySelector('[data-status]').textContent.includes('unavailable')"
+        )
         button.click()
         wait_live(page)
         assert page.inner_text("[data-status]").startswith("Live")
