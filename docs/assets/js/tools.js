@@ -2,7 +2,7 @@
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
 import { readBackup, readStore, today } from "./log-store.js";
-import { callPython, onPythonFailure, pythonFailure, pythonHeld, startPython } from "./py-client.js";
+import { callPython, onPythonFailure, pythonDownloadFailed, pythonFailure, pythonHeld, startPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
 
 onPythonFailure(() => document.querySelectorAll("[data-tool]").forEach(showFailure));
@@ -138,8 +138,11 @@ function attach(tool) {
   const status = tool.querySelector("[data-status]");
   if (pythonFailure()) return showFailure(tool);
   const ready = startPython();
-  // Not while a data saver holds the download back: runtime-status.js says so (py-client.js).
-  if (!pythonHeld()) status.textContent = "Loading the live calculator; the results below are already correct for these values.";
+  // A download that failed before this tool was attached (Material's document$ may fire after
+  // the worker's error) must not be hidden behind "Loading". Not while a data saver holds the
+  // download back either: runtime-status.js says so (py-client.js).
+  if (pythonDownloadFailed()) showFailure(tool);
+  else if (!pythonHeld()) status.textContent = "Loading the live calculator; the results below are already correct for these values.";
   const recompute = recomputer(tool);
   const form = tool.querySelector("form.dc-form");
   form.addEventListener("input", recompute);
@@ -298,4 +301,6 @@ startPython().then(() => {
 // Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);
 else attachAll();
-import("./session-mode.js"); // the planner's session mode, and the cadence page's tempo it starts from
+// The planner's session mode, and the cadence page's tempo it starts from: loaded once Python is
+// live and the page is idle, so its 17 kB never stand between the reader and the first answer.
+startPython().then((ok) => ok && whenIdle(() => import("./session-mode.js"), { timeout: 2000 }));
