@@ -4,7 +4,9 @@
 // Private Pyodide API (_makeSnapshot): the version is pinned in package.json and the browser
 // tests prove the restore. Loading the wheel with pyodide.loadPackage would leave JS handles
 // the snapshot cannot hold ("Unexpected hiwire entry"), so Python itself unpacks the same
-// wheel the site lockfile lists and imports every module of it.
+// wheel the site lockfile lists and imports what the pages call (drills.bridge), nothing the
+// build alone uses (chapters' pages and figures). The restored file system holds only the
+// standard library: every module a call needs must be imported here (tests/test_layers.py).
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
@@ -13,14 +15,9 @@ const [wheel, output] = process.argv.slice(2);
 const pyodide = await loadPyodide({ _makeSnapshot: true });
 pyodide.FS.writeFile("/tmp/drills.whl", readFileSync(wheel));
 pyodide.runPython(`
-import importlib, pkgutil, sysconfig, zipfile
+import sysconfig, zipfile
 
 zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
-import drills
-
-for module in pkgutil.walk_packages(drills.__path__, "drills."):
-    importlib.import_module(module.name)
-
 from drills.bridge import rehearsal
 
 rehearsal.rehearse()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,42 @@ def test_a_module_imports_only_its_own_layer_and_those_below(path: Path) -> None
     own = LAYERS.index(layer(name))
     above = {i for i in imports(path) if LAYERS.index(layer(i)) > own}
     assert above == set(), f"{name} ({LAYERS[own]}) imports {sorted(above)}"
+
+
+def modules_named(node: ast.AST) -> list[str]:
+    """The modules an import statement loads (a name imported from a package may be one)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not isinstance(node, ast.ImportFrom) or not node.module:
+        return []
+    inner = [f"{node.module}.{alias.name}" for alias in node.names]
+    return [
+        node.module,
+        *(
+            name
+            for name in inner
+            if (ROOT / name.replace(".", "/")).exists()
+            or (ROOT / f"{name.replace('.', '/')}.py").exists()
+        ),
+    ]
+
+
+def test_the_snapshot_holds_every_module_a_call_needs_and_not_the_build() -> None:
+    """The memory snapshot holds what `drills.bridge` imports (scripts/make-snapshot.mjs), and the
+    restored file system has no `drills` files: no call may import one later. The chapters'
+    pages and figures, which only the build uses, stay out of every visitor's download."""
+    code = "import sys, drills.bridge; print(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    loaded = set(done.stdout.split())
+    assert {"drills.bridge", "drills.bridge.audit", "drills.runs.fit"} <= loaded, done.stderr
+    assert not {m for m in loaded if m.startswith(("drills.render.pages", "drills.references"))}
+    late = {
+        name
+        for path in MODULES
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and "drills" in path.parts
+        for inner in ast.walk(node)
+        for name in modules_named(inner)
+        if name.startswith("drills")
+    }
+    assert late <= loaded, f"imported only inside a function: {sorted(late - loaded)}"
