@@ -216,14 +216,12 @@ async function startPython() {
   return startPlainly(loadPyodide, options);
 }
 
-// As scripts/make-snapshot.mjs does at build time: Python unpacks the wheel and imports every
-// module of `drills` (pyodide.loadPackage would leave JS handles a snapshot cannot hold).
+// As scripts/make-snapshot.mjs does at build time: Python unpacks the wheel and imports what the
+// pages call (pyodide.loadPackage would leave JS handles a snapshot cannot hold).
 const INSTALL_DRILLS = `
-import importlib, pkgutil, sysconfig, zipfile
+import sysconfig, zipfile
 zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
-import drills
-for module in pkgutil.walk_packages(drills.__path__, "drills."):
-    importlib.import_module(module.name)
+import drills.bridge
 `;
 
 let plainPython = null; // a plain start, until this device has made its own snapshot of it
