@@ -13,19 +13,11 @@ from test_browser_offline import cached, wait_runtime_cached
 from drills import session_audio, training_log
 from drills.render.log_view import plan_for, session_name
 from tests.test_session_audio import decode
+from tests.test_session_mode import FIELDS  # the plan both suites walk through
 
 pytestmark = pytest.mark.browser
 
 PLANNER = "/tools/planner/"
-FIELDS = {
-    "current": "4",
-    "target": "10",
-    "weeks": "10",
-    "sessions": "3",
-    "level": "beginner",
-    "slope": "200",
-    "start": "",
-}
 STATE_KEY = "dc-session-mode"
 # Records every wake lock request, and hands back a lock that can be released.
 WAKE_LOCK_STUB = """
