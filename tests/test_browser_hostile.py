@@ -170,6 +170,26 @@ def test_tool_says_so_in_one_sentence_and_keeps_results(
         assert not page.locator("[data-log-cell='1-1'] button").is_visible()
 
 
+def test_a_tool_attached_after_python_failed_still_says_so(page: object, base_url: str) -> None:
+    """The worker starts beside tools.js (page-helpers.js): its failure can come first. CI once
+    left such a page saying "Loading" for good."""
+    held: list[object] = []
+    page.route("**/assets/js/tools.js", lambda route: held.append(route))  # answered later
+    page.route(
+        "**/py-worker.js",
+        lambda route: route.fulfill(
+            status=200, body="syntax error (", content_type="text/javascript"
+        ),
+    )
+    page.goto(f"{base_url}/tools/cadence/")
+    page.wait_for_function("() => document.body.textContent.includes('could not be downloaded')")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_function(
+        "() => document.querySelector('[data-status]').textContent.includes('unavailable')"
+    )
+
+
 def test_chapters_are_unaffected_by_a_missing_runtime(page: object, base_url: str) -> None:
     page.route("**/pyodide/**", lambda route: route.abort())
     page.goto(f"{base_url}/technique/")
