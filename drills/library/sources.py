@@ -673,9 +673,9 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="21(6):e195–e200",
         doi="10.1111/j.1600-0838.2010.01241.x",
         finding=(
-            "Ten healthy adults walking on level ground pushed 2.4 times harder than usual "
-            "on their poles, yet the estimated compression force at the knee did not fall."
+            "Walking on level ground with extra force on the poles did not reduce the "
+            "estimated compression force at the knee."
         ),
-        strength="lab study, 10 adults, level walking; not descents, not running",
+        strength="lab study of level walking; not descents, not running",
     ),
 )
