@@ -19,7 +19,8 @@ from drills.bridge.answers import initial
 from drills.render.audit_page import item_html
 from drills.render.tools import TOOLS
 
-EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0)
+EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
+# which the tests read under that name (tests/fixtures/activities/SOURCES.md)
 ACCEPT = (".gpx", ".tcx", ".fit", ".gz")
 
 FENCE = re.compile(r"^```(?P<kind>tool|rules)[ \t]*\n(?P<name>[a-z-]+)\n```[ \t]*$", re.M)
