@@ -87,6 +87,7 @@ def write_service_worker(site_dir: Path) -> str:
     """Fill the runtime's constants, then the built sw.js (its version hashes all the rest);
     returns the site version."""
     runtime_cache = f"downhill-confidence-runtime-{runtime_version(site_dir)}"
+    plain = download_bytes(site_dir, snapshot=False)
     fill_constants(
         site_dir / PYTHON_WORKER,
         {
@@ -95,12 +96,11 @@ def write_service_worker(site_dir: Path) -> str:
             "WHEEL": wheel_name(site_dir),
             "DOWNLOAD_BYTES": {
                 "snapshot": download_bytes(site_dir, snapshot=True),
-                "plain": download_bytes(site_dir, snapshot=False),
+                "plain": plain,
             },
         },
     )
     # A data saver's reader gets the plain start: the page says how much that downloads.
-    plain = download_bytes(site_dir, snapshot=False)
     fill_constants(
         site_dir / RUNTIME_STATUS, {"DOWNLOAD_BYTES": plain, "RUNTIME_CACHE": runtime_cache}
     )

@@ -67,23 +67,25 @@ def test_the_first_save_asks_to_keep_the_storage_and_says_the_answer(
     assert page.evaluate("window.persistCalls") == 1  # asked once, not at every save
 
 
-def test_an_entry_saved_in_one_tab_shows_in_another(context: object, base_url: str) -> None:
-    first, second = context.new_page(), context.new_page()
-    open_log(first, base_url)
-    open_log(second, base_url)
-    save(first, "1-1")
-    done(first, "1-1")
-    done(second, "1-1")  # no reload: the storage event brought it
-    assert "1 of 40 sessions logged" in second.inner_text("[data-log-view]")
-
-
-def test_a_stale_tab_cannot_write_over_a_newer_log(context: object, base_url: str) -> None:
+def second_tab_after_a_save_in_the_first(context: object, base_url: str) -> object:
+    """Two open tabs of the planner; the first saves session 1-1, and the second shows it
+    without a reload (the storage event brought it). The second tab, the first left open."""
     first, second = context.new_page(), context.new_page()
     open_log(first, base_url)
     open_log(second, base_url)
     save(first, "1-1")
     done(first, "1-1")
     done(second, "1-1")
+    return second
+
+
+def test_an_entry_saved_in_one_tab_shows_in_another(context: object, base_url: str) -> None:
+    second = second_tab_after_a_save_in_the_first(context, base_url)
+    assert "1 of 40 sessions logged" in second.inner_text("[data-log-view]")
+
+
+def test_a_stale_tab_cannot_write_over_a_newer_log(context: object, base_url: str) -> None:
+    second = second_tab_after_a_save_in_the_first(context, base_url)
     # Then the second tab reads the log as it was before that save (as a tab that missed the
     # change would), once, as its next change begins.
     second.evaluate(

@@ -13,6 +13,7 @@ from drills.errors import InputError, shown
 from drills.render.audit_format import UNITS
 from drills.render.audit_page import failed_item_html, item_html
 from drills.runs import audit, log_summary, read_activity
+from drills.training_log.runs import MAX_NAME_CHARS
 
 
 def audit_file(args: Args) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def audit_file(args: Args) -> dict[str, Any]:
     if summary.date is not None:
         run = {
             "date": summary.date.isoformat(),
-            "name": name[:80],
+            "name": name[:MAX_NAME_CHARS],
             "descent_m": round(summary.descent_m, 1),
             "steepest_grade_pct": summary.steepest_grade_pct,
             "moving_time_s": summary.moving_time_s,

@@ -50,6 +50,10 @@ def render(top: Region) -> tuple[Rendered, str]:
     """The region rendered, and its whole element's HTML (marks included)."""
     if all(isinstance(segment, str) for segment in top.content):
         return _leaf(top)
+    return _render(top)
+
+
+def _render(top: Region) -> tuple[Rendered, str]:
     content: list[str] = []
     skeleton: list[str] = []
     inner: list[Rendered] = []
@@ -74,12 +78,7 @@ def render(top: Region) -> tuple[Rendered, str]:
 
 # Cells and labels recur from one change to the next. Kept small: the memory snapshot holds
 # this cache, and a large one grew the snapshot's heap past what the browser restores.
-@lru_cache(maxsize=512)
-def _leaf(top: Region) -> tuple[Rendered, str]:
-    html = "".join(top.content)  # type: ignore[arg-type]  # a leaf holds text only
-    shown = fingerprint(html)
-    element = f'<{top.tag}{top.attributes} data-region="{top.key}" data-shown="{shown}">{html}</{top.tag}>'
-    return Rendered(top.key, html, shown, None, ()), element
+_leaf = lru_cache(maxsize=512)(_render)
 
 
 def page_html(top: Region) -> str:

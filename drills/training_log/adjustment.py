@@ -335,7 +335,7 @@ def _read_entry(
     if session.is_downhill and entry.rpe >= x.HIGH_RPE:
         causes.append(f"effort was {entry.rpe}/10 on {_when(entry)}")
     if causes:
-        hold_and_cut(state, w, last_week, hold_text, causes, add, entry.key, "effort")
+        _hold_and_cut(state, w, last_week, hold_text, causes, add, entry.key, "effort")
 
     if session.is_downhill and entry.confidence <= x.LOW_CONFIDENCE and hold_text:
         number = add(
@@ -374,12 +374,12 @@ def _read_run(
         f"{round((x.SPIKE_LIMIT - 1) * 100)} % above your biggest session of the previous "
         f"{x.SPIKE_WINDOW_DAYS} days"
     )
-    hold_and_cut(
+    _hold_and_cut(
         state, key[0], len(plan.weeks), _hold_text(state, plan, key[0]), [cause], add, key, "run"
     )
 
 
-def hold_and_cut(
+def _hold_and_cut(
     state: _State,
     w: int,
     last_week: int,

@@ -2,7 +2,7 @@
 // The tools (tools.js, training-log.js) call Python through callPython.
 import * as runtimeStatus from "./runtime-status.js"; // data saver, progress, try again
 
-const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null, held: false, failed: false };
+const worker = { instance: null, ready: null, pending: new Map(), nextId: 1, fatal: null, held: false };
 const failureListeners = [];
 
 /** Start the worker once per visit; resolves true when Python is ready, false if it failed.
@@ -32,7 +32,6 @@ export function pythonHeld() {
 
 function spawn() {
   worker.held = false;
-  worker.failed = false;
   let instance;
   try {
     // The worker imports kept modules by address only where the service worker can answer, and
@@ -73,7 +72,6 @@ function spawn() {
 function downloadFailed(reason) {
   const failed = worker.instance;
   worker.instance = null;
-  worker.failed = true;
   // It writes what did arrive into the cache (py-worker.js), then is ended.
   failed.onmessage = ({ data }) => data.type === "kept" && failed.terminate();
   runtimeStatus.failed(reason, retryPython);
@@ -82,12 +80,12 @@ function downloadFailed(reason) {
 
 /** True from a failed download until the reader tries again (a tool attached meanwhile says so). */
 export function pythonDownloadFailed() {
-  return worker.failed;
+  return Boolean(worker.ready) && !worker.instance && !worker.held && !worker.fatal;
 }
 
 /** After a failed download: a new worker, which reads what arrived already from the cache. */
 export function retryPython() {
-  if (!worker.instance && !worker.fatal && !worker.held && worker.ready) spawn();
+  if (pythonDownloadFailed()) spawn();
 }
 
 /** Why Python could not start, or null. */

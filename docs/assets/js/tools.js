@@ -138,8 +138,8 @@ function attach(tool) {
   const status = tool.querySelector("[data-status]");
   if (pythonFailure()) return showFailure(tool);
   const ready = startPython();
-  // A download that failed before this tool was attached (Material's document$ may fire after
-  // the worker's error) must not be hidden behind "Loading". Not while a data saver holds the
+  // A download that failed before this tool was attached (the worker starts beside tools.js:
+  // page-helpers.js) must not be hidden behind "Loading". Not while a data saver holds the
   // download back either: runtime-status.js says so (py-client.js).
   if (pythonDownloadFailed()) showFailure(tool);
   else if (!pythonHeld()) status.textContent = "Loading the live calculator; the results below are already correct for these values.";
