@@ -9,6 +9,7 @@ from pathlib import Path
 from drills import bridge
 from drills.render.audit_view import audit_html
 from drills.runs import audit, read_activity
+from drills.runs.audit import STEEPEST_WINDOW_M
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "activities"
 
@@ -39,3 +40,9 @@ def test_a_bad_file_gives_its_reason_and_a_hostile_name_stays_text() -> None:
     assert out["run"] is None and "data-audit-error" in out["html"]
     assert "<img" not in out["html"] and "&lt;img" in out["html"]
     assert call("nothing.gpx")["field"] == "file"  # no bytes at all
+
+
+def test_the_audit_page_states_the_window_the_audit_uses(site_dir: Path) -> None:
+    """The page's prose says "steepest 50 m": it must follow the audit's own constant."""
+    html = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
+    assert f"the steepest {STEEPEST_WINDOW_M:g} m of each" in html

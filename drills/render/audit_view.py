@@ -27,7 +27,7 @@ from drills.runs.advice import (
     race_card,
     steep_share,
 )
-from drills.runs.audit import Audit
+from drills.runs.audit import STEEPEST_WINDOW_M, Audit
 
 REFERENCES = "../../references/"  # the audit page lives at /tools/audit/
 SPORT_NOUNS = {"running": "run", "walking": "walk", "hiking": "hike", "cycling": "ride"}
@@ -161,7 +161,15 @@ def descents_html(result: Audit, units: str) -> str:
         ]
         tds = "".join(f"<td>{_cell(f'descents.{i}.{n}', text)}</td>" for n, text in cells)
         rows.append(f'<tr><th scope="row">{d.number}</th>{tds}</tr>')
-    heads = ["At", "Drop", "Length", "Mean grade", "Steepest 50 m", "Time", "Cadence"]
+    heads = [
+        "At",
+        "Drop",
+        "Length",
+        "Mean grade",
+        f"Steepest {STEEPEST_WINDOW_M:g} m",
+        "Time",
+        "Cadence",
+    ]
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
     return (  # scrolls sideways on a phone rather than widening the page
         '<div class="dc-table-scroll"><table class="dc-audit-descents">'

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from drills.exposure import TARGET_CEILING_PCT
-from drills.runs.audit import Audit, Band, Descent
+from drills.runs.audit import STEEPEST_WINDOW_M, Audit, Band, Descent
 
 # "Real time" on a grade: two minutes in the band, over one stretch or several. Less is a
 # corner or two, which says little about how the runner handles that grade.
@@ -108,7 +108,7 @@ def race_card(result: Audit) -> RaceCard:
     grade = math.ceil(round(steepest.steepest_grade_pct, 6))  # 10.0000001 % is a 10 % target
     where = (
         f"descent {steepest.number} (at {steepest.start_m / 1000:.1f} km) is the course's "
-        f"steepest sustained descent, {grade} % over its steepest 50 m"
+        f"steepest sustained descent, {grade} % over its steepest {STEEPEST_WINDOW_M:g} m"
     )
     if grade > TARGET_CEILING_PCT:
         return RaceCard(
