@@ -44,6 +44,8 @@ window.naiveFirstResult = performance.now();
 
 
 ACTIVITIES = ROOT / "tests" / "fixtures" / "activities"
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+NAIVE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 AUDIT_ROUNDS = 3
 ROUNDS = 5  # single runs on a shared 2-core machine vary by ±15 %
 LATENCY_VISITS = 3  # each a fresh context: a chapter, then both tools
@@ -233,7 +235,15 @@ def main() -> None:
         root = Path(tmp)
         for child in args.site.iterdir():
             (root / child.name).symlink_to(child.resolve())
-        (root / "naive.html").write_text(NAIVE_PAGE)
+        # The naive page loads Pyodide's files as its package has them, and the site's wheel.
+        naive = root / "naive"
+        (naive / "pyodide").mkdir(parents=True)
+        for name in NAIVE_FILES:
+            (naive / "pyodide" / name).symlink_to(PYODIDE_PACKAGE / name)
+        for built in (args.site / "pyodide").glob("*"):
+            if built.name == "pyodide-lock.json" or built.suffix == ".whl":
+                (naive / "pyodide" / built.name).symlink_to(built.resolve())
+        (naive / "naive.html").write_text(NAIVE_PAGE)
         sent: list[tuple[str, int]] = []
         options = {"sent": sent, "compress": not args.plain}
         server, base = serve(root, handler=type("Counting", (CountingHandler,), options))
@@ -261,7 +271,7 @@ def main() -> None:
                 return cold, warm, visit_bytes, runtime_bytes
 
             pages = {
-                "naive": (naive_first_result_ms, f"{base}/naive.html"),
+                "naive": (naive_first_result_ms, f"{base}/naive/naive.html"),
                 "cadence": (first_recompute_ms, f"{base}/tools/cadence/", "cadence", "171"),
                 "planner": (first_recompute_ms, f"{base}/tools/planner/", "weeks", "24"),
             }

@@ -7,12 +7,17 @@
 // wheel the site lockfile lists and imports what the pages call (drills.bridge), nothing the
 // build alone uses (chapters' pages and figures). The restored file system holds only the
 // standard library: every module a call needs must be imported here (tests/test_layers.py).
+//
+//   node make-snapshot.mjs WHEEL STDLIB_ZIP OUTPUT           the snapshot, gzipped
+//   node make-snapshot.mjs --trace WHEEL STDLIB_ZIP OUTPUT   instead, the standard library's
+//     files that Python read on the way (JSON): what the site's trimmed zip must hold
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
-const [wheel, output] = process.argv.slice(2);
-const pyodide = await loadPyodide({ _makeSnapshot: true });
+const trace = process.argv[2] === "--trace";
+const [wheel, stdlib, output] = process.argv.slice(trace ? 3 : 2);
+const pyodide = await loadPyodide({ _makeSnapshot: true, stdLibURL: stdlib });
 pyodide.FS.writeFile("/tmp/drills.whl", readFileSync(wheel));
 pyodide.runPython(`
 import sysconfig, zipfile
@@ -24,7 +29,20 @@ rehearsal.rehearse()
 `);
 pyodide.FS.unlink("/tmp/drills.whl");
 zeroFreeMemory(pyodide._module);
-writeFileSync(output, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+const snapshot = pyodide.makeMemorySnapshot();
+if (trace) {
+  // After the snapshot is taken: a plain start in the browser takes its own (py-worker.js).
+  writeFileSync(output, pyodide.runPython(`
+import json, sys
+json.dumps(sorted({
+    path.split(".zip/", 1)[1]
+    for module in list(sys.modules.values())
+    if ".zip/" in (path := getattr(module, "__file__", None) or "")
+}))
+`));
+} else {
+  writeFileSync(output, gzipSync(snapshot, { level: 9 }));
+}
 
 // Memory that Python allocated and freed while importing still holds its old bytes, and the
 // snapshot would carry them. Borrow every free block from the allocator, zero it and give it
