@@ -1,6 +1,6 @@
-// Make a Pyodide memory snapshot with `drills` already imported and rehearsed, gzipped, for the
-// browser worker to restore: it skips the interpreter's start-up, the package's import and the
-// slow first calls (scripts/bench).
+// Make a Pyodide memory snapshot with `drills` already imported and rehearsed, without its zero
+// pages (docs/assets/js/snapshot-file.js) and gzipped, for the browser worker to restore: it
+// skips the interpreter's start-up, the package's import and the slow first calls (scripts/bench).
 // Private Pyodide API (_makeSnapshot): the version is pinned in package.json and the browser
 // tests prove the restore. Loading the wheel with pyodide.loadPackage would leave JS handles
 // the snapshot cannot hold ("Unexpected hiwire entry"), so Python itself unpacks the same
@@ -13,6 +13,7 @@
 //     files that Python read on the way (JSON): what the site's trimmed zip must hold
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { pack } from "../docs/assets/js/snapshot-file.js";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
 const trace = process.argv[2] === "--trace";
@@ -41,7 +42,7 @@ json.dumps(sorted({
 }))
 `));
 } else {
-  writeFileSync(output, gzipSync(snapshot, { level: 9 }));
+  writeFileSync(output, gzipSync(pack(snapshot), { level: 9 }));
 }
 
 // Memory that Python allocated and freed while importing still holds its old bytes, and the

@@ -49,6 +49,7 @@ FIRST_VISIT = (
 def source_hash() -> str:
     digest = hashlib.sha256()
     inputs = [ROOT / "pyproject.toml", ROOT / "scripts" / "make-snapshot.mjs", Path(__file__)]
+    inputs.append(ROOT / "docs" / "assets" / "js" / "snapshot-file.js")
     for path in [*sorted((ROOT / "drills").rglob("*.py")), *inputs]:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())

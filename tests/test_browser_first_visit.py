@@ -103,6 +103,11 @@ def test_a_data_saver_holds_the_runtime_until_a_field_changes(
         wait_until(
             page, "caches.match(new URL('/pyodide/snapshot.bin', location.href)).then(Boolean)"
         )
+        kept = page.evaluate(
+            "caches.match(new URL('/pyodide/snapshot.bin', location.href))"
+            ".then((r) => r.arrayBuffer()).then((b) => Array.from(new Uint8Array(b, 0, 4)))"
+        )
+        assert bytes(kept) == b"DCS1"  # stored as the build stores its own (snapshot-file.js)
         requests.clear()
         page.reload()
         wait_live(page)  # no change needed: this device has the runtime

@@ -4,6 +4,8 @@
 // Every runtime file is downloaded at most once: as it streams in, the worker keeps it, unpacked,
 // in the runtime's cache, which later visits (and the service worker, offline) read. The build
 // fills in these constants (scripts/service_worker.py).
+import { pack, unpack } from "./snapshot-file.js";
+
 const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
 const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
@@ -180,12 +182,12 @@ async function runtimeModule(name) {
   }
 }
 
-// The build's memory snapshot holds the interpreter with `drills` imported. If it cannot be
-// fetched or unpacked, start plainly.
+// The build's memory snapshot holds the interpreter with `drills` imported, without its zero
+// pages (snapshot-file.js). If it cannot be fetched or unpacked, start plainly.
 let snapshotMissing = false;
 async function snapshot() {
   try {
-    return new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer());
+    return unpack(new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer()));
   } catch (error) {
     snapshotMissing = true;
     throw error;
@@ -252,7 +254,7 @@ async function keepOwnSnapshot() {
   const pyodide = plainPython;
   plainPython = null;
   try {
-    const bytes = pyodide.makeMemorySnapshot();
+    const bytes = pack(pyodide.makeMemorySnapshot());
     const headers = { "Content-Type": "application/octet-stream" };
     await (await keep)?.put(runtime + "snapshot.bin", new Response(bytes, { headers }));
   } catch {
