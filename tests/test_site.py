@@ -201,6 +201,24 @@ def test_chapters_never_load_the_runtime(site_dir: Path) -> None:
         assert "pyodide" not in html and "data-tool" not in html
 
 
+def test_tool_pages_preload_the_modules_that_start_python_and_chapters_none(
+    site_dir: Path,
+) -> None:
+    preload = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
+    for tool in ("cadence", "planner"):
+        page = site_dir / "tools" / tool / "index.html"
+        hrefs = preload.findall(page.read_text(encoding="utf-8"))
+        assert "../../assets/js/py-client.js" in hrefs, tool
+        # Each is a module some other one imports (a preload nobody uses is wasted bytes).
+        imports = "".join(p.read_text() for p in (site_dir / "assets" / "js").glob("*.js"))
+        for href in hrefs:
+            assert (page.parent / href).resolve().is_file(), href
+            assert f'"./{href.rsplit("/", 1)[1]}"' in imports, href
+    for chapter in CHAPTERS:
+        html = (site_dir / chapter.replace(".md", ".html")).read_text(encoding="utf-8")
+        assert not preload.search(html), chapter
+
+
 @pytest.mark.parametrize("tool", ["cadence"])
 def test_tool_pages_are_prerendered_with_results(site_dir: Path, tool: str) -> None:
     html = (site_dir / "tools" / tool / "index.html").read_text(encoding="utf-8")
