@@ -28,6 +28,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+import site_runtime  # noqa: E402
 from conftest import CHROMIUM_ARGS, StaticHandler, chromium_path, serve, wait_until  # noqa: E402
 
 NAIVE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive</title></head>
@@ -44,8 +45,6 @@ window.naiveFirstResult = performance.now();
 
 
 ACTIVITIES = ROOT / "tests" / "fixtures" / "activities"
-PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
-NAIVE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 AUDIT_ROUNDS = 3
 ROUNDS = 5  # single runs on a shared 2-core machine vary by ±15 %
 LATENCY_VISITS = 3  # each a fresh context: a chapter, then both tools
@@ -238,8 +237,8 @@ def main() -> None:
         # The naive page loads Pyodide's files as its package has them, and the site's wheel.
         naive = root / "naive"
         (naive / "pyodide").mkdir(parents=True)
-        for name in NAIVE_FILES:
-            (naive / "pyodide" / name).symlink_to(PYODIDE_PACKAGE / name)
+        for name in site_runtime.NAIVE_FILES:
+            (naive / "pyodide" / name).symlink_to(site_runtime.PYODIDE_NPM / name)
         for built in (args.site / "pyodide").glob("*"):
             if built.name == "pyodide-lock.json" or built.suffix == ".whl":
                 (naive / "pyodide" / built.name).symlink_to(built.resolve())

@@ -27,6 +27,9 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 # Only what a worker that loads `drills` fetches: no console pages, no CommonJS build, no maps.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"  # Pyodide's name; the site's copy is trimmed (trim_stdlib)
+# What a page that loads Pyodide on its main thread fetches of the package, as the package has
+# them (the bench's naive page, the first-visit test's yardstick), besides the `drills` wheel.
+NAIVE_FILES = (*RUNTIME_FILES, STDLIB)
 CACHE = ROOT / "build" / "runtime"
 SNAPSHOT_NAME = "snapshot.bin.gz"
 # Shipped gzipped beside the plain file and inflated in the browser (py-worker.js), so a host
@@ -35,7 +38,7 @@ SNAPSHOT_NAME = "snapshot.bin.gz"
 # stored, not deflated, so one gzip stream compresses across files (0.89 MB against 1.0 MB as a
 # deflated zip), and Python reads them without inflating each.
 PACKED = ("pyodide.asm.wasm", "pyodide.asm.mjs", STDLIB)
-# What the browser's worker fetches as NAME.gz and inflates: those two and the memory snapshot.
+# What the browser's worker fetches as NAME.gz and inflates: those three and the memory snapshot.
 INFLATED = (*PACKED, SNAPSHOT_NAME.removesuffix(".gz"))
 # What a first visit to a tool page downloads of the runtime (py-worker.js): on a fast network the
 # memory snapshot, on a slow one (or with a data saver) the wheel instead, and Python starts plainly.
@@ -112,8 +115,9 @@ CODECS = re.compile(
 def trim_stdlib(full: Path, traced: list[str], target: Path) -> None:
     """Write the members of ``full`` that were traced (or are CODECS), stored, to ``target``."""
     with zipfile.ZipFile(full) as source:
-        names = [n for n in source.namelist() if n in set(traced) or CODECS.fullmatch(n)]
-        missing = set(traced) - set(names)
+        wanted = set(traced)
+        names = [n for n in source.namelist() if n in wanted or CODECS.fullmatch(n)]
+        missing = wanted - set(names)
         if missing:
             raise RuntimeError(f"traced files missing from {full.name}: {sorted(missing)}")
         with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:

@@ -16,18 +16,18 @@ from test_browser_offline import wait_runtime_cached
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import service_worker
+import site_runtime
 
 pytestmark = pytest.mark.browser
 
-# What a page that loads Pyodide on its main thread fetches, as Pyodide's package has the files
-# (bench's naive page), and the `drills` wheel.
-NAIVE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-
 
 def naive_bytes(site_dir: Path) -> int:
+    """What a naive main-thread Pyodide page downloads (scripts/bench's), as the files are."""
     wheel = next((site_dir / "pyodide").glob("drills-*.whl"))
-    package = ROOT / "node_modules" / "pyodide"
-    return sum((package / name).stat().st_size for name in NAIVE_FILES) + wheel.stat().st_size
+    package = site_runtime.PYODIDE_NPM
+    return (
+        sum((package / n).stat().st_size for n in site_runtime.NAIVE_FILES) + wheel.stat().st_size
+    )
 
 
 @contextlib.contextmanager
