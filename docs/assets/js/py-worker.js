@@ -4,8 +4,6 @@
 // Every runtime file is downloaded at most once: as it streams in, the worker keeps it, unpacked,
 // in the runtime's cache, which later visits (and the service worker, offline) read. The build
 // fills in these constants (scripts/service_worker.py).
-import { pack, unpack } from "./snapshot-file.js";
-
 const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
 const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
@@ -19,6 +17,8 @@ const MEASURE_MS = 300; // the first downloads are watched this long, or until M
 const MEASURE_BYTES = 1e6; // to judge the network
 
 const runtime = new URL("../../pyodide/", import.meta.url).href;
+// Imported beside the downloads rather than before this script runs: the worker starts sooner.
+const snapshotFile = import("./snapshot-file.js");
 const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
 const realFetch = self.fetch.bind(self);
 const keep = (self.caches ? caches.open(RUNTIME_CACHE) : Promise.reject(new Error())).catch(() => null);
@@ -187,7 +187,8 @@ async function runtimeModule(name) {
 let snapshotMissing = false;
 async function snapshot() {
   try {
-    return unpack(new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer()));
+    const packed = new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer());
+    return (await snapshotFile).unpack(packed);
   } catch (error) {
     snapshotMissing = true;
     throw error;
@@ -254,7 +255,7 @@ async function keepOwnSnapshot() {
   const pyodide = plainPython;
   plainPython = null;
   try {
-    const bytes = pack(pyodide.makeMemorySnapshot());
+    const bytes = (await snapshotFile).pack(pyodide.makeMemorySnapshot());
     const headers = { "Content-Type": "application/octet-stream" };
     await (await keep)?.put(runtime + "snapshot.bin", new Response(bytes, { headers }));
   } catch {
