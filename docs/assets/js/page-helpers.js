@@ -76,8 +76,17 @@ function afterFirstPaint(callback) {
 // with a data saver on, a tool page's Python waits for the reader, and the pages do not.
 // (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
+  linkManifest();
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
+}
+// What makes the site installable, linked at the same quiet moment (overrides/main.html says why).
+function linkManifest() {
+  if (document.querySelector('link[rel="manifest"]')) return;
+  const link = document.createElement("link");
+  link.rel = "manifest";
+  link.href = new URL("../../site.webmanifest", import.meta.url).href;
+  document.head.append(link);
 }
 function registerWhenIdle() {
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));

@@ -199,6 +199,10 @@ async function startPython() {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const glue = runtimeModule("pyodide.asm.mjs");
   glue.catch(() => {}); // awaited by Pyodide below
+  // The snapshot is read as soon as it is chosen, beside the module imports, not after them.
+  // A missing one is not an unhandled rejection: Pyodide awaits it, and the catch below decides.
+  const bytes = snapshotChosen.then((chosen) => chosen && snapshot());
+  bytes.catch(() => {});
   const { loadPyodide } = await runtimeModule("pyodide.mjs");
   const options = {
     indexURL: runtime,
@@ -206,8 +210,6 @@ async function startPython() {
     createPyodideModule: async (settings) => (await glue).default(settings),
   };
   if (await snapshotChosen) {
-    const bytes = snapshot();
-    bytes.catch(() => {}); // Pyodide awaits it later: a missing snapshot is not an unhandled rejection
     try {
       // Private API; the Pyodide version is pinned and the browser tests cover every path.
       return await loadPyodide({ ...options, _loadSnapshot: bytes });
