@@ -29,7 +29,7 @@ from drills.bridge import rehearsal
 rehearsal.rehearse()
 `);
 pyodide.FS.unlink("/tmp/drills.whl");
-zeroFreeMemory(pyodide._module);
+if (!trace) zeroFreeMemory(pyodide._module); // the trace keeps no snapshot
 const snapshot = pyodide.makeMemorySnapshot();
 if (trace) {
   // After the snapshot is taken: a plain start in the browser takes its own (py-worker.js).

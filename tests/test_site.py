@@ -162,9 +162,9 @@ def test_the_shipped_standard_library_is_pyodides_holding_what_the_package_impor
 
     shipped = zipfile.ZipFile(site_dir / "pyodide" / "python_stdlib.zip")
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
-    names = set(shipped.namelist())
+    names, pyodides = set(shipped.namelist()), set(full.namelist())
     assert all(shipped.read(n) == full.read(n) for n in names)  # Pyodide's files, unchanged
-    assert len(names) < len(full.namelist()) / 2
+    assert len(names) < len(pyodides) / 2
     # Every standard module `drills` names, at any depth of a function, is there to import
     # (bar its command lines, which a browser never runs).
     named = set()
@@ -178,7 +178,7 @@ def test_the_shipped_standard_library_is_pyodides_holding_what_the_package_impor
                 named.add(node.module)
     for module in named:
         stem = module.replace(".", "/")
-        in_full = {f"{stem}.py", f"{stem}/__init__.py"} & set(full.namelist())
+        in_full = {f"{stem}.py", f"{stem}/__init__.py"} & pyodides
         assert not in_full or in_full <= names, module
     # And the codecs a reader's activity file may need (drills.runs.read, an XML declaration).
     for codec in ("utf-8", "utf-16", "utf-16-le", "latin-1", "cp1252", "iso-8859-15"):
@@ -205,12 +205,12 @@ def test_tool_pages_preload_the_modules_that_start_python_and_chapters_none(
     site_dir: Path,
 ) -> None:
     preload = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
+    imports = "".join(p.read_text() for p in (site_dir / "assets" / "js").glob("*.js"))
     for tool in ("cadence", "planner"):
         page = site_dir / "tools" / tool / "index.html"
         hrefs = preload.findall(page.read_text(encoding="utf-8"))
         assert "../../assets/js/py-client.js" in hrefs, tool
         # Each is a module some other one imports (a preload nobody uses is wasted bytes).
-        imports = "".join(p.read_text() for p in (site_dir / "assets" / "js").glob("*.js"))
         for href in hrefs:
             assert (page.parent / href).resolve().is_file(), href
             assert f'"./{href.rsplit("/", 1)[1]}"' in imports, href

@@ -76,11 +76,10 @@ function afterFirstPaint(callback) {
 // with a data saver on, a tool page's Python waits for the reader, and the pages do not.
 // (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
-  linkManifest();
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
 }
-// What makes the site installable, linked at the same quiet moment (overrides/main.html says why).
+// What makes the site installable, linked at that same quiet moment (overrides/main.html says why).
 function linkManifest() {
   if (document.querySelector('link[rel="manifest"]')) return;
   const link = document.createElement("link");
@@ -90,9 +89,13 @@ function linkManifest() {
 }
 function registerWhenIdle() {
   const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+  const whenQuiet = () => {
+    linkManifest();
+    registerServiceWorker();
+  };
   const waitForPython = document.querySelector("[data-tool]") && !navigator.connection?.saveData;
-  if (!waitForPython || window.dcPythonSettled) idle(registerServiceWorker);
-  else document.addEventListener("dc:python-settled", () => idle(registerServiceWorker), { once: true });
+  if (!waitForPython || window.dcPythonSettled) idle(whenQuiet);
+  else document.addEventListener("dc:python-settled", () => idle(whenQuiet), { once: true });
 }
 if (document.readyState === "complete") registerWhenIdle();
 else addEventListener("load", registerWhenIdle, { once: true });
