@@ -91,6 +91,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     requests: list[str] | None = None  # when a list, every GET's path is appended to it
     fail_once: tuple[str, ...] = ()  # paths ending so answer 503 the first time they are asked for
     bytes_per_second: int | None = None  # send bodies at this pace, as a slow network would
+    sent: dict[str, int] | None = None  # when a dict, the bytes of each paced body sent, by path
 
     def do_GET(self) -> None:
         if self.requests is not None:
@@ -115,9 +116,14 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if self.bytes_per_second is None:
             return super().copyfile(source, outputfile)
         chunk = max(1, self.bytes_per_second // 20)
-        while block := source.read(chunk):
-            outputfile.write(block)
-            time.sleep(0.05)  # the server's pace, not a test's wait
+        try:
+            while block := source.read(chunk):
+                outputfile.write(block)
+                if self.sent is not None:
+                    self.sent[self.path] = self.sent.get(self.path, 0) + len(block)
+                time.sleep(0.05)  # the server's pace, not a test's wait
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser dropped the download
         return None
 
     def translate_path(self, path: str) -> str:

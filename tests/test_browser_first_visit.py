@@ -119,8 +119,10 @@ def test_a_data_saver_holds_the_runtime_until_a_field_changes(
 
 
 def test_a_slow_download_shows_how_much_has_arrived(context: object, site_dir: Path) -> None:
-    # 0.5 MB/s a connection: too slow for the snapshot to pay, so Python starts plainly.
-    with host(site_dir, bytes_per_second=500_000) as (url, _):
+    # 0.5 MB/s a connection: too slow for the snapshot to pay, so Python starts plainly. The
+    # snapshot's download starts with the others and is dropped once the network is judged.
+    sent: dict[str, int] = {}
+    with host(site_dir, bytes_per_second=500_000, sent=sent) as (url, _):
         page = context.new_page()
         page.goto(f"{url}/tools/cadence/")
         line = page.locator("[data-tool] [data-runtime]")
@@ -136,7 +138,10 @@ def test_a_slow_download_shows_how_much_has_arrived(context: object, site_dir: P
         )
         wait_live(page)
         assert line.is_hidden()
-        print(f"progress: {text!r}")
+        assert sent[f"/pyodide/{service_worker.wheel_name(site_dir)}"] > 0  # a plain start
+        dropped = sent.get("/pyodide/snapshot.bin.gz", 0)
+        assert dropped < 500_000, f"{dropped:,} bytes of a snapshot that was not used"
+        print(f"progress: {text!r}; {dropped:,} bytes of the dropped snapshot")
         page.close()
 
 

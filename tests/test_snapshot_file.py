@@ -1,5 +1,6 @@
 """The memory snapshot's stored form (docs/assets/js/snapshot-file.js), run in Node as the build
-runs it: what `pack` leaves out comes back as zeros, and `unpack` refuses anything else."""
+runs it: what `pack` leaves out comes back as zeros, and `unpack` refuses anything else; the
+worker's `unpackStream` restores the same memory from pieces as they arrive."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULE = ROOT / "docs" / "assets" / "js" / "snapshot-file.js"
 
 ROUND_TRIP = """
-import { pack, unpack } from %s;
+import { pack, unpack, unpackStream } from %s;
 const memory = new Uint8Array(4096 * 5 + 12);  // whole words, the last page short
 memory[0] = 1;                 // page 0 filled
 memory[4096 * 2 + 4095] = 2;   // page 2 filled in its last byte only
@@ -24,8 +25,21 @@ const refusals = [];
 for (const bad of [packed.subarray(0, packed.length - 1), new Uint8Array([1, 2, 3, 4]), memory]) {
   try { unpack(bad); refusals.push(null); } catch (error) { refusals.push(error.message); }
 }
+// As a download arrives: in 7-byte pieces, so the header and every run are split.
+const pieces = (bytes) => new ReadableStream({
+  start(controller) {
+    for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.slice(at, at + 7));
+    controller.close();
+  },
+});
+const streamed = unpackStream(pieces(packed));
+const sized = await streamed.memory;  // Pyodide sizes Python's memory from it
+const whole = await streamed.whole;
+const cut = unpackStream(pieces(packed.subarray(0, packed.length - 1)));
+const cutError = await cut.whole.then(() => null, (error) => error.message);
+const same = (a) => a.length === memory.length && a.every((byte, i) => byte === memory[i]);
 console.log(JSON.stringify({
-  same: back.length === memory.length && back.every((byte, i) => byte === memory[i]),
+  same: same(back), streamed: same(whole) && sized === whole, cutError,
   packed: packed.length, refusals,
 }));
 """
@@ -41,7 +55,8 @@ def node(script: str) -> dict[str, object]:
 
 def test_pack_leaves_out_zero_pages_and_unpack_restores_them() -> None:
     result = node(ROUND_TRIP)
-    assert result["same"] is True
+    assert result["same"] is True and result["streamed"] is True
+    assert result["cutError"] == "a cut-off memory snapshot"
     # Header 12, three runs of 8, pages 0, 2-3 and the 12-byte tail.
     assert result["packed"] == 12 + 3 * 8 + 4096 * 3 + 12
     assert all(result["refusals"]), result["refusals"]

@@ -9,9 +9,10 @@ const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
 const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
 // A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
-// 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
-// slower network, or with a data saver, Python starts plainly and this device makes its own
-// snapshot for later visits once the reader pauses (below).
+// 1.5 s here, more on a phone). Its download starts with the others, and goes on only where it
+// arrives sooner than that; on a slower network it is dropped once judged (a few hundred kB at
+// most), and with a data saver never asked for: Python starts plainly and this device makes its
+// own snapshot for later visits once the reader pauses (below).
 const SNAPSHOT_PAYS_WITHIN_MS = 1500;
 const MEASURE_MS = 300; // the first downloads are watched this long, or until MEASURE_BYTES arrive,
 const MEASURE_BYTES = 1e6; // to judge the network
@@ -60,14 +61,17 @@ function progressed(bytes) {
 /** The body, counted as it arrives; an error part-way is reported unless the file is optional. */
 function watched(body, name, optional) {
   const reader = body.getReader();
+  let counted = 0;
   return new ReadableStream({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (done) return controller.close();
+        counted += value.byteLength;
         progressed(value.byteLength);
         controller.enqueue(value);
       } catch (error) {
+        received -= counted; // the progress line counts what Python will use
         if (!optional) reportDownloadFailure(`${name} stopped downloading (${error.message ?? error})`);
         controller.error(error);
       }
@@ -77,14 +81,14 @@ function watched(body, name, optional) {
 }
 
 /** A runtime file as a Response: kept from an earlier visit, or downloaded (and kept) now. */
-async function runtimeFile(url, optional = false) {
+async function runtimeFile(url, optional = false, signal = undefined) {
   const found = await kept(url);
   if (found) return found;
   const name = url.slice(runtime.length);
   const packed = INFLATED.includes(name);
   let response;
   try {
-    response = await realFetch(packed ? `${url}.gz` : url);
+    response = await realFetch(packed ? `${url}.gz` : url, { signal });
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
   } catch (error) {
     if (!optional) reportDownloadFailure(`${name} could not be downloaded (${error.message ?? error})`);
@@ -124,8 +128,8 @@ async function keepLater(cache, url, stream, headers) {
 
 // Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
 const started = new Map();
-function start(name, optional = false) {
-  const response = runtimeFile(runtime + name, optional);
+function start(name, optional = false, signal = undefined) {
+  const response = runtimeFile(runtime + name, optional, signal);
   response.catch(() => {}); // reported above, or optional
   started.set(runtime + name, response);
 }
@@ -143,14 +147,16 @@ for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pytho
 const snapshotChosen = (async () => {
   if (await kept(runtime + "snapshot.bin")) return true;
   if (!flags.includes("save-data")) {
+    const dropped = new AbortController();
+    start("snapshot.bin", true, dropped.signal);
+    total = DOWNLOAD_BYTES.snapshot;
     await networkJudged;
     const ms = firstByteAt === null ? Infinity : Math.max(1, performance.now() - firstByteAt);
     const snapshotBytes = DOWNLOAD_BYTES.snapshot - DOWNLOAD_BYTES.plain; // less the wheel's 0.1 MB
-    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) {
-      start("snapshot.bin", true);
-      total = DOWNLOAD_BYTES.snapshot;
-      return true;
-    }
+    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) return true;
+    dropped.abort();
+    started.delete(runtime + "snapshot.bin");
+    total = DOWNLOAD_BYTES.plain;
   }
   start(WHEEL);
   return false;
@@ -183,16 +189,19 @@ async function runtimeModule(name) {
 }
 
 // The build's memory snapshot holds the interpreter with `drills` imported, without its zero
-// pages (snapshot-file.js). If it cannot be fetched or unpacked, start plainly.
-let snapshotMissing = false;
-async function snapshot() {
-  try {
-    const packed = new Uint8Array(await (await take(runtime + "snapshot.bin")).arrayBuffer());
-    return (await snapshotFile).unpack(packed);
-  } catch (error) {
-    snapshotMissing = true;
-    throw error;
-  }
+// pages (snapshot-file.js). It is unpacked as it arrives; Pyodide sizes Python's memory from its
+// header and instantiates the wasm while the rest comes in. If it cannot be fetched or unpacked,
+// start plainly.
+function snapshot() {
+  const unpacking = (async () => {
+    const response = await take(runtime + "snapshot.bin");
+    return (await snapshotFile).unpackStream(response.body);
+  })();
+  const memory = unpacking.then((unpacked) => unpacked.memory);
+  const whole = unpacking.then((unpacked) => unpacked.whole);
+  memory.catch(() => {}); // Pyodide awaits both; the catch in startPython decides
+  whole.catch(() => {});
+  return { memory, whole };
 }
 
 async function startPython() {
@@ -200,9 +209,7 @@ async function startPython() {
   const glue = runtimeModule("pyodide.asm.mjs");
   glue.catch(() => {}); // awaited by Pyodide below
   // The snapshot is read as soon as it is chosen, beside the module imports, not after them.
-  // A missing one is not an unhandled rejection: Pyodide awaits it, and the catch below decides.
-  const bytes = snapshotChosen.then((chosen) => chosen && snapshot());
-  bytes.catch(() => {});
+  const restoring = snapshotChosen.then((chosen) => chosen && snapshot());
   const { loadPyodide } = await runtimeModule("pyodide.mjs");
   const options = {
     indexURL: runtime,
@@ -210,11 +217,18 @@ async function startPython() {
     createPyodideModule: async (settings) => (await glue).default(settings),
   };
   if (await snapshotChosen) {
+    const { memory, whole } = await restoring;
     try {
       // Private API; the Pyodide version is pinned and the browser tests cover every path.
-      return await loadPyodide({ ...options, _loadSnapshot: bytes });
+      // Pyodide restores the memory as soon as the module is made: it must be whole by then.
+      const restored = async (settings) => {
+        const module = await options.createPyodideModule(settings);
+        await whole;
+        return module;
+      };
+      return await loadPyodide({ ...options, createPyodideModule: restored, _loadSnapshot: memory });
     } catch (error) {
-      if (!snapshotMissing) throw error;
+      if (await whole.then(() => true, () => false)) throw error; // not the snapshot's fault
       total = DOWNLOAD_BYTES.plain;
     }
   }

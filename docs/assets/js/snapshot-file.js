@@ -47,23 +47,82 @@ export function pack(memory) {
   return packed;
 }
 
+/** Restores the memory from packed bytes given in any number of pieces, as they arrive: the
+ * copying is done while the rest downloads, not after it. Throws on anything `pack` did not make. */
+class Unpacker {
+  #head = new Uint8Array(0); // the header and run table, until whole
+  #memory = null;
+  #runs = [];
+  #run = 0; // the run being filled, and how many of its bytes are in
+  #filled = 0;
+
+  push(piece) {
+    if (!this.#memory) piece = this.#readHead(piece);
+    while (piece.length) {
+      if (this.#run === this.#runs.length) throw new Error("a memory snapshot with bytes to spare");
+      const [offset, length] = this.#runs[this.#run];
+      const n = Math.min(length - this.#filled, piece.length);
+      this.#memory.set(piece.subarray(0, n), offset + this.#filled);
+      this.#filled += n;
+      piece = piece.subarray(n);
+      if (this.#filled === length) [this.#run, this.#filled] = [this.#run + 1, 0];
+    }
+  }
+
+  /** The memory's array, once its size is known (null before). */
+  get memory() {
+    return this.#memory;
+  }
+
+  finish() {
+    if (!this.#memory || this.#run < this.#runs.length) throw new Error("a cut-off memory snapshot");
+    return this.#memory;
+  }
+
+  /** Gathers the header and run table; returns what follows them in `piece`. */
+  #readHead(piece) {
+    const head = new Uint8Array(this.#head.length + piece.length);
+    head.set(this.#head);
+    head.set(piece, this.#head.length);
+    this.#head = head;
+    if (head.length < HEAD) return new Uint8Array(0);
+    if (MAGIC.some((byte, i) => head[i] !== byte)) throw new Error("not a packed memory snapshot");
+    const view = new DataView(head.buffer);
+    const total = view.getUint32(4, true);
+    const tableEnd = HEAD + view.getUint32(8, true) * 8;
+    if (head.length < tableEnd) return new Uint8Array(0);
+    for (let at = HEAD; at < tableEnd; at += 8) {
+      const run = [view.getUint32(at, true), view.getUint32(at + 4, true)];
+      if (run[0] + run[1] > total) throw new Error("not a packed memory snapshot");
+      this.#runs.push(run);
+    }
+    this.#memory = new Uint8Array(total);
+    return head.subarray(tableEnd);
+  }
+}
+
 /** The memory that `pack` left out the zero pages of; throws on anything else. */
 export function unpack(packed) {
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  if (packed.byteLength < HEAD || MAGIC.some((byte, i) => packed[i] !== byte)) {
-    throw new Error("not a packed memory snapshot");
-  }
-  const total = view.getUint32(4, true);
-  const runs = view.getUint32(8, true);
-  const memory = new Uint8Array(total);
-  let at = HEAD + runs * 8;
-  for (let i = 0; i < runs; i++) {
-    const offset = view.getUint32(HEAD + i * 8, true);
-    const length = view.getUint32(HEAD + i * 8 + 4, true);
-    if (at + length > packed.byteLength || offset + length > total) throw new Error("a cut-off memory snapshot");
-    memory.set(packed.subarray(at, at + length), offset);
-    at += length;
-  }
-  if (at !== packed.byteLength) throw new Error("a memory snapshot with bytes to spare");
-  return memory;
+  const unpacker = new Unpacker();
+  unpacker.push(packed);
+  return unpacker.finish();
+}
+
+/** `unpack` for a stream of packed bytes, restoring each piece as it arrives. `memory` is the
+ * memory's array as soon as its size is known (it fills as the rest arrives); `whole` is the
+ * same array once every byte is in. Either rejects if the stream is not a whole packed memory. */
+export function unpackStream(stream) {
+  const unpacker = new Unpacker();
+  let sized;
+  const memory = new Promise((resolve, reject) => (sized = { resolve, reject }));
+  const whole = (async () => {
+    for (const reader = stream.getReader(); ; ) {
+      const { done, value } = await reader.read();
+      if (done) return unpacker.finish();
+      unpacker.push(value);
+      if (unpacker.memory) sized.resolve(unpacker.memory);
+    }
+  })();
+  whole.then(sized.resolve, sized.reject); // a no-op once sized
+  return { memory, whole };
 }
