@@ -86,8 +86,10 @@ class CountingHandler(StaticHandler):
 
     def copyfile(self, source, outputfile):
         start = source.tell()
-        super().copyfile(source, outputfile)
-        self.sent.append((self.path, source.tell() - start))
+        try:
+            super().copyfile(source, outputfile)
+        finally:  # a download the browser dropped counts as far as it went
+            self.sent.append((self.path, source.tell() - start))
 
 
 # Armed before the page's own scripts: the moment the tool goes live, change one field, and

@@ -9,10 +9,9 @@ const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
 const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
 // A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
-// 1.5 s here, more on a phone). Its download starts with the others, and goes on only where it
-// arrives sooner than that; on a slower network it is dropped once judged (a few hundred kB at
-// most), and with a data saver never asked for: Python starts plainly and this device makes its
-// own snapshot for later visits once the reader pauses (below).
+// 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
+// slower network, or with a data saver, Python starts plainly and this device makes its own
+// snapshot for later visits once the reader pauses (below).
 const SNAPSHOT_PAYS_WITHIN_MS = 1500;
 const MEASURE_MS = 300; // the first downloads are watched this long, or until MEASURE_BYTES arrive,
 const MEASURE_BYTES = 1e6; // to judge the network
@@ -61,17 +60,14 @@ function progressed(bytes) {
 /** The body, counted as it arrives; an error part-way is reported unless the file is optional. */
 function watched(body, name, optional) {
   const reader = body.getReader();
-  let counted = 0;
   return new ReadableStream({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (done) return controller.close();
-        counted += value.byteLength;
         progressed(value.byteLength);
         controller.enqueue(value);
       } catch (error) {
-        received -= counted; // the progress line counts what Python will use
         if (!optional) reportDownloadFailure(`${name} stopped downloading (${error.message ?? error})`);
         controller.error(error);
       }
@@ -81,14 +77,14 @@ function watched(body, name, optional) {
 }
 
 /** A runtime file as a Response: kept from an earlier visit, or downloaded (and kept) now. */
-async function runtimeFile(url, optional = false, signal = undefined) {
+async function runtimeFile(url, optional = false) {
   const found = await kept(url);
   if (found) return found;
   const name = url.slice(runtime.length);
   const packed = INFLATED.includes(name);
   let response;
   try {
-    response = await realFetch(packed ? `${url}.gz` : url, { signal });
+    response = await realFetch(packed ? `${url}.gz` : url);
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
   } catch (error) {
     if (!optional) reportDownloadFailure(`${name} could not be downloaded (${error.message ?? error})`);
@@ -128,8 +124,8 @@ async function keepLater(cache, url, stream, headers) {
 
 // Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
 const started = new Map();
-function start(name, optional = false, signal = undefined) {
-  const response = runtimeFile(runtime + name, optional, signal);
+function start(name, optional = false) {
+  const response = runtimeFile(runtime + name, optional);
   response.catch(() => {}); // reported above, or optional
   started.set(runtime + name, response);
 }
@@ -147,16 +143,14 @@ for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pytho
 const snapshotChosen = (async () => {
   if (await kept(runtime + "snapshot.bin")) return true;
   if (!flags.includes("save-data")) {
-    const dropped = new AbortController();
-    start("snapshot.bin", true, dropped.signal);
-    total = DOWNLOAD_BYTES.snapshot;
     await networkJudged;
     const ms = firstByteAt === null ? Infinity : Math.max(1, performance.now() - firstByteAt);
     const snapshotBytes = DOWNLOAD_BYTES.snapshot - DOWNLOAD_BYTES.plain; // less the wheel's 0.1 MB
-    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) return true;
-    dropped.abort();
-    started.delete(runtime + "snapshot.bin");
-    total = DOWNLOAD_BYTES.plain;
+    if ((snapshotBytes / received) * ms < SNAPSHOT_PAYS_WITHIN_MS) {
+      start("snapshot.bin", true);
+      total = DOWNLOAD_BYTES.snapshot;
+      return true;
+    }
   }
   start(WHEEL);
   return false;
