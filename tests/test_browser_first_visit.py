@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 def naive_bytes(site_dir: Path) -> int:
     """What a naive main-thread Pyodide page downloads (scripts/bench's), as the files are."""
-    wheel = next((site_dir / "pyodide").glob("drills-*.whl"))
+    wheel = site_dir / "pyodide" / service_worker.wheel_name(site_dir)
     package = site_runtime.PYODIDE_NPM
     return (
         sum((package / n).stat().st_size for n in site_runtime.NAIVE_FILES) + wheel.stat().st_size
