@@ -83,18 +83,52 @@ def test_everything_works_offline_after_one_visit(browser: object, base_url: str
     context.close()
 
 
+# Which Python workers a page starts, and who starts them (early-python.html or py-client.js).
+WORKERS_STARTED = """(() => {
+    window.dcStarted = [];
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+        constructor(url, options) {
+            super(url, options);
+            if (String(url).includes('py-worker')) dcStarted.push(`worker: ${options.name}`);
+        }
+    };
+    let early;
+    Object.defineProperty(window, 'dcEarlyPython', {
+        get: () => early,
+        set: (value) => {
+            const ready = early?.early.some((event) => event.data?.type === 'ready');
+            early = value;
+            dcStarted.push(value ? 'early' : ready ? 'cleared after ready' : 'cleared');
+        },
+    });
+})()"""
+
+
+NEVER_PAINTS = """(() => {
+    window.PerformanceObserver = class { observe() {} disconnect() {} };
+    const entries = performance.getEntriesByType.bind(performance);
+    performance.getEntriesByType = (type) => (type === 'paint' ? [] : entries(type));
+})()"""
+
+
 def test_a_repeat_visit_reads_the_kept_runtime_directly(
     browser: object, base_url: str, site_dir: Path
 ) -> None:
     """The Python worker reads the snapshot inflated, and the files Pyodide fetches, straight
-    from the service worker's cache: none of them is requested (only the module import is)."""
+    from the service worker's cache: none of them is requested (only the module import is).
+    It is started as the page is parsed, and the page's Python client adopts it."""
     context = browser.new_context()
+    context.add_init_script(WORKERS_STARTED)
     page = context.new_page()
     packed: list[str] = []
     page.on("request", lambda r: "/pyodide/" in r.url and packed.append(r.url.split("/")[-1]))
     page.goto(f"{base_url}/tools/cadence/")
     wait_live(page)
     assert "snapshot.bin.gz" in packed, "the first visit fetches the packed snapshot"
+    # Nothing kept yet: the page preloads the modules that start Python, which starts it.
+    assert page.evaluate("dcStarted") == ["cleared", "worker: python"]
+    assert page.locator("link[rel=modulepreload]").count() == 5
     wait_runtime_cached(page)
     size = page.evaluate(
         "caches.match(new URL('pyodide/snapshot.bin', location.href.replace(/tools.*/, '')))"
@@ -109,6 +143,20 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     assert sorted(packed) == ["pyodide.asm.mjs", "pyodide.mjs"], (
         "a repeat visit requested runtime files"
     )
+    # One worker, started from <head> and adopted; no preloads (they would delay the bundle).
+    assert page.evaluate("dcStarted") == ["worker: python controlled", "early", "cleared"]
+    assert page.locator("link[rel=modulepreload]").count() == 0
+    # A tab that never paints (in the background) adopts the worker a second later: what the
+    # worker said meanwhile, that Python is ready, still reaches the page.
+    page.add_init_script(NEVER_PAINTS)
+    page.reload()
+    wait_live(page)
+    recompute(page, "cadence", "177")
+    assert page.evaluate("dcStarted") == [
+        "worker: python controlled",
+        "early",
+        "cleared after ready",
+    ]
     context.close()
 
 

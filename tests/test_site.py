@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -201,25 +202,34 @@ def test_chapters_never_load_the_runtime(site_dir: Path) -> None:
         assert "pyodide" not in html and "data-tool" not in html
 
 
-def test_tool_pages_preload_the_modules_that_start_python_and_chapters_none(
+def test_tool_pages_start_python_early_or_preload_its_modules_and_chapters_neither(
     site_dir: Path,
 ) -> None:
-    preload = re.compile(r'<link rel="modulepreload"([^>]*) href="([^"]+)">')
+    # The first script in <head>: a classic script after the style sheets would wait for them.
+    early = re.compile(r"<head>\s*(?:<(?:meta|link|title)[^>]*>\s*)*<script>(.*?)</script>", re.S)
     imports = "".join(p.read_text() for p in (site_dir / "assets" / "js").glob("*.js"))
     for tool in ("cadence", "planner"):
         page = site_dir / "tools" / tool / "index.html"
-        found = preload.findall(page.read_text(encoding="utf-8"))
-        hrefs = [href for _, href in found]
-        assert "../../assets/js/py-client.js" in hrefs, tool
-        # Low priority: ahead of the style sheets, they made a repeat visit's first paint later.
-        assert all(extra == ' fetchpriority="low"' for extra, _ in found), found
+        found = early.search(page.read_text(encoding="utf-8"))
+        assert found, tool
+        script = found.group(1)
+        assert 'new Worker(new URL("assets/js/py-worker.js", root)' in script
+        assert 'fetchPriority: "low"' in script  # ahead of the bundle, they made a warm visit later
+        modules = re.search(r"for \(const module of (\[[^\]]*\])\)", script)
+        assert modules, script
+        names = json.loads(modules.group(1))
+        assert "py-client.js" in names
         # Each is a module some other one imports (a preload nobody uses is wasted bytes).
-        for href in hrefs:
-            assert (page.parent / href).resolve().is_file(), href
-            assert f'"./{href.rsplit("/", 1)[1]}"' in imports, href
+        for name in names:
+            assert (site_dir / "assets" / "js" / name).is_file(), name
+            assert f'"./{name}"' in imports, name
+        # The worker it starts is the one py-client.js would start, with the same name.
+        client = (site_dir / "assets" / "js" / "py-client.js").read_text(encoding="utf-8")
+        assert '"python", navigator.serviceWorker?.controller && "controlled"' in client
+        assert 'name: "python controlled"' in script
     for chapter in CHAPTERS:
         html = (site_dir / chapter.replace(".md", ".html")).read_text(encoding="utf-8")
-        assert not preload.search(html), chapter
+        assert "dcEarlyPython" not in html and "modulepreload" not in html, chapter
 
 
 @pytest.mark.parametrize("tool", ["cadence"])

@@ -46,7 +46,8 @@ function attachCopyButtons() {
 // navigation, imports them once (they follow later pages through document$ themselves).
 // Python starts with tools.js, and only once the page is on screen: compiling the runtime
 // takes every core of a small device, and the first frame used to wait up to a second behind
-// it (Lighthouse on a 2-core machine).
+// it (Lighthouse on a 2-core machine). A repeat visit that kept the runtime started the worker
+// already, while the page was parsed (overrides/partials/javascripts/early-python.html).
 function loadToolsIfNeeded() {
   if (document.querySelector("[data-audit]")) afterFirstPaint(() => import("./audit.js"));
   if (!document.querySelector("[data-tool]")) return;

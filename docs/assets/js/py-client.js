@@ -32,13 +32,15 @@ export function pythonHeld() {
 
 function spawn() {
   worker.held = false;
-  let instance;
+  let instance, adopted;
   try {
     // The worker imports kept modules by address only where the service worker can answer, and
     // starts Python plainly (no snapshot download) for a data saver.
     const flags = ["python", navigator.serviceWorker?.controller && "controlled", runtimeStatus.dataSaverOn() && "save-data"];
     const name = flags.filter(Boolean).join(" ");
-    instance = worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
+    adopted = window.dcEarlyPython; // a repeat visit's worker, started as the page was parsed
+    window.dcEarlyPython = null;
+    instance = worker.instance = adopted?.worker ?? new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
   } catch (error) {
     fail(String(error));
     return;
@@ -63,6 +65,7 @@ function spawn() {
     instance.terminate(); // its script did not load or run: nothing of it to keep
     downloadFailed(event.message || "the worker script did not load");
   };
+  for (const event of adopted?.early ?? []) (event.type === "error" ? instance.onerror : instance.onmessage)(event);
   // Calls made while no worker was running (held, or before a retry) go to this one.
   for (const [id, { call, args, bytes }] of worker.pending) instance.postMessage({ id, call, args, bytes });
 }
