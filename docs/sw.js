@@ -33,9 +33,18 @@ self.addEventListener("activate", (event) => {
 
 // A newer build's worker deletes this cache when it activates; an old worker still finishing
 // a request must not bring it back. (That check and the open are not atomic, so the current
-// worker sweeps again whenever a tool page says its Python is running.)
-async function ownCache() {
-  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+// worker sweeps again whenever a tool page says its Python is running.) Opened once per run of
+// this worker, not for every request: a page's start asks for a dozen files, and each check
+// and open waited in the same queue as the reads (a cache deleted meanwhile is not recreated
+// by writing to it).
+let opened = null;
+function ownCache() {
+  opened ??= caches.has(CACHE).then(async (has) => {
+    if (has) return caches.open(CACHE);
+    opened = null; // not made yet, or deleted: ask again next time
+    return null;
+  });
+  return opened;
 }
 
 self.addEventListener("message", (event) => {
