@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from drills import training_log
@@ -206,17 +206,20 @@ def _describe(texts: Mapping[str, str]) -> str:
     )
 
 
+@lru_cache(maxsize=256)  # the same sessions' options, change after change
+def _option(value: str, name: str, selected: bool, done: bool) -> str:
+    label = f"{esc(name)}{' (done)' if done else ''}"
+    return f"<option{attrs(value=value, selected=selected)}>{label}</option>"
+
+
 def _options(
     plan: Plan | None, logged: Mapping[tuple[int, int], LogEntry], selected: str
 ) -> Region:
     options = ['<option value="">Choose a session</option>']
     for key in training_log.plan_keys(plan) if plan else []:
         text = session_key(*key)
-        done = " (done)" if key in logged else ""
-        options.append(
-            f"<option{attrs(value=text, selected=text == selected)}>"
-            f"{esc(session_name(plan, *key))}{done}</option>"  # type: ignore[arg-type]
-        )
+        name = session_name(plan, *key)  # type: ignore[arg-type]
+        options.append(_option(text, name, text == selected, key in logged))
     attributes = attrs(
         id="dc-log-session",
         name="session",

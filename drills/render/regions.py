@@ -48,9 +48,22 @@ class Rendered:
 
 def render(top: Region) -> tuple[Rendered, str]:
     """The region rendered, and its whole element's HTML (marks included)."""
-    if all(isinstance(segment, str) for segment in top.content):
-        return _leaf(top)
+    content = top.content
+    if len(content) == 1 and isinstance(content[0], str):  # most regions: one cell's text
+        return _leaf(top.tag, top.key, content[0], top.attributes)
+    if all(isinstance(segment, str) for segment in content):
+        return _leaf(top.tag, top.key, "".join(content), top.attributes)  # type: ignore[arg-type]
     return _render(top)
+
+
+# Cells and labels recur from one change to the next. Kept small: the memory snapshot holds
+# this cache, and a large one grew the snapshot's heap past what the browser restores. Keyed
+# by the texts, not the Region: comparing dataclasses made the lookups a tenth of a change.
+@lru_cache(maxsize=512)
+def _leaf(tag: str, key: str, html: str, attributes: str) -> tuple[Rendered, str]:
+    shown = fingerprint(html)
+    element = f'<{tag}{attributes} data-region="{key}" data-shown="{shown}">{html}</{tag}>'
+    return Rendered(key, html, shown, None, ()), element
 
 
 def _render(top: Region) -> tuple[Rendered, str]:
@@ -74,11 +87,6 @@ def _render(top: Region) -> tuple[Rendered, str]:
         marks += f' data-frame="{frame}"'
     element = f"<{top.tag}{top.attributes}{marks}>{html}</{top.tag}>"
     return Rendered(top.key, html, shown, frame, tuple(inner)), element
-
-
-# Cells and labels recur from one change to the next. Kept small: the memory snapshot holds
-# this cache, and a large one grew the snapshot's heap past what the browser restores.
-_leaf = lru_cache(maxsize=512)(_render)
 
 
 def page_html(top: Region) -> str:
