@@ -48,11 +48,9 @@ class Rendered:
 
 def render(top: Region) -> tuple[Rendered, str]:
     """The region rendered, and its whole element's HTML (marks included)."""
-    content = top.content
-    if len(content) == 1 and isinstance(content[0], str):  # most regions: one cell's text
-        return _leaf(top.tag, top.key, content[0], top.attributes)
-    if all(isinstance(segment, str) for segment in content):
-        return _leaf(top.tag, top.key, "".join(content), top.attributes)  # type: ignore[arg-type]
+    if all(isinstance(segment, str) for segment in top.content):
+        html = "".join(top.content)  # type: ignore[arg-type]
+        return _leaf(top.tag, top.key, html, top.attributes)
     return _render(top)
 
 
@@ -61,9 +59,8 @@ def render(top: Region) -> tuple[Rendered, str]:
 # by the texts, not the Region: comparing dataclasses made the lookups a tenth of a change.
 @lru_cache(maxsize=512)
 def _leaf(tag: str, key: str, html: str, attributes: str) -> tuple[Rendered, str]:
-    shown = fingerprint(html)
-    element = f'<{tag}{attributes} data-region="{key}" data-shown="{shown}">{html}</{tag}>'
-    return Rendered(key, html, shown, None, ()), element
+    done = Rendered(key, html, fingerprint(html), None, ())
+    return done, _element(tag, attributes, done)
 
 
 def _render(top: Region) -> tuple[Rendered, str]:
@@ -80,13 +77,17 @@ def _render(top: Region) -> tuple[Rendered, str]:
         content.append(element)
         skeleton.append(f"<{segment.tag}{segment.attributes}>\0{segment.key}\0")
     html = "".join(content)
-    shown = fingerprint(html)
     frame = fingerprint("".join(skeleton)) if inner else None
-    marks = f' data-region="{top.key}" data-shown="{shown}"'
-    if frame is not None:
-        marks += f' data-frame="{frame}"'
-    element = f"<{top.tag}{top.attributes}{marks}>{html}</{top.tag}>"
-    return Rendered(top.key, html, shown, frame, tuple(inner)), element
+    done = Rendered(top.key, html, fingerprint(html), frame, tuple(inner))
+    return done, _element(top.tag, top.attributes, done)
+
+
+def _element(tag: str, attributes: str, done: Rendered) -> str:
+    """The region's whole element: its content inside a tag that carries its marks."""
+    marks = f' data-region="{done.key}" data-shown="{done.shown}"'
+    if done.frame is not None:
+        marks += f' data-frame="{done.frame}"'
+    return f"<{tag}{attributes}{marks}>{done.html}</{tag}>"
 
 
 def page_html(top: Region) -> str:
