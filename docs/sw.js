@@ -39,7 +39,7 @@ self.addEventListener("activate", (event) => {
 // by writing to it).
 let opened = null;
 function ownCache() {
-  opened ??= caches.has(CACHE).then(async (has) => {
+  opened ??= caches.has(CACHE).then((has) => {
     if (has) return caches.open(CACHE);
     opened = null; // not made yet, or deleted: ask again next time
     return null;
