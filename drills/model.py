@@ -57,9 +57,17 @@ class Drill:
     progression: tuple[str, ...]  # ids of harder drills
     equipment: tuple[str, ...]
     evidence: tuple[str, ...]  # keys into drills.references.REFERENCES
-    practice_based: bool  # True where the drill rests on coaching practice, not on studies
-    evidence_note: str  # one or two sentences saying how strong the support is
+    evidence_note: str  # one or two sentences: what the cited studies did and did not test
     cadence_cue: str | None = None  # relative to the runner's own baseline, never absolute
+    # Keys (also in ``evidence``) of studies that tested what the drill asks for; the drill's
+    # badge is computed from it (drills.evidence), so a study that only measured something
+    # related never makes a drill "research-informed".
+    tested_by: tuple[str, ...] = ()
+
+    @property
+    def practice_based(self) -> bool:
+        """True where no cited study tested the drill: it rests on coaching practice."""
+        return not self.tested_by
 
     @property
     def chapter_title(self) -> str:

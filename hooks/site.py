@@ -58,6 +58,7 @@ def _root(page: Page) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
         markdown = pages.expand_drill_cards(markdown, page.file.src_uri, _root(page))
+        markdown = pages.expand_evidence_labels(markdown, page.file.src_uri, _root(page))
         markdown = shells.mark_fences(markdown, page.file.src_uri)
         markdown = expand_figure_fences(markdown, _root(page))
     except KeyError as error:

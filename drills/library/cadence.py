@@ -60,16 +60,13 @@ DRILLS: tuple[Drill, ...] = (
         equipment=("Running watch or phone app that shows cadence, or a stopwatch",),
         evidence=(
             "heiderscheit-2011",
-            "anderson-2022",
             "vernillo-2017",
         ),
-        practice_based=False,
         evidence_note=(
-            "The studies changed each runner's own preferred step rate by a percentage "
-            "instead of aiming at a fixed number (Heiderscheit et al. 2011, treadmill "
-            "study of 45 runners). Studies report the lower step rates runners fall into "
-            "downhill (Vernillo et al. 2017), but we found no evidence-based downhill "
-            "cadence target in steps per minute, so the guide works from your own baseline."
+            "Working from your own step rate follows the research: Heiderscheit et al. 2011 "
+            "changed each of 45 runners' preferred rate by a percentage. Studies report the "
+            "lower step rates runners fall into downhill (Vernillo et al. 2017), but we found no "
+            "evidence-based downhill cadence target, so the guide starts from your baseline."
         ),
         cadence_cue="This is your flat baseline; every other cadence cue is relative to it.",
     ),
@@ -144,15 +141,14 @@ DRILLS: tuple[Drill, ...] = (
             "heiderscheit-2011",
             "anderson-2022",
         ),
-        practice_based=False,
         evidence_note=(
-            "In a treadmill study of 45 runners on level ground, a 5 % higher step "
-            "rate lowered knee energy absorption (Heiderscheit et al. 2011), and a "
-            "review of 37 studies found strong evidence that a higher cadence reduces "
-            "knee flexion but not enough evidence on injury or performance (Anderson "
-            "et al. 2022). Using it on a decline is an extrapolation: we found no study "
-            "that tested it there."
+            "Heiderscheit et al. 2011 had 45 runners raise their step rate 5 % above their "
+            "preferred rate on level ground, and the knee absorbed less energy. A review of 37 "
+            "studies found strong evidence that a higher cadence reduces knee bend, but too "
+            "little on injury or performance (Anderson et al. 2022). The study was on the level; "
+            "on a decline the drill goes beyond it."
         ),
+        tested_by=("heiderscheit-2011",),
         cadence_cue="About 5 % above your flat baseline (baseline × 1.05).",
     ),
     Drill(
@@ -228,12 +224,10 @@ DRILLS: tuple[Drill, ...] = (
             "heiderscheit-2011",
             "anderson-2022",
         ),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; downhill strides are a coaching "
-            "habit. The higher step rate draws on a treadmill study of 45 runners on "
-            "level ground (Heiderscheit et al. 2011) and a review of 37 studies "
-            "(Anderson et al. 2022), neither of which tested descents."
+            "The higher step rate draws on level-ground research: a study of 45 runners "
+            "(Heiderscheit et al. 2011) and a review of 37 studies (Anderson et al. 2022). "
+            "Downhill strides themselves are a coaching habit."
         ),
         cadence_cue=(
             "Build to about 5–10 % above your flat baseline through the middle of each stride."
@@ -313,13 +307,10 @@ DRILLS: tuple[Drill, ...] = (
             "heiderscheit-2011",
             "vernillo-2017",
         ),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice; we found no study of whether holding cadence helps on "
-            "descents. A review reports that runners naturally take "
-            "fewer steps per minute downhill (Vernillo et al. 2017), and a treadmill "
-            "study of 45 runners on level ground found a lower step rate made every "
-            "joint absorb more energy (Heiderscheit et al. 2011)."
+            "Runners take fewer steps per minute downhill (Vernillo et al. 2017), and on level "
+            "ground 10 % fewer steps than preferred made every joint of 45 runners absorb more "
+            "energy (Heiderscheit et al. 2011); the drill resists that drift."
         ),
         cadence_cue=(
             "Hold the same rate, about 5 % above your flat baseline, on both the "
@@ -396,15 +387,14 @@ DRILLS: tuple[Drill, ...] = (
             "heiderscheit-2011",
             "anderson-2022",
         ),
-        practice_based=False,
         evidence_note=(
-            "In a treadmill study of 45 runners on level ground, a 10 % higher step "
-            "rate lowered both knee and hip energy absorption, where +5 % lowered the "
-            "knee only (Heiderscheit et al. 2011). A review of 37 studies adds very "
-            "limited evidence that a higher cadence feels harder and costs a little "
-            "more energy (Anderson et al. 2022). We found no study that tested it on "
-            "steep descents."
+            "Heiderscheit et al. 2011 had 45 runners raise their step rate 10 % on level ground: "
+            "the knee and the hip absorbed less energy, where +5 % lowered the knee only. A "
+            "review of 37 studies found very limited evidence that a higher cadence feels harder "
+            "and costs a little more energy (Anderson et al. 2022). Steep descents go beyond "
+            "what the study tested."
         ),
+        tested_by=("heiderscheit-2011",),
         cadence_cue=(
             "About 10 % above your flat baseline (baseline × 1.10); drop back to +5 % "
             "if you cannot hold it relaxed."

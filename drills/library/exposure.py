@@ -74,13 +74,11 @@ DRILLS: tuple[Drill, ...] = (
             "vlaeyen-linton-2000",
             "leeuw-2007",
         ),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice; we found no study of fear or confidence in downhill "
-            "running. Ranking feared situations and facing them in order comes from "
-            "graded exposure, a behaviour-therapy method for phobias and anxiety that "
-            "was later adapted for chronic pain (Vlaeyen & Linton 2000; Leeuw et al. "
-            "2007), not from sport."
+            "Ranking feared situations and facing them in order comes from graded exposure, a "
+            "behaviour-therapy method for phobias and anxiety that was later adapted for chronic "
+            "pain (Vlaeyen & Linton 2000; Leeuw et al. 2007), not from sport; each rung you own "
+            "adds to the successes Bandura's theory of self-efficacy builds on (Bandura 1977)."
         ),
         cadence_cue=None,
     ),
@@ -150,13 +148,10 @@ DRILLS: tuple[Drill, ...] = (
             "schwane-1987",
             "bandura-1977",
         ),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; the walk–run format is a "
-            "coaching habit. It keeps the first doses very small, as a treadmill "
-            "training study advises (Schwane et al. 1987), and builds on successes you "
-            "achieve yourself, one of the four sources of self-efficacy in Bandura's "
-            "theory (Bandura 1977)."
+            "It keeps the first doses very small, as the authors of a treadmill training study "
+            "advise (Schwane et al. 1987), and builds on successes you achieve yourself, one of "
+            "the four sources of self-efficacy (Bandura 1977)."
         ),
         cadence_cue="While running, stay at or a little above your flat baseline.",
     ),
@@ -230,13 +225,14 @@ DRILLS: tuple[Drill, ...] = (
             "bontemps-2020",
             "bandura-1977",
         ),
-        practice_based=False,
         evidence_note=(
-            "In a treadmill training study, 5–15 min a day at −10 % for 1–2 weeks "
-            "reduced later soreness while uphill training did not, and the authors "
-            "advise starting with very small quantities (Schwane et al. 1987). One "
-            "earlier bout protected for up to 6 weeks (Byrnes et al. 1985). Both "
-            "measured muscle soreness and damage, not confidence."
+            "In a treadmill training study, 5–15 min a day at −10 % for 1–2 weeks reduced "
+            "soreness after a later downhill run, though the blood marker of muscle damage did "
+            "not change, while uphill training did not help (Schwane et al. 1987); one earlier "
+            "bout protected for up to 6 weeks (Byrnes et al. 1985), and runners least used to "
+            "descents suffered the most damage (Bontemps et al. 2020). They measured soreness "
+            "and damage on treadmills, not outdoor repeats; the confidence side rests on "
+            "Bandura's theory (Bandura 1977)."
         ),
         cadence_cue="At or slightly above your flat baseline, up to about 5 % above.",
     ),
@@ -316,13 +312,13 @@ DRILLS: tuple[Drill, ...] = (
             "bontemps-2020",
             "bandura-1977",
         ),
-        practice_based=False,
         evidence_note=(
-            "The small steps follow a treadmill training study whose authors advise "
-            "small increments over more than 2 weeks (Schwane et al. 1987), and a "
-            "review that found runners least used to downhills suffered the most "
-            "muscle damage (Bontemps et al. 2020). The rule of one rung at a time is "
-            "coaching practice; we found no study that tested it for confidence."
+            "The small steps follow a treadmill training study whose authors advise small "
+            "increments over more than 2 weeks (Schwane et al. 1987), one bout's protection "
+            "lasting up to 6 weeks (Byrnes et al. 1985), and a review that found runners least "
+            "used to descents suffered the most muscle damage (Bontemps et al. 2020). Meeting "
+            "new ground already relaxed draws on Bandura's theory (Bandura 1977); none of these "
+            "tested a steeper finish."
         ),
         cadence_cue=(
             "Hold about 5 % above your flat baseline into the steeper section: shorter "
@@ -401,14 +397,13 @@ DRILLS: tuple[Drill, ...] = (
             "byrnes-1985",
             "bontemps-2020",
         ),
-        practice_based=False,
         evidence_note=(
-            "Two small lab studies found a repeated-bout effect with steep treadmill "
-            "running, at −20 % (Khassetarash et al. 2021, 10 runners) and −15 % "
-            "(Tallis et al. 2024, 10 runners, three 5-min downhill bouts, perceived "
-            "soreness only), and a review found runners least used "
-            "to downhills suffered the most muscle damage (Bontemps et al. 2020). None "
-            "tested short outdoor segments or confidence."
+            "Two small lab studies found a repeated-bout effect with steep treadmill running, at "
+            "−20 % (Khassetarash et al. 2021, 10 runners) and −15 % (Tallis et al. 2024, 10 "
+            "runners, three 5-min downhill bouts, perceived soreness only), after the classic "
+            "result that one bout protects for up to 6 weeks (Byrnes et al. 1985); a review "
+            "found runners least used to descents suffered the most muscle damage (Bontemps et "
+            "al. 2020). None tested short outdoor segments or confidence."
         ),
         cadence_cue="About 5–10 % above your flat baseline, with very short steps.",
     ),
@@ -473,17 +468,10 @@ DRILLS: tuple[Drill, ...] = (
             "Trail shoes with grip suited to the surface",
             "Poles (optional)",
         ),
-        evidence=(
-            "kay-2014",
-            "bandura-1977",
-        ),
-        practice_based=True,
+        evidence=("bandura-1977",),
         evidence_note=(
-            "Coaching practice; we found no study of fear or confidence in downhill "
-            "running. Descending skill mattered most on steep, "
-            "rough fell-race courses (Kay 2014), and repeated success on ground that "
-            "feels threatening but is relatively safe is how Bandura's theory says "
-            "mastery grows (Bandura 1977)."
+            "Repeated success on ground that feels threatening but is relatively safe is how "
+            "Bandura's theory says a sense of mastery grows (Bandura 1977)."
         ),
         cadence_cue=(
             "Short, quick steps at or above your flat baseline; slow the speed, not the rhythm."

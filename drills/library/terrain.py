@@ -67,11 +67,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("pine-needle-descents", "mud-wide-base"),
         equipment=("the trail or road shoes you already run in", "optional metronome app"),
         evidence=("heiderscheit-2011",),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; a treadmill study of 45 runners "
-            "(Heiderscheit et al. 2011) found that a higher step rate shortened steps and "
-            "reduced braking impulse, but we found no study of short steps for grip on gravel."
+            "On level ground, a higher step rate shortened 45 runners' steps and reduced their "
+            "braking impulse (Heiderscheit et al. 2011); grip on gravel was not measured."
         ),
         cadence_cue="About 5 % above your flat baseline",
     ),
@@ -135,10 +133,8 @@ DRILLS: tuple[Drill, ...] = (
         progression=("root-stepping",),
         equipment=("the trail shoes you already run in",),
         evidence=(),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on running over "
-            "pine needles or leaf litter."
+            "Treating litter as slippery and as hiding roots and rocks is coaching experience."
         ),
         cadence_cue="About 5 % above your flat baseline",
     ),
@@ -204,10 +200,9 @@ DRILLS: tuple[Drill, ...] = (
         progression=("wet-rock-test-steps",),
         equipment=("the trail shoes you already run in", "a change of socks"),
         evidence=(),
-        practice_based=True,
         evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on running "
-            "technique in mud, and no independent evidence that deeper lugs prevent falls."
+            "Deeper lugs are often sold as the answer to mud; we found only blogs and product "
+            "pages behind that claim."
         ),
         cadence_cue="5–10 % above your flat baseline, with short steps",
     ),
@@ -272,14 +267,8 @@ DRILLS: tuple[Drill, ...] = (
         regression=("mud-wide-base",),
         progression=("mixed-surface-circuit",),
         equipment=("the trail shoes you already run in", "optional poles"),
-        evidence=("brown-2006", "raffegeau-2023"),
-        practice_based=True,
-        evidence_note=(
-            "Coaching practice, untested in the studies we found; walking studies (Brown et al. 2006; "
-            "Raffegeau et al. 2023) found that people walking under threat slow down and take "
-            "shorter steps, and this drill turns that response into a deliberate "
-            "test-and-commit pattern, but we found no study that tested it on wet rock."
-        ),
+        evidence=(),
+        evidence_note=("Testing a foothold before trusting it is how coaches teach slippery rock."),
         cadence_cue=(
             "Slower is fine on the rock itself; return to about 5 % above your flat baseline "
             "once you are back on dirt"
@@ -341,11 +330,7 @@ DRILLS: tuple[Drill, ...] = (
         progression=("mixed-surface-circuit",),
         equipment=("the trail shoes you already run in",),
         evidence=(),
-        practice_based=True,
-        evidence_note=(
-            "Coaching practice, untested in the studies we found; we found no research on running over "
-            "roots or on how best to place the feet among them."
-        ),
+        evidence_note=("Stepping between roots rather than on them is coaching experience."),
         cadence_cue="About 5–10 % above your flat baseline, with short steps that fit the gaps",
     ),
     Drill(
@@ -426,14 +411,15 @@ DRILLS: tuple[Drill, ...] = (
         regression=("walk-run-descents",),
         progression=("steep-short-segments",),
         equipment=("a pair of adjustable trekking or trail-running poles",),
-        evidence=("bohne-2007", "howatson-2011"),
-        practice_based=False,
+        evidence=(
+            "bohne-2007",
+            "howatson-2011",
+        ),
         evidence_note=(
-            "A lab study (Bohne 2007) found that poles lowered joint moments and knee and "
-            "ankle power absorption on descents, and a study of 37 people on a Snowdon hike "
-            "(Howatson et al. 2011) found less strength loss, soreness and CK rise with poles. "
-            "Both studied walking rather than running, and the light grip taught here is "
-            "coaching practice."
+            "Studies of walkers found that poles lowered joint loads on a descent (Bohne & "
+            "Abendroth-Smith 2007) and brought less strength loss, soreness and CK rise after a "
+            "hike (Howatson et al. 2011). They studied walking with poles, not running, and not "
+            "the light grip taught here."
         ),
         cadence_cue=(
             "When jogging, about 5 % above your flat baseline; time the pole plants to your "
@@ -504,16 +490,10 @@ DRILLS: tuple[Drill, ...] = (
         regression=("wet-rock-test-steps", "root-stepping"),
         progression=("technical-descent-rehearsal",),
         equipment=("the trail shoes you already run in", "optional poles"),
-        evidence=("kay-2014", "viljoen-2022", "kettner-2025"),
-        practice_based=True,
+        evidence=(),
         evidence_note=(
-            "Coaching practice, untested in the studies we found; an analysis of fell races (Kay 2014) "
-            "found descending skill mattered most on steep, rough courses, and a review "
-            "(Viljoen 2022) found few studies of trail-running injury risk factors. A "
-            "level-ground lab study (Kettner et al. 2025) reported less stability in shoes "
-            "with a 50 mm stack than in lower ones, but we found no test of shoes on mixed "
-            "descents, and we found no independent evidence that lug depth or a rocker "
-            "prevents falls."
+            "Reading each change of surface on one descent is a coaching habit that ties the "
+            "single-surface drills together."
         ),
         cadence_cue=(
             "Hold about 5 % above your flat baseline, a little more on loose or slick patches"

@@ -11,13 +11,14 @@ import math
 import re
 from collections.abc import Iterable
 
-from drills import catalog, references
+from drills import catalog, evidence, references
 from drills.model import CHAPTERS, LEVELS, Drill, Reference
 from drills.render.figures.drill_setting import drill_setting_figure
 from drills.render.figures.svg import figure_html
 from drills.render.html import esc
 
 DRILL_FENCE = re.compile(r"^```drill[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
+EVIDENCE_FENCE = re.compile(r"^```evidence[ \t]*\n(?P<kind>[a-z-]+)\n```[ \t]*$", re.MULTILINE)
 SECTION_LINKS_FENCE = re.compile(r"^```section-links[ \t]*\n```[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(?P<hashes>#{2,3})\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
 
@@ -83,6 +84,22 @@ def expand_drill_cards(markdown: str, page: str, root: str) -> str:
     return DRILL_FENCE.sub(card, markdown)
 
 
+def expand_evidence_labels(markdown: str, page: str, root: str) -> str:
+    """Replace each ```evidence fence with its section's label; an unknown kind raises."""
+
+    def label(match: re.Match[str]) -> str:
+        kind = match["kind"]
+        if kind not in evidence.SECTION_LABELS:
+            known = ", ".join(evidence.SECTION_LABELS)
+            raise KeyError(f"{page}: unknown evidence label {kind!r}; known: {known}")
+        return (
+            f'<p class="dc-evidence"><a href="{root}#evidence">Evidence</a>: '
+            f"{esc(evidence.SECTION_LABELS[kind])}</p>"
+        )
+
+    return EVIDENCE_FENCE.sub(label, markdown)
+
+
 # ---------------------------------------------------------------- one page per drill
 
 
@@ -115,7 +132,7 @@ def drill_page(drill: Drill) -> str:
         f"- [{reference_label(r)}](../references.md#{r.key}): {r.finding} *({r.strength})*"
         for r in map(references.get, drill.evidence)
     )
-    basis = "Coaching practice" if drill.practice_based else "Research-informed"
+    basis = evidence.drill_basis(drill)
     lines = [
         "---",
         f"title: {json.dumps(drill.name + ' — drill', ensure_ascii=False)}",
@@ -159,7 +176,7 @@ def drill_page(drill: Drill) -> str:
         "",
         "## Evidence {#evidence}",
         "",
-        drill.evidence_note,
+        f"**{evidence.drill_evidence_lead(drill)}** {drill.evidence_note}",
         "",
         refs,
         "",
