@@ -64,10 +64,11 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="10:173–181",
         doi="10.1515/jqas-2013-0075",
         finding=(
-            "Faster fell-race finishers tended to have better descending skill, and "
-            "descending skill mattered most on steep, rough courses."
+            "In 44 up-and-down races on seven mountain courses, faster finishers tended to "
+            "descend relatively better, and descending skill differed most between runners "
+            "on steep, rough courses; an association, not a training trial."
         ),
-        strength="statistical analysis of race results",
+        strength="statistical analysis of race results (correlational)",
     ),
     Reference(
         key="tobler-1993",
@@ -228,9 +229,11 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="19(6):584–590",
         doi=None,
         finding=(
-            "Running 5–15 min a day at −10 % for 1–2 weeks reduced later soreness "
-            "while uphill training did not; the authors advise starting with very "
-            "small quantities and small increments over more than 2 weeks."
+            "Running 5–15 min a day at −10 % for 1–2 weeks reduced, but did not prevent, "
+            "soreness after a later 45-min run at −10 %, while uphill training had little "
+            "effect; creatine kinase (CK) after that run did not differ between any of the "
+            "groups. The authors advise starting with very small quantities and small "
+            "increments over more than 2 weeks."
         ),
         strength="treadmill training study",
     ),
@@ -452,9 +455,10 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="14:1243536",
         doi="10.3389/fpsyg.2023.1243536",
         finding=(
-            "Mountain bikers decided whether to ride a raised ramp on their perceived "
-            "chance of falling times their chance of injury in a fall, and on average "
-            "refused above about 13 %."
+            "17 experienced mountain bikers judged raised wooden ramps in a pilot study: "
+            "their willingness to ride one followed their perceived chance of falling times "
+            "their chance of injury in a fall, and on average they refused a ramp when that "
+            "product passed 13 %."
         ),
         strength="pilot study, 17 mountain bikers; not running",
     ),
@@ -522,7 +526,7 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         doi="10.1136/bjsports-2024-109380",
         finding=(
             "Compared with the longest run of the past 30 days, a single run 10–30 % "
-            "longer came with a hazard rate ratio (HRR) of 1.64, 30–100 % longer 1.52 "
+            "longer came with a hazard rate ratio of 1.64, 30–100 % longer 1.52 "
             "and over 100 % longer 2.28; the ACWR showed an inverse association and "
             "week-to-week change none."
         ),
@@ -614,11 +618,12 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         volume_pages="13:1526752",
         doi="10.3389/fbioe.2025.1526752",
         finding=(
-            "Comparing 27, 35 and 50 mm stacks on level ground, summaries report that "
-            "50 mm meant longer ground contact, lower cadence and less stability; "
-            "descents were not tested."
+            "17 experienced runners ran on a level treadmill at 10 and 15 km/h in shoes "
+            "with 27, 35 and 50 mm stacks; in the 50 mm shoe the foot stayed on the ground "
+            "for a longer share of each stride than in the 27 mm shoe. The study also "
+            "measured stability; it did not test descents."
         ),
-        strength="lab study, 17 runners, level running only",
+        strength="treadmill study, 17 runners, level running only",
     ),
     Reference(
         key="viljoen-2022",
@@ -644,6 +649,35 @@ ALL_REFERENCES: tuple[Reference, ...] = (
             "absorption at the knee and ankle."
         ),
         strength="lab study, 15 male hikers, walking",
+    ),
+    Reference(
+        key="willson-2001",
+        authors="Willson J, Torry MR, Decker MJ, Kernozek T, Steadman JR",
+        year=2001,
+        title="Effects of walking poles on lower extremity gait mechanics",
+        source="Medicine & Science in Sports & Exercise",
+        volume_pages="33(1):142–147",
+        doi="10.1097/00005768-200101000-00021",
+        finding=(
+            "In 13 adults walking on level ground, poles lowered the braking impulse and the "
+            "vertical (compressive) force at the knee joint; with poles used as each person "
+            "chose, the knee extensor impulse fell by 7.3 %."
+        ),
+        strength="lab study, 13 adults, level walking",
+    ),
+    Reference(
+        key="schwameder-1999",
+        authors="Schwameder H, Roithner R, Müller E, Niessen W, Raschner C",
+        year=1999,
+        title="Knee joint forces during downhill walking with hiking poles",
+        source="Journal of Sports Sciences",
+        volume_pages="17:969–978",
+        doi="10.1080/026404199365362",
+        finding=(
+            "Measured knee joint forces in walkers going downhill with and without poles; we "
+            "could not read its abstract, so the guide quotes no result from it."
+        ),
+        strength="lab study of downhill walking; results not checked by us",
     ),
     Reference(
         key="howatson-2011",
