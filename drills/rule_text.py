@@ -98,10 +98,10 @@ PLAN_RULES: tuple[Rule, ...] = (
         False,
     ),
     Rule(
-        "One week, three jobs",
-        "Each week has three kinds of descent: quick, light steps on a gentle slope; body "
-        "position and where the feet land on a middling slope; and the two together on the "
-        "week's steepest slope. A fourth session builds strength and balance.",
+        "Steeper through the week",
+        "The week's descents get steeper, each with one focus: step rate on the gentlest "
+        "slope, then posture and landing, then both at once on the week's steepest. A fourth "
+        "session builds strength and balance.",
         None,
         True,
     ),
