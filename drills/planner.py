@@ -27,6 +27,9 @@ CURRENT_RANGE_PCT = (0.0, x.TARGET_CEILING_PCT)  # steepest descent run comforta
 WEEKS_RANGE = (2, 24)
 SESSIONS_RANGE = (2, 4)  # downhill sessions a week; the conditioning session is extra
 SLOPE_RANGE_M = (x.MIN_REPEAT_LENGTH_M, 2000.0)  # the practice slope, measured along the ground
+# The days a plan's sessions and the training log's entries may fall on: beyond them a date is
+# a typo or a tampered link (year 9999 once overflowed the calendar), not a training day.
+DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 
 # The page's form field names (also the share-link keys); InputError.field uses these.
 FORM_FIELDS: dict[str, str] = {
@@ -139,6 +142,18 @@ def _target(value: object, current: float) -> float:
     return check_number("target", "Target steepness", value, current, x.TARGET_CEILING_PCT, "%")
 
 
+def _check_start(start: dt.date, weeks: int) -> None:
+    """A start date within DATE_RANGE, late enough for the whole plan to end within it."""
+    first, end = DATE_RANGE
+    last = end - dt.timedelta(days=7 * weeks - 1)
+    if not first <= start <= last:
+        raise InputError(
+            "start",
+            f"Start date must be from {first.isoformat()} to {last.isoformat()}, so that a "
+            f"{weeks}-week plan ends by {end.isoformat()}; you entered {start.isoformat()}.",
+        )
+
+
 def _validate(
     current_grade_pct: object,
     target_grade_pct: object,
@@ -164,6 +179,8 @@ def _validate(
         start_date = start_date.date()
     if start_date is not None and not isinstance(start_date, dt.date):
         raise InputError("start", f"Start date must be a date; you entered {shown(start_date)}.")
+    if start_date is not None:
+        _check_start(start_date, n_weeks)
     return PlanInputs(current, target, n_weeks, sessions, level, slope, start_date)
 
 

@@ -115,6 +115,14 @@ def test_malformed_calls_return_an_error_object(name: str, args_json: str) -> No
     assert out["error"]
 
 
+@pytest.mark.parametrize("start", ["9999-12-31", "0001-01-01"])
+def test_a_start_date_out_of_range_is_a_sentence_beside_its_field(start: str) -> None:
+    """?start=9999-12-31 once showed a traceback in the status line and nothing beside it."""
+    out = call("compute", tool="planner", link=f"?start={start}")
+    assert set(out["errors"]) == {"start"} and start in out["errors"]["start"]
+    assert "2000" in out["errors"]["start"]
+
+
 def test_click_track_and_taps_through_the_bridge() -> None:
     out = call("click_track", tempo=172, minutes="2")
     assert out["bytes"] > 900_000

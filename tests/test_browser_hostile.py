@@ -50,6 +50,8 @@ INVALID_INPUTS = [
     ("planner", "slope", "10 km"),
     ("planner", "start", "2026-13-45"),
     ("planner", "start", "tomorrow"),
+    ("planner", "start", "9999-12-31"),  # once a traceback in the status line, nothing here
+    ("planner", "start", "0001-01-01"),
     ("planner", "start", "<script>window.canary='pwned'</script>"),
 ]
 VALID = {"cadence": {"pace": "6:00/km", "cadence": "164", "grade": "-10", "increase": "5"},

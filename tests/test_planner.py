@@ -577,6 +577,9 @@ def assert_rejected(field: str, value: object, **extra) -> None:
         ("slope", True),
         ("start", "2025-01-01"),
         ("start", 20250101),
+        ("start", dt.date(9999, 12, 1)),  # once an OverflowError
+        ("start", dt.date(1, 1, 1)),
+        ("start", dt.date(2100, 12, 1)),  # its sessions would fall after 2100
     ],
 )
 def test_invalid_input_names_field_and_value(field, value):

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from drills.errors import InputError, check_whole, shown
 from drills.exposure import CONFIDENCE_RANGE, RPE_RANGE, SORENESS_RANGE
+from drills.planner import DATE_RANGE as DATE_RANGE
 from drills.planner import SESSIONS_RANGE, WEEKS_RANGE, Plan
 
 MAX_NOTE_CHARS = 500
 CADENCE_RANGE_SPM = (100, 250)  # measured steps per minute; wider than any running cadence
-DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 MAX_SESSIONS_PER_WEEK = SESSIONS_RANGE[1] + 1  # downhill sessions plus conditioning
 
 # The things that went wrong, in the order the form and the exports list them.
