@@ -36,6 +36,25 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "session_audio": session.audio,
     "session_log": session.log_texts,
 }
+# What each call does, for the sentence shown when it fails in a way no rule foresaw.
+DOING: dict[str, str] = {
+    "compute": "working out this tool's answer",
+    "click_track": "making the click track",
+    "tap_cadence": "reading your taps",
+    "audit_file": "auditing your file",
+    "log_save": "saving to the training log",
+    "log_remove": "removing from the training log",
+    "log_import": "importing the training log",
+    "log_clear": "clearing the training log",
+    "log_add_run": "adding the run to the training log",
+    "log_remove_run": "removing the run from the training log",
+    "log_export": "exporting the training log",
+    "export_ics": "making the calendar file",
+    "export_csv": "making the spreadsheet file",
+    "session_steps": "preparing session mode",
+    "session_audio": "making the session's sounds",
+    "session_log": "preparing the session's log",
+}
 
 
 def call(name: str, args_json: str, data: object = None) -> str:
@@ -58,4 +77,12 @@ def call(name: str, args_json: str, data: object = None) -> str:
     except (ValueError, TypeError) as error:
         return json.dumps(
             {"error": f"Could not read that input ({type(error).__name__}).", "field": None}
+        )
+    except Exception as error:  # a sentence, never a traceback: the page shows only this
+        return json.dumps(
+            {
+                "error": f"Something went wrong {DOING[name]} "
+                f"({type(error).__name__}), so nothing changed; try again, or reload the page.",
+                "field": None,
+            }
         )

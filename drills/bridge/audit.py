@@ -29,9 +29,15 @@ def audit_file(args: Args) -> dict[str, Any]:
         raise InputError("file", f"The file {shown(name)} could not be read; choose it again.")
     try:
         result = audit(read_activity(data, name))
+        summary = log_summary(result)
     except InputError as error:
         return {"html": failed_item_html(index, name, str(error)), "run": None}
-    summary = log_summary(result)
+    except Exception as error:  # no rule foresaw it: still this file's item, in a sentence
+        reason = (
+            f"This file could not be audited: something went wrong reading it "
+            f"({type(error).__name__}). Your other files are not affected."
+        )
+        return {"html": failed_item_html(index, name, reason), "run": None}
     run = None
     if summary.date is not None:
         run = {
