@@ -188,7 +188,7 @@ def test_version_1_is_migrated() -> None:
         ('{"format": "downhill-confidence-training-log", "schema": 2, "entries": {}}', "not a"),
         ('{"format": "x", "schema": 9, "entries": []}', "newer version"),
         ("x" * (store.MAX_STORE_CHARS + 1), "too large"),
-        ("[" * 100_000, "not valid JSON"),
+        ("[" * 100_000, "nested more than"),  # refused before json.loads recurses
     ],
 )
 def test_a_damaged_store_gives_an_empty_log_and_one_sentence(text: str, words: str) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from drills.errors import InputError
+from drills.json_depth import MAX_JSON_DEPTH, json_depth
 from drills.planner import FORM_FIELDS
 from drills.training_log.entries import DATE_RANGE, LogEntry
 from drills.training_log.runs import LoggedRun, run_from_json, run_json
@@ -145,6 +146,11 @@ def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | Non
         return Store(), (
             f"{what} is too large to be a training log from this page "
             f"({len(text):,} characters), so {fix}."
+        )
+    if json_depth(text) > MAX_JSON_DEPTH:  # json.loads recurses per level (drills.json_depth)
+        return Store(), (
+            f"{what} is nested more than {MAX_JSON_DEPTH} levels deep, deeper than any "
+            f"training log, so {fix}."
         )
     try:
         data = json.loads(text)
