@@ -70,6 +70,7 @@ def _audit_context(docs_dir: Path) -> dict[str, Any]:
     return {
         "accept": ",".join(ACCEPT),
         "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
+        "max_points": f"{runs.MAX_POINTS:,}",
         "example": Markup(item_html(0, result, "metric", can_log=False)),
         "example_href": f"../{EXAMPLE_COURSE}",
     }

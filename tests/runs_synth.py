@@ -180,8 +180,10 @@ def to_fit(
     compressed_times: bool = False,
     developer_bytes: int = 0,
     fractional: bool = True,
+    sessions: list[tuple[float, float, str]] | None = None,
 ) -> bytes:
-    """A FIT activity file: file_id, the records, one session (with ``totals`` if given).
+    """A FIT activity file: file_id, the records, one session (with ``totals`` if given), or
+    ``sessions`` (start and end in seconds after START, and sport) without totals.
 
     ``compressed_times`` writes every record after the first with a compressed-timestamp
     header (5 bits of seconds; the points must then be under 32 s apart).
@@ -219,7 +221,11 @@ def to_fit(
     start = round((START - FIT_EPOCH).total_seconds())
     up, down = totals or (0xFFFF, 0xFFFF)
     body += _definition(3, 18, _SESSION, big)
-    body += _data(3, _SESSION, [last, start, FIT_SPORTS[sport], up, down], big)
+    if sessions is None:
+        body += _data(3, _SESSION, [last, start, FIT_SPORTS[sport], up, down], big)
+    for begin, end, kind in sessions or ():
+        span = [start + round(end), start + round(begin), FIT_SPORTS[kind], 0xFFFF, 0xFFFF]
+        body += _data(3, _SESSION, span, big)
     header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(body), b".FIT")
     header += struct.pack("<H", fit_crc(header))
     data = header + body

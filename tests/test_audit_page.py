@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drills import bridge
 from drills.render.audit_view import audit_html
-from drills.runs import audit, read_activity
+from drills.runs import MAX_FILE_BYTES, MAX_POINTS, audit, read_activity
 from drills.runs.audit import STEEPEST_WINDOW_M
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "activities"
@@ -46,3 +46,4 @@ def test_the_audit_page_states_the_window_the_audit_uses(site_dir: Path) -> None
     """The page's prose says "steepest 50 m": it must follow the audit's own constant."""
     html = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
     assert f"the steepest {STEEPEST_WINDOW_M:g} m of each" in html
+    assert f"up to {MAX_FILE_BYTES // 1_000_000} MB and {MAX_POINTS:,} points" in html

@@ -8,6 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import hostile
 import pytest
 
 pytestmark = pytest.mark.browser  # Pyodide in Node: seconds, like the browser tests
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.browser  # Pyodide in Node: seconds, like the browser t
 ROOT = Path(__file__).resolve().parent.parent
 ACTIVITIES = ROOT / "tests" / "fixtures" / "activities"
 
-SCRIPT = """
+LOAD = """
 import { readFileSync, readdirSync } from "node:fs";
 import { loadPyodide } from %(pyodide)s;
 const [wheel, stdlib, fixtures] = %(paths)s;
@@ -23,6 +24,9 @@ const pyodide = await loadPyodide({ stdLibURL: stdlib });
 pyodide.FS.writeFile("/tmp/drills.whl", readFileSync(wheel));
 pyodide.FS.mkdirTree("/fx");
 for (const name of readdirSync(fixtures)) pyodide.FS.writeFile(`/fx/${name}`, readFileSync(`${fixtures}/${name}`));
+"""
+
+SCRIPT = """
 console.log(pyodide.runPython(`
 import json, os, sys, sysconfig, zipfile, zlib
 zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
@@ -70,20 +74,70 @@ json.dumps({"failures": failures, "imported": {
 """
 
 
-def test_every_call_finds_its_modules_in_the_shipped_zip(site_dir: Path) -> None:
+def in_pyodide(site_dir: Path, files: Path, script: str) -> object:
+    """What ``script`` (JavaScript, after LOAD) prints last, as JSON; the files of the folder
+    ``files`` are in /fx."""
     runtime = site_dir / "pyodide"
     (wheel,) = runtime.glob("drills-*.whl")
-    paths = [str(wheel), str(runtime / "python_stdlib.zip"), str(ACTIVITIES)]
+    paths = [str(wheel), str(runtime / "python_stdlib.zip"), str(files)]
     pyodide = (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").as_uri()
-    script = SCRIPT % {"pyodide": json.dumps(pyodide), "paths": json.dumps(paths)}
+    code = (LOAD % {"pyodide": json.dumps(pyodide), "paths": json.dumps(paths)}) + script
     done = subprocess.run(
-        ["node", "--input-type=module", "-e", script],
+        ["node", "--input-type=module", "-e", code],
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_every_call_finds_its_modules_in_the_shipped_zip(site_dir: Path) -> None:
+    result = in_pyodide(site_dir, ACTIVITIES, SCRIPT)
+    assert isinstance(result, dict)
     assert result["failures"] == []
     # What the calls imported after drills.bridge: the codecs those files declared, from the zip.
     imported = result["imported"]
     assert {"encodings.cp1252", "encodings.iso8859_15", "encodings.koi8_r"} <= set(imported)
     assert all(f is None or ".zip/" in f for f in imported.values()), imported
+
+
+HOSTILE = """
+console.log(pyodide.runPython(`
+import json, os, sysconfig, zipfile
+zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
+from drills.bridge import call
+
+said = {}
+for name in sorted(os.listdir("/fx")):
+    data = open(f"/fx/{name}", "rb").read()
+    if name.endswith(".json"):
+        said[name] = json.loads(call("log_import", json.dumps({"text": data.decode(), "store": ""})))
+    else:
+        said[name] = json.loads(call("audit_file", json.dumps({"name": name}), data))
+json.dumps(said)
+`));
+"""
+
+
+def test_hostile_files_get_a_sentence_in_pyodide(site_dir: Path, tmp_path: Path) -> None:
+    """Nesting that Python in the browser could not survive (issue 28: 3,000 elements deep in a
+    46 kB GPX, a 4 kB log export 2,000 deep) is refused before it is parsed. Node's stack is
+    deeper than a browser worker's, so the deepest files here are what broke it in Node."""
+    files = {
+        "deep-3000.gpx": hostile.gpx_deep(3000),
+        "deep-30000.gpx": hostile.gpx_deep(30_000),
+        "deep-root-30000.gpx": hostile.gpx_deep(30_000, "root"),
+        "laughs.gpx": hostile.gpx_entities("laughs"),
+        "dated-9999.gpx": hostile.gpx_dated("9999-12-31T23", "-05:00"),
+        "deep-2000.json": hostile.json_deep(2000).encode(),
+        "deep-50000.json": hostile.json_deep(50_000).encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    said = in_pyodide(site_dir, tmp_path, HOSTILE)
+    assert isinstance(said, dict) and said.keys() == files.keys()
+    for name in files:
+        if name.startswith("deep"):
+            text = said[name].get("html") or said[name].get("error")
+            assert "nest" in text, (name, text)
+    assert "declares" in said["laughs.gpx"]["html"]
+    assert "data-audit-item" in said["dated-9999.gpx"]["html"]

@@ -6,7 +6,7 @@
 library only: it runs in the browser.
 """
 
-from drills.runs.activity import Activity
+from drills.runs.activity import MAX_POINTS, Activity
 from drills.runs.advice import (
     LogSummary,
     RaceCard,
@@ -20,6 +20,7 @@ from drills.runs.read import MAX_FILE_BYTES, read_activity
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_POINTS",
     "Activity",
     "Audit",
     "Band",

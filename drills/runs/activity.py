@@ -11,6 +11,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from drills.errors import InputError
 
@@ -22,8 +23,19 @@ STEPS_NOT_STRIDES_ABOVE = 120.0
 # Longer than any run in one file (a 24-hour race is under 300 km): a track this long comes
 # from a damaged distance or position, and would take the audit minutes at a sample per 10 m.
 MAX_TRACK_M = 1_000_000.0
+# The most points (or FIT records) the audit reads from one file: two days at one a second.
+# A day-long race recorded every second is 86,400; the bound keeps a small file that claims
+# millions of points from exhausting the browser's memory.
+MAX_POINTS = 200_000
 # Below the Dead Sea shore or above Everest: a glitch, treated as a point without elevation.
 ELEVATION_RANGE_M = (-500.0, 9000.0)
+# Times a watch can have recorded: GPS began in 1980, and a run dated past 2100 is a damaged
+# (or forged) clock; outside them a point is read without its time.
+RECORDED_YEARS = (1980, 2100)
+_RECORDED_S = (
+    datetime(RECORDED_YEARS[0], 1, 1, tzinfo=UTC).timestamp(),
+    datetime(RECORDED_YEARS[1] + 1, 1, 1, tzinfo=UTC).timestamp(),
+)
 BRIDGE_MAX_M = 200.0  # a new segment within this of the last point continues it (a GPS dropout)
 # Standing still this long (or an auto-pause) splits the profile: a barometer drifts with the
 # weather, and the ELEMNT test ride gains 46 m and loses 29 m across its stops. Under 5 m in
@@ -79,12 +91,55 @@ class RawPoints:
         return len(self.elevations)
 
 
+def too_many_points(fmt: str) -> InputError:
+    """What a reader raises on finding point MAX_POINTS + 1, before reading further."""
+    return InputError(
+        "file",
+        f"This {fmt} file holds more than {MAX_POINTS:,} points, more than the audit reads "
+        "(two days at one a second): export a single run.",
+    )
+
+
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in metres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _without_impossible(raw: RawPoints) -> list[str]:
+    """Positions off the globe and times no watch recorded, taken out of ``raw`` (the point
+    stays, without them); a sentence for each kind found."""
+    notes = []
+    off = 0
+    for i, (lat, lon) in enumerate(zip(raw.lats, raw.lons, strict=True)):
+        if (lat is not None and not -90.0 <= lat <= 90.0) or (
+            lon is not None and not -180.0 <= lon <= 180.0
+        ):
+            raw.lats[i] = raw.lons[i] = None
+            off += 1
+    if off:
+        notes.append(
+            f"{_plural(off, 'point')} lie off the globe (latitude beyond ±90° or longitude "
+            "beyond ±180°): they are read without a position."
+        )
+    low, high = _RECORDED_S
+    wrong = 0
+    for i, t in enumerate(raw.times):
+        if t is not None and not low <= t < high:
+            raw.times[i] = None
+            wrong += 1
+    if wrong:
+        notes.append(
+            f"{_plural(wrong, 'point')} carry times outside {RECORDED_YEARS[0]}–"
+            f"{RECORDED_YEARS[1]}, which no watch recorded: they are read without them."
+        )
+    return notes
 
 
 def _far_segments(raw: RawPoints) -> set[int]:
@@ -156,9 +211,11 @@ def _without_stops(
         return keep, []
     out: list[int] = []
     starts: list[int] = []
-    i, n = 0, len(keep)
+    i, m, n = 0, 0, len(keep)
     while i < n:
-        m = i
+        # The last point within PAUSE_MOVE_M of point i: never behind the last one found, as
+        # distances never fall, so the scan is linear (rescanning made standing still quadratic).
+        m = max(m, i)
         while m + 1 < n and dist[keep[m + 1]] - dist[keep[i]] < PAUSE_MOVE_M:
             m += 1
         out.append(keep[i])
@@ -201,9 +258,9 @@ def build_activity(
     ``bridge_segments`` False: every segment is a piece of its own (FIT sessions: a watch may
     recalibrate its altitude between two, as the multisport test file does by 81 m).
     """
-    notes = list(warnings)
     if len(raw) == 0:
         raise InputError("file", f"This {fmt} file holds no track points.")
+    notes = [*warnings, *_without_impossible(raw)]
     far = _far_segments(raw) if bridge_segments else {i for i in raw.segments if 0 < i < len(raw)}
     distances = _recorded_distances(raw, far) or _distances_from_positions(raw, far)
     if distances is None:

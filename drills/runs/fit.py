@@ -11,10 +11,11 @@ with fitdecode on every FIT test file.
 from __future__ import annotations
 
 import struct
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from drills.errors import InputError
-from drills.runs.activity import Activity, RawPoints, build_activity
+from drills.runs.activity import MAX_POINTS, Activity, RawPoints, build_activity, too_many_points
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, FIT's time zero, in Unix seconds
 SEMICIRCLE_DEG = 180.0 / 2**31
@@ -176,6 +177,8 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
         if given_time >= 0:
             last_time = given_time
         if d.global_num == RECORD:
+            if len(records[0]) == MAX_POINTS:
+                raise too_many_points("FIT")
             row: list[float | None] = [None] * 8
             for slot, index, missing in d.slots:
                 value = values[index]
@@ -289,16 +292,30 @@ def _activity(found: FitContent, name: str) -> Activity:
 def _within(
     times: list[float | None], sessions: list[dict[int, float]]
 ) -> tuple[list[int], list[int]]:
-    """The records within the sessions' time spans, and where each session after the first
-    begins among them."""
-    keep: list[int] = []
-    segments = []
+    """The records within the sessions' time spans, each once, and where each part after the
+    first begins among them. Sessions that overlap make one part: a file listing the same
+    span 200 times once had every record read 200 times."""
+    parts: list[list[float]] = []  # [start, end], by start
     for session in sorted(sessions, key=lambda s: s[1]):
         start, end = session[1], session[0]
-        inside = [i for i, t in enumerate(times) if t is not None and start <= t <= end]
-        if keep and inside:
+        if parts and start < parts[-1][1]:
+            parts[-1][1] = max(parts[-1][1], end)
+        else:
+            parts.append([start, end])
+    starts = [start for start, _ in parts]
+    keep: list[int] = []
+    segments = []
+    last = -1
+    for i, t in enumerate(times):
+        if t is None:
+            continue
+        part = bisect_right(starts, t) - 1
+        if part < 0 or t > parts[part][1]:
+            continue
+        if keep and part != last:
             segments.append(len(keep))
-        keep += inside
+        keep.append(i)
+        last = part
     return keep, segments
 
 

@@ -36,19 +36,37 @@ def _too_big(size: int, what: str) -> InputError:
 
 
 def _gunzip(data: bytes) -> tuple[bytes, bool]:
-    """The unpacked bytes (bounded by the size limit) and whether the gzip stream was complete."""
-    unpacker = zlib.decompressobj(wbits=31)
-    try:
-        out = unpacker.decompress(data, MAX_FILE_BYTES + 1)
-    except zlib.error as error:
-        raise InputError("file", "This gzip file is damaged, so it cannot be unpacked.") from error
-    if len(out) > MAX_FILE_BYTES:
-        raise InputError(
-            "file",
-            f"This file unpacks to more than {MAX_FILE_BYTES // 1_000_000} MB, the size "
-            "limit; export a single run.",
-        )
-    return out, unpacker.eof
+    """The unpacked bytes of every member, as gzip tools read them (``cat a.gz b.gz``), bounded
+    by the size limit; and whether the last member was complete. Bytes after the last member
+    that start no other (padding) are ignored, as gzip does."""
+    out = bytearray()
+    view = memoryview(data)
+    pos, complete = 0, False
+    while data[pos : pos + 2] == GZIP_MAGIC:
+        unpacker = zlib.decompressobj(wbits=31)
+        # Input in growing pieces: what follows a member's end is copied (unused_data), and a
+        # piece at most twice the member keeps that linear however many members there are.
+        piece = 1024
+        while not unpacker.eof and pos < len(data):
+            chunk = view[pos : pos + piece]
+            try:
+                out += unpacker.decompress(chunk, MAX_FILE_BYTES + 1 - len(out))
+            except zlib.error as error:
+                raise InputError(
+                    "file", "This gzip file is damaged, so it cannot be unpacked."
+                ) from error
+            if len(out) > MAX_FILE_BYTES:
+                raise InputError(
+                    "file",
+                    f"This file unpacks to more than {MAX_FILE_BYTES // 1_000_000} MB, the size "
+                    "limit; export a single run.",
+                )
+            pos += len(chunk) - len(unpacker.unused_data)
+            piece *= 2
+        complete = unpacker.eof
+        if not complete:
+            break
+    return bytes(out), complete
 
 
 def _display_name(name: str) -> str:

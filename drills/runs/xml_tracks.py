@@ -1,8 +1,9 @@
 """A focused reader of GPX (1.0 and 1.1) and Garmin TCX files: track points only.
 
-A pull parser (``xml.etree.ElementTree.XMLPullParser``, the standard library's expat) reads
-the file in chunks and keeps one point's elements at a time, so a large file costs little
-memory and a file cut off half-way is still read up to where it stops. Namespaces are ignored
+expat (the standard library's XML parser, ``xml.parsers.expat``) reads the file in chunks and
+calls back for each element; the reader keeps only the point it is in, so a large file costs
+little memory, a file cut off half-way is still read up to where it stops, and no tree is built
+(a deep one once exhausted Pyodide's stack as it was freed). Namespace prefixes are ignored
 (GPX 1.0, 1.1, prefixed or none); the tests compare it with gpxpy on every GPX test file.
 """
 
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime
-from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+from xml.parsers import expat
 
 from drills.errors import InputError
-from drills.runs.activity import Activity, RawPoints, build_activity
+from drills.runs.activity import MAX_POINTS, Activity, RawPoints, build_activity, too_many_points
 
 CHUNK_BYTES = 1 << 20
+# A TCX point's cadence is 9 elements deep and a GPX point's extensions about as deep; far
+# deeper nesting is an attack on the parser (3,000 deep ran Pyodide out of stack).
+MAX_XML_DEPTH = 100
 # Sport names and codes as apps write them (GPX <type>, TCX Sport=), and the name the audit uses.
 SPORT_WORDS = {
     "run": "running",
@@ -38,11 +42,24 @@ SPORT_WORDS = {
     "1": "cycling",
 }
 _POINTS = {"trkpt", "rtept", "Trackpoint"}
-_CADENCES = {"cad", "cadence", "RunCadence", "Cadence"}
+# A point's child elements the audit reads, and the value each one sets.
+_VALUES = {
+    "ele": "ele",
+    "AltitudeMeters": "ele",
+    "time": "time",
+    "Time": "time",
+    "LatitudeDegrees": "lat",
+    "LongitudeDegrees": "lon",
+    "DistanceMeters": "dist",
+    "cad": "cad",
+    "cadence": "cad",
+    "Cadence": "cad",
+    "RunCadence": "run_cad",  # TCX: a run's own cadence wins over any other
+}
 
 
 def _local(tag: str) -> str:
-    return tag[tag.rfind("}") + 1 :]
+    return tag[tag.find(":") + 1 :]
 
 
 def _number(text: str | None) -> float | None:
@@ -69,9 +86,10 @@ def _seconds(text: str | None) -> float | None:
 
 
 class XmlContent:
-    """The points of a GPX or TCX file, collected from a stream of end-of-element events."""
+    """The points of a GPX or TCX file, collected from expat's start and end callbacks."""
 
-    def __init__(self) -> None:
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
         self.track = RawPoints.empty()
         self.route = RawPoints.empty()  # a GPX <rte>: used only when there is no track
         self.waypoints = 0
@@ -79,56 +97,77 @@ class XmlContent:
         self.is_course = False  # TCX <Courses>: planned times, not a run's
         self.has_activity = False
         self.broken: str | None = None  # why the parser stopped early
+        self.open: list[str] = []  # the local names of the elements the parser is inside
+        self.point: dict[str, float | None] | None = None  # the one being read
+        self.text: list[str] = []  # character data since the last tag
 
-    def end(self, element: Element) -> None:
-        name = _local(element.tag)
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = _local(tag)
+        self.open.append(name)
+        self.text.clear()
+        if len(self.open) > MAX_XML_DEPTH:
+            raise InputError(
+                "file",
+                f"This {self.fmt} file nests its elements more than {MAX_XML_DEPTH} deep (a "
+                "watch's are about 10), so it is not read.",
+            )
         if name in _POINTS:
-            self._point(element, self.route if name == "rtept" else self.track)
-            element.clear()
-        elif name == "wpt":
-            self.waypoints += 1
-            element.clear()
-        elif name == "trk":
-            for child in element:
-                if _local(child.tag) == "type" and child.text:
-                    self.sports.append(child.text.strip().lower())
-            element.clear()
+            self.point = {"lat": _number(attrs.get("lat")), "lon": _number(attrs.get("lon"))}
         elif name == "Activity":
             self.has_activity = True
-            self.sports.append(element.get("Sport", "").strip().lower())
-            element.clear()
+            self.sports.append(attrs.get("Sport", "").strip().lower())
         elif name == "Courses":
             self.is_course = True
-            element.clear()
+
+    def end(self, tag: str) -> None:
+        name = self.open.pop()
+        point = self.point
+        if point is not None:
+            if name in _POINTS:
+                self._add(point, self.route if name == "rtept" else self.track)
+                self.point = None
+            elif name in _VALUES:
+                text = "".join(self.text)
+                key = _VALUES[name]
+                if key == "time":
+                    point[key] = _seconds(text)
+                elif key != "cad" or point.get("cad") is None:
+                    point[key] = _number(text)
+        elif name == "wpt":
+            self.waypoints += 1
+        elif name == "type" and self.open[-1:] == ["trk"] and self.text:
+            self.sports.append("".join(self.text).strip().lower())
         elif name in ("trkseg", "Track"):
             self.track.segments.append(len(self.track))
-            element.clear()  # its points are read and emptied; drop the empty shells too
-        elif name in ("rte", "Lap"):
-            element.clear()
+        self.text.clear()
 
-    def _point(self, element: Element, into: RawPoints) -> None:
-        lat, lon = _number(element.get("lat")), _number(element.get("lon"))
-        ele = dist = cad = time = None
-        for child in element.iter():
-            tag = _local(child.tag)
-            if tag in ("ele", "AltitudeMeters"):
-                ele = _number(child.text)
-            elif tag in ("time", "Time"):
-                time = _seconds(child.text)
-            elif tag == "LatitudeDegrees":
-                lat = _number(child.text)
-            elif tag == "LongitudeDegrees":
-                lon = _number(child.text)
-            elif tag == "DistanceMeters":
-                dist = _number(child.text)
-            elif tag in _CADENCES and (cad is None or tag == "RunCadence"):
-                cad = _number(child.text)
-        into.lats.append(lat)
-        into.lons.append(lon)
-        into.elevations.append(ele)
-        into.distances.append(dist)
-        into.times.append(time)
-        into.cadences.append(cad)
+    def data(self, text: str) -> None:
+        self.text.append(text)
+
+    def doctype(self, name: str, system: str | None, public: str | None, own: int) -> None:
+        """A DOCTYPE with declarations of its own (``own``, entities above all) is refused
+        before they are read; one that names only an outside DTD is harmless (never fetched)."""
+        if own:
+            self.entity()
+
+    def entity(self, *declared: object) -> None:
+        raise InputError(
+            "file",
+            f"This {self.fmt} file declares XML entities or other markup in its DOCTYPE, which "
+            "no watch or app writes and which can make a small file expand without end, so it "
+            "is not read.",
+        )
+
+    def _add(self, point: dict[str, float | None], into: RawPoints) -> None:
+        if len(self.track) + len(self.route) == MAX_POINTS:
+            raise too_many_points(self.fmt)
+        cad = point.get("run_cad")
+        into.lats.append(point.get("lat"))
+        into.lons.append(point.get("lon"))
+        into.elevations.append(point.get("ele"))
+        into.distances.append(point.get("dist"))
+        into.times.append(point.get("time"))
+        into.cadences.append(point.get("cad") if cad is None else cad)
 
 
 def _sport(words: list[str]) -> str | None:
@@ -136,26 +175,31 @@ def _sport(words: list[str]) -> str | None:
     return known[0] if known else None
 
 
-def parse_xml(data: bytes) -> XmlContent:
-    """Every track, route and waypoint of a GPX or TCX file, up to where it breaks off."""
-    reader = XmlContent()
-    parser: XMLPullParser[Element] = XMLPullParser(events=("end",))
+def parse_xml(data: bytes, fmt: str = "GPX") -> XmlContent:
+    """Every track, route and waypoint of a GPX or TCX file, up to where it breaks off; or
+    InputError for a file that nests too deep or declares entities."""
+    reader = XmlContent(fmt)
+    parser = expat.ParserCreate()
+    parser.buffer_text = True  # one call for a value, not one per line or entity
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.data
+    parser.StartDoctypeDeclHandler = reader.doctype
+    parser.EntityDeclHandler = reader.entity
     try:
         for start in range(0, len(data), CHUNK_BYTES):
-            parser.feed(data[start : start + CHUNK_BYTES])
-            _drain(parser, reader)
-        parser.close()
-        _drain(parser, reader)
-    except ParseError as error:
-        line = error.position[0]
-        reader.broken = "ends early" if _at_end(error, data) else f"is damaged at line {line}"
+            parser.Parse(data[start : start + CHUNK_BYTES], False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        line = error.lineno
+        reader.broken = "ends early" if _at_end(line, data) else f"is damaged at line {line}"
     return reader
 
 
 def read_xml(data: bytes, name: str, fmt: str) -> Activity:
     """The track of a GPX or TCX file (``fmt`` is "GPX" or "TCX", as its root element says),
     or InputError saying why there is none."""
-    reader = parse_xml(data)
+    reader = parse_xml(data, fmt)
     broken = reader.broken
     raw = reader.track if len(reader.track) else reader.route
     if not len(raw):
@@ -179,14 +223,6 @@ def read_xml(data: bytes, name: str, fmt: str) -> Activity:
     return build_activity(raw, name, fmt, _sport(reader.sports), warnings=notes)
 
 
-def _drain(parser: XMLPullParser[Element], reader: XmlContent) -> None:
-    for event in parser.read_events():
-        element = event[-1]  # events are ("end", element) pairs, as asked for
-        if isinstance(element, Element):
-            reader.end(element)
-
-
-def _at_end(error: ParseError, data: bytes) -> bool:
+def _at_end(line: int, data: bytes) -> bool:
     """Whether expat stopped on the last line: the file was cut short, not garbled inside."""
-    line = error.position[0]
     return line >= data.count(b"\n", 0, len(data)) + 1 - (1 if data.endswith(b"\n") else 0)
