@@ -29,6 +29,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_add_run": log.add_run,  # from the descent audit's page
     "log_remove_run": log.remove_run,
     "log_export": log.export_log,
+    "log_export_unread": log.export_unread,  # a kept text the page could not read, as it is
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
     # Session mode on the planner page (drills.bridge.session).
