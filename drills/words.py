@@ -1,7 +1,9 @@
-"""Numbers in the guide's prose: grades, counts in words, ordinals and lists."""
+"""Numbers in the guide's prose: grades, counts in words and nouns that agree with them,
+ordinals and lists."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 _NUMBER_WORDS = [
@@ -72,3 +74,18 @@ def listing(items: Sequence[object], last: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """The word that agrees with a count: ``one`` for 1, ``many`` otherwise."""
+    return one if n == 1 else many
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """ "1 entry", "3 entries": a count with the noun that agrees with it."""
+    return f"{n} {plural(n, one, many)}"
+
+
+def long_date(day: dt.date) -> str:
+    """ "1 January 2000": a date as the guide's sentences say it."""
+    return f"{day.day} {day:%B %Y}"

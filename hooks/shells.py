@@ -54,6 +54,8 @@ def _tool_context(name: str) -> dict[str, Any]:
             "soreness": range(exposure.SORENESS_RANGE[0], exposure.SORENESS_RANGE[1] + 1),
             "flags": training_log.FLAGS,
             "max_note": training_log.MAX_NOTE_CHARS,
+            "max_chars": training_log.MAX_STORE_CHARS,
+            "size_text": training_log.SIZE_TEXT,
             "rules": rule_text.LOG_RULES,
         },
         "session": {"legend": session_audio.LEGEND},

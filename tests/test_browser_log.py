@@ -209,7 +209,8 @@ def test_import_of_a_file_that_is_not_a_log_changes_nothing(page: object, base_u
 def test_a_damaged_store_is_reported_in_one_sentence_and_the_page_works(
     context: object, page: object, base_url: str
 ) -> None:
-    seed(context, '{"format": "downhill-confidence-training-log", "schema": 2, "entr')
+    damaged = '{"format": "downhill-confidence-training-log", "schema": 2, "entr'
+    seed(context, damaged)
     page.goto(base_url + PLANNER)
     wait_log(page)
     message = status(page)
@@ -231,6 +232,8 @@ def test_a_damaged_store_is_reported_in_one_sentence_and_the_page_works(
     kept, problem = training_log.read_store(stored(page))
     entries = kept.entries
     assert problem is None and [e.key for e in entries] == [(1, 1)]
+    # The damaged text was not written over: it is kept aside, exactly as it was.
+    assert page.evaluate("localStorage.getItem('dc-training-log-unread')") == damaged
 
 
 def test_a_tampered_store_is_shown_as_text(context: object, page: object, base_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import icalendar
 import pytest
@@ -148,9 +149,48 @@ def test_log_csv_has_one_row_per_entry_in_plan_order() -> None:
     assert first["Note"] == "'=1+1"  # a spreadsheet shows it as text, never runs it
 
 
+SEPARATORS = ",;\t"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cells_in_any_locale(text: str) -> list[str]:
+    """Every cell a spreadsheet may make of the file: read as written (comma-separated, RFC 4180
+    quotes), and as a locale that splits at semicolons or tabs reads it, where our quotes rarely
+    stand at its cells' starts and so count for nothing (at worst every line break ends a row).
+    """
+    cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+    return cells + [cell.lstrip('"') for cell in re.split(r"[;\t\r\n]", text)]
+
+
+def is_formula(cell: str) -> bool:
+    return cell.lstrip(" ").startswith(FORMULA_STARTS)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["x;=1+2;@SUM(1+1)", "a\t+1", "ok, then\n-2+3", "x;  =HYPERLINK(1)", "@x", "a - b", "plain"],
+)
+def test_no_locale_splits_a_note_into_a_formula_cell(note: str) -> None:
+    """A semicolon- or tab-separated locale splits a row at its own separator, where a note
+    written unquoted, or quoted, for commas is cut into cells (issue 28)."""
+    entry = LogEntry(1, 1, START, 5, 4, note=note)
+    notes = {(1, 2): f"Held because of your run {note}."}
+    for text in (exports.log_csv([entry]), exports.plan_csv(PLAN, [entry], notes)):
+        assert not [c for c in cells_in_any_locale(text) if is_formula(c)], text[-200:]
+        got = rows(text)[1][-1]
+        assert got.replace("'", "") == note  # only apostrophes added, and only where needed
+        assert (got == note) == (note in ("a - b", "plain"))
+        for line in text.split("\r\n")[1:]:
+            for cell in next(csv.reader([line]), []):
+                if any(c in cell for c in SEPARATORS + "=+-@\r"):
+                    assert f'"{cell.replace(chr(34), chr(34) * 2)}"' in line, cell
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=120))
 def test_any_note_survives_the_spreadsheet(note: str) -> None:
     entry = LogEntry(1, 1, START, 5, 4, note=note)
-    got = rows(exports.log_csv([entry]))[1][-1]
-    assert got == ("'" + note if note.startswith(("=", "+", "-", "@", "\t", "\r")) else note)
+    text = exports.log_csv([entry])
+    got = list(csv.reader(io.StringIO(text, newline="")))[1][-1]
+    assert got.replace("'", "") == note.replace("'", "")
+    assert not [c for c in cells_in_any_locale(text) if is_formula(c)]

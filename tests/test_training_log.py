@@ -212,8 +212,8 @@ def test_unreadable_entries_are_left_out_and_counted() -> None:
     assert (
         message == "5 of 7 entries in your saved training log could not be read and were left out."
     )
-    _, message = read_store(json.dumps({**data, "entries": ["x"]}), source="file")
-    assert message == "None of the 1 entries in this file could be read, so nothing was imported."
+    _, message = read_store(json.dumps({**data, "entries": ["x", "y"]}), source="file")
+    assert message == "All 2 entries in this file could not be read, so nothing was imported."
 
 
 def test_empty_store_is_an_empty_log() -> None:
@@ -542,3 +542,184 @@ def test_bridge_exports() -> None:
     assert csv_text.startswith("\ufeffWeek,Session,")
     assert call("export_csv", fields=FIELDS, store="", kind="log")["field"] == "export"
     assert call("export_csv", fields={**FIELDS, "weeks": "99"}, store=store, kind="plan")["error"]
+
+
+# --- A stored text the page cannot fully read is never written over --------------------------
+
+
+def runs_file(count: int) -> str:
+    """A log file of ``count`` runs, written compactly as another program might."""
+    runs = [
+        training_log.LoggedRun(
+            MONDAY - dt.timedelta(days=i % 900), f"run-{i}.gpx", 100.0 + i, 12.5, 3600.0, 170.0
+        )
+        for i in range(count)
+    ]
+    data = json.loads(dump_store([entry(1, 1)], FIELDS, runs[: count // 2]))
+    data["runs"] += [{**data["runs"][0], "name": f"more-{i}.gpx"} for i in range(count // 2)]
+    return json.dumps(data, separators=(",", ":"))
+
+
+def test_one_size_rule_for_import_storage_and_reading() -> None:
+    """A file the reader accepts but whose stored form is over the limit is refused, not
+    stored to be refused after a reload (issue 28: 3,900 runs, "Imported 1 log entry")."""
+    text = runs_file(3_700)
+    assert len(text) <= store.MAX_STORE_CHARS
+    incoming, message = read_store(text, source="file")
+    assert message is None and len(incoming.runs) == 3_700
+    out = call("log_import", fields=FIELDS, store="", text=text, today="2026-03-05")
+    assert "store" not in out
+    assert f"{store.MAX_STORE_CHARS:,} characters" in out["error"]
+    assert "nothing was imported" in out["error"]
+    with pytest.raises(InputError) as caught:
+        dump_store([entry(1, 1)], FIELDS, incoming.runs)
+    assert caught.value.field == "log"
+    # Under the limit, what is stored is read back whole.
+    small = call("log_import", fields=FIELDS, store="", text=runs_file(200), today="2026-03-05")
+    assert len(read_store(small["store"])[0].runs) == 200
+
+
+UNREADABLE = {
+    "damaged": '{"format": "downhill-confidence-training-log", "schema": 3, "entr',
+    "too large": dump_store([entry(1, 1)], FIELDS).replace(
+        '"note": ""', '"note": "' + "x" * store.MAX_STORE_CHARS + '"'
+    ),
+    "not a log": '{"schema": 3, "entries": []}',
+    "one entry unreadable": dump_store([entry(1, 1), entry(1, 2)], FIELDS).replace(
+        '"rpe": 5', '"rpe": 99', 1
+    ),
+}
+NEWER = dump_store([entry(1, 1)], FIELDS).replace('"schema": 3', '"schema": 4')
+
+
+@pytest.mark.parametrize("kind", list(UNREADABLE))
+def test_a_change_keeps_a_store_it_cannot_fully_read_aside(kind: str) -> None:
+    kept = UNREADABLE[kind]
+    saved = call(
+        "log_save",
+        fields=FIELDS,
+        store=kept,
+        today="2026-03-05",
+        entry=form(session="1-3", date="2026-03-04"),
+    )
+    assert saved["keep_aside"] is True  # the page keeps the old text before writing the new
+    new, message = read_store(saved["store"])
+    assert message is None and (1, 3) in [e.key for e in new.entries]
+    if kind == "one entry unreadable":
+        assert [e.key for e in new.entries] == [(1, 2), (1, 3)]  # the readable one stays too
+    for name, args in (
+        ("log_remove", {"key": "1-2"}),
+        ("log_import", {"text": dump_store([entry(2, 1)], FIELDS)}),
+        ("log_clear", {}),
+        ("log_add_run", {"run": {"date": "2026-03-04", "name": "a.gpx", "descent_m": 80}}),
+    ):
+        out = call(name, fields=FIELDS, store=kept, today="2026-03-05", **args)
+        assert out["keep_aside"] is True, name
+    # A log read in full is written over as before, with nothing kept aside.
+    readable = dump_store([entry(1, 1)], FIELDS)
+    out = call("log_save", fields=FIELDS, store=readable, today="2026-03-10", entry=form())
+    assert out["log_errors"] == {}
+    assert not out.get("keep_aside")
+
+
+def test_a_log_of_a_newer_version_is_never_changed_here() -> None:
+    store_, message = read_store(NEWER)
+    assert store_.entries == () and "newer version" in (message or "")
+    for name, args in (
+        ("log_save", {"entry": form(session="1-3", date="2026-03-04")}),
+        ("log_remove", {"key": "1-1"}),
+        ("log_import", {"text": dump_store([entry(2, 1)], FIELDS)}),
+        ("log_add_run", {"run": {"date": "2026-03-04", "name": "a.gpx", "descent_m": 80}}),
+    ):
+        out = call(name, fields=FIELDS, store=NEWER, today="2026-03-05", **args)
+        assert "store" not in out, name
+        assert "newer version" in out["error"] and "reload" in out["error"], name
+    # Deleting it keeps it aside all the same: it was never read, so never exported.
+    assert call("log_clear", fields=FIELDS, store=NEWER)["keep_aside"] is True
+
+
+@pytest.mark.parametrize("kind", [*UNREADABLE, "newer"])
+def test_the_page_says_what_it_could_not_read_and_offers_it_as_it_is(kind: str) -> None:
+    kept = NEWER if kind == "newer" else UNREADABLE[kind]
+    view = call("compute", tool="planner", fields=FIELDS, store=kept, query="?x")
+    html = view["regions"]["log-view"]["html"]
+    assert 'data-log-action="export-unread"' in html and 'data-log-which="stored"' in html
+    assert view["data"]["log_summary"] in html.replace("&#x27;", "'")
+    assert one_sentence(view["data"]["log_summary"])
+    if kind == "newer":
+        assert "reload" in html
+    else:
+        assert "kept aside" in html
+    out = call("log_export_unread", store=kept, which="stored", today="2026-03-05")
+    assert out["text"] == kept and out["filename"].endswith(".json")
+    # Once a copy is kept aside, the page says so and offers it, and its deletion.
+    fresh = dump_store([entry(1, 1)], FIELDS)
+    view = call("compute", tool="planner", fields=FIELDS, store=fresh, aside=True, query="?x")
+    html = view["regions"]["log-view"]["html"]
+    assert 'data-log-which="aside"' in html and 'data-log-action="drop-aside"' in html
+    out = call("log_export_unread", store=fresh, aside_text=kept, which="aside")
+    assert out["text"] == kept
+
+
+# --- Dates no watch recorded ------------------------------------------------------------------
+
+
+def test_a_run_dated_after_today_or_before_the_first_date_is_refused() -> None:
+    for date, words_ in (("2100-01-01", "after today"), ("1989-12-31", "before 1 January 2000")):
+        out = call(
+            "log_add_run",
+            store="",
+            today="2026-03-05",
+            run={"date": date, "name": "watch.fit", "descent_m": 80},
+        )
+        assert "store" not in out and words_ in out["error"], date
+        assert one_sentence(out["error"])
+    assert "store" in call(
+        "log_add_run", store="", today="2026-03-05", run={"date": "2026-03-05", "descent_m": 1}
+    )
+
+
+def test_an_import_leaves_out_entries_and_runs_dated_after_today() -> None:
+    runs = [
+        training_log.LoggedRun(dt.date(2100, 1, 1), "future.gpx", 50.0),
+        training_log.LoggedRun(MONDAY, "real.gpx", 50.0),
+    ]
+    file = dump_store([entry(1, 1), entry(1, 2, date=dt.date(2099, 5, 1))], FIELDS, runs)
+    out = call("log_import", fields=FIELDS, store="", text=file, today="2026-03-05", query="?x")
+    kept = read_store(out["store"])[0]
+    assert [e.key for e in kept.entries] == [(1, 1)] and [r.name for r in kept.runs] == ["real.gpx"]
+    assert (
+        "1 of 2 entries and 1 of 2 runs in this file are dated after today"
+        in (out["data"]["log_summary"])
+    )
+
+
+def test_the_entry_forms_first_date_is_said_from_its_constant() -> None:
+    _, errors = read_entry_form(form(date="1999-12-31"), training_log.plan_keys(PLAN), MONDAY)
+    first = training_log.entries.FIRST_DATE
+    assert errors["date"] == (
+        f"Date must be on or after {first.day} {first:%B %Y}; you entered 1999-12-31."
+    )
+
+
+# --- Counts in words ------------------------------------------------------------------------
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    data = json.loads(dump_store([entry(1, 1), entry(1, 2), entry(1, 3)]))
+    data["entries"][2]["rpe"] = 99
+    _, message = read_store(json.dumps(data))
+    assert message == (
+        "1 of 3 entries in your saved training log could not be read and was left out."
+    )
+    _, message = read_store(json.dumps({**data, "entries": ["x"]}), source="file")
+    assert message == "The one entry in this file could not be read, so nothing was imported."
+    braking = [entry(10, 2, flags=("heavy_braking",))]  # the last week: one session after it
+    view = call(
+        "compute", tool="planner", fields=FIELDS, store=dump_store(braking, FIELDS), query="?x"
+    )
+    assert view["data"]["log_summary"] == (
+        "Training log: 1 of 40 sessions logged, 1 later session adjusted."
+    )
+    assert words.counted(1, "entry", "entries") == "1 entry"
+    assert words.counted(2, "entry", "entries") == "2 entries"

@@ -29,6 +29,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_add_run": log.add_run,  # from the descent audit's page
     "log_remove_run": log.remove_run,
     "log_export": log.export_log,
+    "log_export_unread": log.export_unread,  # a kept text the page could not read, as it is
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
     # Session mode on the planner page (drills.bridge.session).
@@ -49,6 +50,7 @@ DOING: dict[str, str] = {
     "log_add_run": "adding the run to the training log",
     "log_remove_run": "removing the run from the training log",
     "log_export": "exporting the training log",
+    "log_export_unread": "downloading the log that could not be read",
     "export_ics": "making the calendar file",
     "export_csv": "making the spreadsheet file",
     "session_steps": "preparing session mode",

@@ -62,6 +62,7 @@ def context_of(args: Args, store: str | None = None) -> Context:
         has_query=isinstance(query, str) and query not in ("", "?"),
         backup_date=backup_date,
         backed_up=backed_up,
+        aside=args.get("aside") is True,
     )
 
 

@@ -3,6 +3,8 @@
 The browser keeps the log as the exact text ``training_log.dump_store`` returns and hands it
 back, untouched, with every call; a call that changes the log answers with the new text and
 the whole page's changes (``answers.answer``), so the page needs no second call to show it.
+A kept text the page cannot read in full is never written over: the answer asks the page to
+keep it aside first (``keep_aside``), or, when a newer version of the page saved it, refuses.
 """
 
 from __future__ import annotations
@@ -24,16 +26,47 @@ from drills.render.log_view import (
     stored_plan,
 )
 from drills.render.tools import TOOLS
-from drills.training_log import Store
+from drills.training_log import Reading, Store
+from drills.words import counted
 
 NOT_SAVED = "Please correct the highlighted fields; nothing was saved."
+NEWER = (
+    "Your training log was saved by a newer version of this page, so nothing was changed here: "
+    "reload the page to get the newest version."
+)
+KEPT_ASIDE = (
+    "The saved log this page could not read in full is kept aside in this browser, to download "
+    "from the training log at any time."
+)
 PLANNER = TOOLS["planner"]
 
 
-def _changed(args: Args, text: str, summary: str | None = None) -> dict[str, Any]:
-    """The page's answer once the log's text is ``text``; ``summary`` for the log's status."""
+def _kept(args: Args) -> Reading:
+    """The log as this browser keeps it, to be changed: refused when a newer version of the
+    page saved it (only that version may change it)."""
+    kept = training_log.read_text(args.get("store"))
+    if kept.newer:
+        raise InputError("log", NEWER)
+    return kept
+
+
+def _said(kept: Reading, summary: str | None) -> str | None:
+    """``summary``, and what became of the old text when the page could not read all of it."""
+    if kept.complete:
+        return summary
+    return f"{summary} {KEPT_ASIDE}" if summary else KEPT_ASIDE
+
+
+def _changed(args: Args, kept: Reading, text: str, summary: str | None = None) -> dict[str, Any]:
+    """The page's answer once the log's text is ``text``; ``summary`` for the log's status.
+    ``keep_aside`` asks the page to keep the old text aside before writing the new one, when
+    the page could not read all of it (writing over it would lose the rest)."""
+    if not kept.complete:
+        args = {**args, "aside": True}  # the page shows the kept text once it is written
     out = answer(PLANNER, raw_fields(args), context_of(args, store=text), args.get("marks"))
     out["store"] = text
+    out["keep_aside"] = not kept.complete
+    summary = _said(kept, summary)
     if summary is not None:
         out["data"]["log_summary"] = summary
     return out
@@ -49,7 +82,8 @@ def save(args: Args) -> dict[str, Any]:
     plan = plan_for(texts)
     if plan is None:
         return _refused("session", "Correct the plan’s highlighted fields first.")
-    store, _ = training_log.read_store(args.get("store"))
+    kept = _kept(args)
+    store = kept.store
     if not fits(store, plan):
         return _refused(
             "session",
@@ -68,8 +102,10 @@ def save(args: Args) -> dict[str, Any]:
     total = len(training_log.plan_keys(plan))
     out = _changed(
         {**args, "selected": ""},
+        kept,
         text,
-        f"Saved {session_name(plan, *entry.key)}. {logged} of {total} sessions logged.",
+        f"Saved {session_name(plan, *entry.key)}. {logged} of {counted(total, 'session', 'sessions')} "
+        "logged.",
     )
     out["log_errors"] = {}
     return out
@@ -77,7 +113,8 @@ def save(args: Args) -> dict[str, Any]:
 
 def remove(args: Args) -> dict[str, Any]:
     """Remove one entry: {fields, store, key, today}."""
-    store, _ = training_log.read_store(args.get("store"))
+    kept = _kept(args)
+    store = kept.store
     key = training_log.parse_key(args.get("key"))
     entries = [e for e in store.entries if e.key != key]
     text = training_log.with_changes(store, entries=entries)
@@ -85,7 +122,7 @@ def remove(args: Args) -> dict[str, Any]:
     summary = None
     if plan is not None and key is not None and key in set(training_log.plan_keys(plan)):
         summary = f"Removed {session_name(plan, *key)} from the log."
-    return _changed(args, text, summary)
+    return _changed(args, kept, text, summary)
 
 
 def add_run(args: Args) -> dict[str, Any]:
@@ -93,29 +130,37 @@ def add_run(args: Args) -> dict[str, Any]:
     Answers with the new stored text and a sentence; the planner page reads it on its next visit.
     """
     run = training_log.run_from_json(args.get("run"))
-    store, _ = training_log.read_store(args.get("store"))
+    training_log.check_run_day(run, today_of(args))
+    kept = _kept(args)
+    store = kept.store
     if run in store.runs:
         return {"error": f"Your run of {run.date.isoformat()} ({run.name}) is already in the log."}
     text = training_log.with_changes(store, runs=[*store.runs, run])
     return {
         "store": text,
-        "summary": f"Added your run of {run.date.isoformat()} to the training log.",
+        "keep_aside": not kept.complete,  # as _changed
+        "summary": _said(kept, f"Added your run of {run.date.isoformat()} to the training log."),
     }
 
 
 def remove_run(args: Args) -> dict[str, Any]:
     """Remove one run from the log: {store, fields, run_key, ...}."""
-    store, _ = training_log.read_store(args.get("store"))
+    kept = _kept(args)
     key = args.get("run_key")
-    runs = [r for r in store.runs if training_log.run_key(r) != key]
+    runs = [r for r in kept.store.runs if training_log.run_key(r) != key]
     return _changed(
-        args, training_log.with_changes(store, runs=runs), "Removed the run from the log."
+        args,
+        kept,
+        training_log.with_changes(kept.store, runs=runs),
+        "Removed the run from the log.",
     )
 
 
 def clear(args: Args) -> dict[str, Any]:
-    """Delete the log this browser keeps: {fields, ...}. The page asked the reader first."""
-    return _changed(args, "", "Deleted the training log from this browser.")
+    """Delete the log this browser keeps: {fields, ...}. The page asked the reader first; a text
+    it could not read in full is kept aside all the same (it could not be exported)."""
+    kept = training_log.read_text(args.get("store"))  # a newer version's too: the reader asked
+    return _changed(args, kept, "", "Deleted the training log from this browser.")
 
 
 def import_file(args: Args) -> dict[str, Any]:
@@ -124,10 +169,12 @@ def import_file(args: Args) -> dict[str, Any]:
     Nothing changes when the file is not a log, or when it belongs to a different plan than
     the entries already kept (merging them would mix two plans; the reader is told why).
     """
-    incoming, message = training_log.read_store(args.get("text"), source="file")
+    reading = training_log.read_text(args.get("text"), source="file", today=today_of(args))
+    incoming, message = reading.store, reading.message
     if not incoming.entries and not incoming.runs:
         return {"error": message or "This file holds no log entries, so nothing was imported."}
-    kept, _ = training_log.read_store(args.get("store"))
+    kept_reading = _kept(args)
+    kept = kept_reading.store
     mine, theirs = stored_plan(kept), stored_plan(incoming)
     if kept.entries and mine is not None and theirs is not None and not same_plan(mine, theirs):
         return {
@@ -137,13 +184,18 @@ def import_file(args: Args) -> dict[str, Any]:
         }
     entries, added, replaced = training_log.merge_entries(kept.entries, incoming.entries)
     runs = {*kept.runs, *incoming.runs}
-    text = training_log.with_changes(kept, entries, incoming.plan or kept.plan, runs)
-    noun = "entry" if len(incoming.entries) == 1 else "entries"
-    summary = f"Imported {len(incoming.entries)} log {noun}: {added} new"
+    try:
+        text = training_log.with_changes(kept, entries, incoming.plan or kept.plan, runs)
+    except InputError:
+        return {
+            "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
+            "this page can keep, so nothing was imported."
+        }
+    summary = f"Imported {counted(len(incoming.entries), 'log entry', 'log entries')}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."
     summary += f" {message}" if message else ""
     # The page shows the plan the file belongs to (the log restores it: no share link wins).
-    return _changed({**args, "query": ""}, text, summary)
+    return _changed({**args, "query": ""}, kept_reading, text, summary)
 
 
 def export_log(args: Args) -> dict[str, Any]:
@@ -156,6 +208,19 @@ def export_log(args: Args) -> dict[str, Any]:
         "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",
         "mime": "application/json",
         "text": training_log.with_changes(store),
+    }
+
+
+def export_unread(args: Args) -> dict[str, Any]:
+    """A text the page could not read in full, exactly as kept: {which: "stored" (the log as
+    this browser keeps it) or "aside" (the copy kept aside), store, aside_text, today}."""
+    text = args.get("store") if args.get("which") == "stored" else args.get("aside_text")
+    if not isinstance(text, str) or not text:
+        raise InputError("export", "There is no unread log in this browser to download.")
+    return {
+        "filename": f"downhill-training-log-unread-{today_of(args).isoformat()}.json",
+        "mime": "application/json",
+        "text": text,
     }
 
 

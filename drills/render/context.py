@@ -14,3 +14,4 @@ class Context:
     has_query: bool = False  # the address holds a share link
     backup_date: dt.date | None = None  # when the reader last downloaded the log
     backed_up: int = 0  # how many entries that backup held
+    aside: bool = False  # the browser keeps aside a log the page could not read in full

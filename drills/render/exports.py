@@ -7,16 +7,19 @@ lengthening the plan or logging more sessions carries the same UIDs as the one b
 end in CRLF and are folded at 75 octets without splitting a UTF-8 character; text values
 escape backslash, semicolon, comma and line breaks.
 
-The spreadsheets are CSV (RFC 4180): UTF-8, a header row, one row per session or entry. Cells
-of free text that a spreadsheet would read as a formula get a leading apostrophe.
+The spreadsheets are CSV (RFC 4180): UTF-8, a header row, one row per session or entry. A
+spreadsheet may split a row at a comma, a semicolon or a tab (by its locale), and read a cell
+that starts with = + - @ as a formula. Every cell holding one of these anywhere is quoted, and
+an apostrophe goes before = + - @ wherever a cell could start in any locale (the cell's start,
+after a separator or a line break): a locale that splits at another separator than ours does
+not see our quotes, and must still find no formula.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
+import re
 from collections.abc import Iterable, Mapping
 
 from drills import catalog
@@ -213,12 +216,21 @@ PLAN_COLUMNS = (
 )
 LOG_CSV_COLUMNS = ("Week", "Session", *LOG_COLUMNS)
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SEPARATORS = ",;\t"  # what a spreadsheet splits a row at, by locale
+FORMULA_STARTS = "=+-@\t\r"  # what makes a spreadsheet read a cell as a formula
+_QUOTED = frozenset(SEPARATORS + FORMULA_STARTS + '"\n')  # a cell holding any is quoted
+# Where a spreadsheet may start a cell: the cell's start, after any locale's separator, or
+# after a line break (a locale that splits elsewhere does not see our quotes and ends the row
+# there); spaces before a formula do not stop it everywhere.
+_CELL_STARTS = re.compile(r"(?:^|(?<=[,;\t\r\n]))( *)(?=[=+\-@\t\r])")
 
 
 def _cell(text: str) -> str:
-    """Free text made safe for spreadsheets: a leading apostrophe stops formula evaluation."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """One cell as written: an apostrophe before every place a spreadsheet of any locale could
+    start a formula, then quoted (RFC 4180) when it holds a separator, a formula character, a
+    quote or a line break."""
+    text = _CELL_STARTS.sub(r"\1'", text)
+    return '"' + text.replace('"', '""') + '"' if _QUOTED.intersection(text) else text
 
 
 def _number(value: float) -> str:
@@ -235,15 +247,12 @@ def _log_cells(entry: LogEntry | None) -> list[str]:
         str(entry.confidence),
         "" if entry.cadence_spm is None else str(entry.cadence_spm),
         *("yes" if entry.has(flag) else "" for flag in FLAGS),
-        _cell(entry.note),
+        entry.note,
     ]
 
 
 def _csv(rows: Iterable[Iterable[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return out.getvalue()
+    return "".join(",".join(_cell(cell) for cell in row) + "\r\n" for row in rows)
 
 
 def plan_csv(

@@ -20,7 +20,8 @@ from drills.render import forms, planner_view
 from drills.render.context import Context
 from drills.render.html import attrs, esc, number
 from drills.render.regions import Region, region
-from drills.training_log import FLAGS, LogEntry, Store, session_key
+from drills.training_log import FLAGS, LogEntry, Reading, Store, session_key
+from drills.words import counted
 
 
 @dataclass(frozen=True)
@@ -268,10 +269,62 @@ def _view(region_html: str) -> Region:
     return region("div", "log-view", region_html, attributes=' class="dc-log-view" data-log-view')
 
 
-def log_view(plan: Plan | None, store: Store, message: str | None, context: Context) -> LogView:
+def _unread_button(which: str, text: str) -> str:
+    return (
+        f'<button type="button" class="md-button"'
+        f"{attrs(data_log_action='export-unread', data_log_which=which)}>{esc(text)}</button>"
+    )
+
+
+def _unread_notice(reading: Reading, aside: bool) -> str:
+    """What the page could not read of the kept log, what becomes of it, and its download.
+
+    A text the page cannot read in full is never written over (``bridge.log``): the next
+    change keeps it aside in this browser, or is refused when a newer page version saved it.
+    """
+    html = ""
+    if not reading.complete and reading.message:
+        if reading.newer:
+            then = "Nothing is changed on this page until then, so that log stays as it is."
+        elif reading.store.entries or reading.store.runs:
+            then = (
+                "Nothing is lost: your next change keeps what could be read, and the whole text "
+                "is kept aside in this browser, to download at any time."
+            )
+        else:
+            then = (
+                "Nothing is lost: your next change starts a new log, and this text is kept aside "
+                "in this browser, to download at any time."
+            )
+        if aside and not reading.newer:
+            then = (
+                "This browser already keeps an unread log aside, and keeps one at a time: "
+                "download that one and delete it, so that your next change can set this one "
+                "aside too."
+            )
+        html += (
+            f'<div class="dc-log-notice" data-log-unread><p class="dc-log-message">'
+            f"{esc(reading.message)}</p><p>{esc(then)}</p>"
+            f"<p>{_unread_button('stored', 'Download it as it is')}</p></div>"
+        )
+    if aside:
+        html += (
+            '<div class="dc-log-notice" data-log-aside><p>A training log this page could not '
+            "read in full is kept aside in this browser, exactly as it was.</p><p>"
+            f"{_unread_button('aside', 'Download the kept log')} "
+            '<button type="button" class="md-button" data-log-action="drop-aside">'
+            "Delete the kept log</button></p></div>"
+        )
+    return html
+
+
+def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
     """Everything the page shows of the log beside this plan (None: the form is invalid)."""
     today, selected = context.today, context.selected
-    message_html = f'<p class="dc-log-message">{esc(message)}</p>' if message else ""
+    store, message = reading.store, reading.message
+    message_html = _unread_notice(reading, context.aside)
+    if message and reading.complete:
+        message_html += f'<p class="dc-log-message">{esc(message)}</p>'
     reminder = training_log.backup_reminder(
         store.entries, context.backup_date, context.backed_up, today
     )
@@ -313,7 +366,8 @@ def log_view(plan: Plan | None, store: Store, message: str | None, context: Cont
     )
     parts.append(
         '<h3 id="dc-log-changes-title">What your log changed</h3>'
-        f'<p data-log-count="{len(logged)}">{len(logged)} of {len(keys)} sessions logged.'
+        f'<p data-log-count="{len(logged)}">{len(logged)} of '
+        f"{counted(len(keys), 'session', 'sessions')} logged."
         + (
             f" The log changed {remaining} of the sessions still to come; each change says "
             "why beside the session."
@@ -342,8 +396,10 @@ def log_view(plan: Plan | None, store: Store, message: str | None, context: Cont
     if mismatch:
         summary = "This log belongs to a different plan; press “Show the plan this log belongs to”."
     else:
-        summary = f"Training log: {len(logged)} of {len(keys)} sessions logged" + (
-            f", {remaining} later sessions adjusted." if remaining else "."
+        summary = f"Training log: {len(logged)} of {counted(len(keys), 'session', 'sessions')}" + (
+            f" logged, {counted(remaining, 'later session', 'later sessions')} adjusted."
+            if remaining
+            else " logged."
         )
     return LogView(
         _cells(plan, adjusted, {} if mismatch else logged),

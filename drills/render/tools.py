@@ -49,9 +49,9 @@ def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
 
 
 def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
-    store, message = training_log.read_store(context.store)
+    reading = training_log.read_text(context.store)
     plan = None if values is None else planner_view.compute(values)
-    log = log_view.log_view(plan, store, message, context)
+    log = log_view.log_view(plan, reading, context)
     data = {**log.data, "log_summary": log.summary}
     if plan is None:
         return View(log.regions, "", data)

@@ -18,14 +18,18 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
-from drills.training_log.runs import LoggedRun, run_from_json, run_key
+from drills.training_log.runs import LoggedRun, check_run_day, run_from_json, run_key
 from drills.training_log.store import (
+    MAX_STORE_CHARS,
     SCHEMA_VERSION,
+    SIZE_TEXT,
+    Reading,
     Store,
     backup_reminder,
     dump_store,
     merge_entries,
     read_store,
+    read_text,
     with_changes,
 )
 
@@ -33,15 +37,19 @@ __all__ = [
     "CADENCE_RANGE_SPM",
     "FLAGS",
     "MAX_NOTE_CHARS",
+    "MAX_STORE_CHARS",
     "SCHEMA_VERSION",
+    "SIZE_TEXT",
     "Adjusted",
     "Change",
     "LogEntry",
     "LoggedRun",
+    "Reading",
     "Store",
     "adjust",
     "adjust_plan",
     "backup_reminder",
+    "check_run_day",
     "dump_store",
     "entry_form_texts",
     "merge_entries",
@@ -49,6 +57,7 @@ __all__ = [
     "plan_keys",
     "read_entry_form",
     "read_store",
+    "read_text",
     "run_from_json",
     "run_key",
     "session_key",

@@ -11,9 +11,15 @@ from drills.errors import InputError, check_whole, shown
 from drills.exposure import CONFIDENCE_RANGE, RPE_RANGE, SORENESS_RANGE
 from drills.planner import DATE_RANGE as DATE_RANGE
 from drills.planner import SESSIONS_RANGE, WEEKS_RANGE, Plan
+from drills.words import long_date
 
 MAX_NOTE_CHARS = 500
 CADENCE_RANGE_SPM = (100, 250)  # measured steps per minute; wider than any running cadence
+# The first day a session or run may be dated: GPS running watches came later, and a watch that
+# has lost its clock dates a run at its clock's zero (1970, 1980 or 1989).
+# (the planner's DATE_RANGE, one rule for plans, sessions and runs)
+FIRST_DATE = DATE_RANGE[0]
+FUTURE_GRACE = dt.timedelta(days=1)  # the reader's "today" may be a day behind the runner's
 MAX_SESSIONS_PER_WEEK = SESSIONS_RANGE[1] + 1  # downhill sessions plus conditioning
 
 # The things that went wrong, in the order the form and the exports list them.
@@ -46,7 +52,9 @@ class LogEntry:
             raise InputError("date", f"Date must be a date; you entered {shown(self.date)}.")
         if not DATE_RANGE[0] <= self.date <= DATE_RANGE[1]:
             raise InputError(
-                "date", f"Date must be between 2000 and 2100; you entered {self.date.isoformat()}."
+                "date",
+                f"Date must be between {long_date(DATE_RANGE[0])} and {long_date(DATE_RANGE[1])}; "
+                f"you entered {self.date.isoformat()}.",
             )
         check_whole("rpe", "Effort (RPE)", self.rpe, *RPE_RANGE)
         check_whole("confidence", "Confidence", self.confidence, *CONFIDENCE_RANGE)
@@ -81,6 +89,12 @@ class LogEntry:
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
+
+
+def after_today(day: dt.date, today: dt.date) -> bool:
+    """Whether a session or run dated ``day`` cannot have happened yet, ``today`` being the
+    reader's date (a day's grace for time zones)."""
+    return day > today + FUTURE_GRACE
 
 
 def session_key(week: int, session: int) -> str:
@@ -155,8 +169,12 @@ def read_entry_form(
                 f"you entered {shown(date_text)}."
             )
         else:
-            if day > today + dt.timedelta(days=1):  # a day's grace for time zones
+            if after_today(day, today):
                 errors["date"] = "That date is in the future: log a session after you have run it."
+            elif day < FIRST_DATE:
+                errors["date"] = (
+                    f"Date must be on or after {long_date(FIRST_DATE)}; you entered {date_text}."
+                )
 
     numbers: dict[str, int | None] = {}
     for name, label, (low, high), extra, missing in (

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from drills.errors import InputError, shown
 from drills.planner import Plan
-from drills.training_log.entries import DATE_RANGE, LogEntry
+from drills.training_log.entries import DATE_RANGE, LogEntry, after_today
+from drills.words import long_date
 
 MAX_NAME_CHARS = 80
 RANGES: dict[str, tuple[float, float]] = {
@@ -37,8 +38,10 @@ class LoggedRun:
     def __post_init__(self) -> None:
         if isinstance(self.date, dt.datetime) or not isinstance(self.date, dt.date):
             raise InputError("run", f"A run needs the day it was run; got {shown(self.date)}.")
-        if not DATE_RANGE[0] <= self.date <= DATE_RANGE[1]:
-            raise InputError("run", f"A run's date must be between 2000 and 2100: {self.date}.")
+        if self.date < DATE_RANGE[0]:
+            raise InputError("run", _wrong_clock(self.date, f"before {long_date(DATE_RANGE[0])}"))
+        if self.date > DATE_RANGE[1]:
+            raise InputError("run", _wrong_clock(self.date, "after today"))
         if not isinstance(self.name, str) or len(self.name) > MAX_NAME_CHARS:
             raise InputError(
                 "run", f"A run's name must be text of at most {MAX_NAME_CHARS} characters."
@@ -56,6 +59,19 @@ class LoggedRun:
                 raise InputError(
                     "run", f"A run's {name.replace('_', ' ')} is out of range: {shown(value)}."
                 )
+
+
+def _wrong_clock(day: dt.date, when: str) -> str:
+    return (
+        f"This run is dated {long_date(day)}, {when}: the watch's clock was not set right, "
+        "so it cannot go in the log."
+    )
+
+
+def check_run_day(run: LoggedRun, today: dt.date) -> None:
+    """Refuse a run dated after ``today`` (the reader's date): no watch recorded it yet."""
+    if after_today(run.date, today):
+        raise InputError("run", _wrong_clock(run.date, "after today"))
 
 
 def run_key(run: LoggedRun) -> str:

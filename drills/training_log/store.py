@@ -5,21 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from drills.errors import InputError
 from drills.json_depth import MAX_JSON_DEPTH, json_depth
 from drills.planner import FORM_FIELDS
-from drills.training_log.entries import DATE_RANGE, LogEntry
+from drills.training_log.entries import DATE_RANGE, LogEntry, after_today
 from drills.training_log.runs import LoggedRun, run_from_json, run_json
+from drills.words import counted, listing, long_date
 
 # Version 1 held only the entries. Version 2 added the format marker and the planner inputs the
 # log was kept against, so that a coach who opens an athlete's file sees the same plan.
 # Version 3 added the runs the reader added from their own activity files.
 SCHEMA_VERSION = 3
 FORMAT = "downhill-confidence-training-log"
-MAX_STORE_CHARS = 500_000  # a full 24-week log with long notes is under 150 000
+# One size for a log the page reads, stores and imports: a full 24-week log with long notes is
+# under 150 000 characters, and the browser's storage keeps a few times this.
+MAX_STORE_CHARS = 500_000
+SIZE_TEXT = f"{MAX_STORE_CHARS:,} characters"
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
 
 
@@ -121,91 +126,149 @@ def dump_store(
         "entries": [_entry_json(e) for e in ordered],
         "runs": [run_json(r) for r in sorted(set(runs), key=_run_order)],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if len(text) > MAX_STORE_CHARS:  # never store what the page could not read back
+        raise InputError(
+            "log",
+            f"The log would grow over the {SIZE_TEXT} this page can keep, so nothing was changed.",
+        )
+    return text
 
 
-def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | None]:
-    """The log from its stored text, and one sentence for the reader when something was wrong.
+@dataclass(frozen=True)
+class Reading:
+    """A stored text as read: the log, one sentence for the reader when something was wrong,
+    and whether the text may be written over (nothing in it left unread)."""
 
-    ``source`` is "saved" (the browser's copy) or "file" (an imported file); it only changes
-    the wording. An empty text is an empty log. Text that is not a log at all gives an empty
-    log and a message; a log with some unreadable entries keeps the readable ones and says how
-    many were left out; an older version is migrated silently.
-    """
+    store: Store = Store()
+    message: str | None = None
+    complete: bool = True  # every part was read: writing the log back loses nothing
+    newer: bool = False  # saved by a newer version of the page, which alone may change it
+
+
+def _whole(text: object, source: str) -> Reading | dict[str, object]:
+    """The text's JSON data brought up to SCHEMA_VERSION, or the Reading that refuses it."""
     what = "Your saved training log" if source == "saved" else "This file"
-    fix = (
-        "the page starts with an empty log; importing a file you exported earlier restores it"
-        if source == "saved"
-        else "nothing was imported"
-    )
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return Store(), None
+    fix = "this page cannot show it" if source == "saved" else "nothing was imported"
+
+    def refused(why: str, *, newer: bool = False) -> Reading:
+        return Reading(Store(), f"{what} {why}, so {fix}.", complete=False, newer=newer)
+
     if not isinstance(text, str):
-        return Store(), f"{what} could not be read, so {fix}."
+        return refused("could not be read")
     if len(text) > MAX_STORE_CHARS:
-        return Store(), (
-            f"{what} is too large to be a training log from this page "
-            f"({len(text):,} characters), so {fix}."
-        )
+        return refused(f"is too large to be a training log from this page (over {SIZE_TEXT})")
     if json_depth(text) > MAX_JSON_DEPTH:  # json.loads recurses per level (drills.json_depth)
-        return Store(), (
-            f"{what} is nested more than {MAX_JSON_DEPTH} levels deep, deeper than any "
-            f"training log, so {fix}."
-        )
+        return refused(f"is nested more than {MAX_JSON_DEPTH} levels deep, deeper than any log")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return Store(), f"{what} is damaged (it is not valid JSON), so {fix}."
-    if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
-        return Store(), f"{what} is not a training log from this page, so {fix}."
-    if isinstance(data["schema"], bool) or data["schema"] < 1:
-        return Store(), f"{what} is not a training log from this page, so {fix}."
-    if data["schema"] > SCHEMA_VERSION:
-        return Store(), (
-            f"{what} was saved by a newer version of this page (schema {data['schema']}), so "
-            f"{'it was not read; reload the page to get the newest version' if source == 'saved' else fix}."
-        )
+        return refused("is damaged (it is not valid JSON)")
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        return refused("is not a training log from this page")
+    if schema > SCHEMA_VERSION:
+        if source == "saved":
+            fix = "it was not read; reload the page to get the newest version"
+        return refused(f"was saved by a newer version of this page (schema {schema})", newer=True)
     data = _migrate(data)
-    raw_entries = data.get("entries")
-    if data.get("format") != FORMAT or not isinstance(raw_entries, list):
-        return Store(), f"{what} is not a training log from this page, so {fix}."
+    if data.get("format") != FORMAT or not isinstance(data.get("entries"), list):
+        return refused("is not a training log from this page")
+    return data
+
+
+def read_text(text: object, *, source: str = "saved", today: dt.date | None = None) -> Reading:
+    """The log from its stored text, with what the reader needs to know about it.
+
+    ``source`` is "saved" (the browser's copy) or "file" (an imported file); it only changes
+    the wording. ``today``, the reader's date, leaves out entries and runs dated after it (a
+    file's; the browser's own copy is read whole). An empty text is an empty log. Text that is
+    not a log at all gives an empty log and a message; a log with some unreadable entries keeps
+    the readable ones and says how many were left out; an older version is migrated silently.
+    """
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return Reading()
+    data = _whole(text, source)
+    if isinstance(data, Reading):
+        return data
+    raw_entries, raw_runs = data["entries"], data.get("runs")
+    assert isinstance(raw_entries, list)  # _whole checked
+    raw_runs = raw_runs if isinstance(raw_runs, list) else []
+    unread, late = Counter[str](), Counter[str]()
+    read_entries, unread["entries"], late["entries"] = _items(raw_entries, _entry_from_json, today)
+    runs, unread["runs"], late["runs"] = _items(raw_runs, run_from_json, today)
     entries: dict[tuple[int, int], LogEntry] = {}
-    bad = 0
-    for obj in raw_entries:
-        try:
-            entry = _entry_from_json(obj)
-        except (InputError, TypeError, ValueError):
-            bad += 1
-            continue
+    for entry in read_entries:
         if entry.key in entries:
-            bad += 1  # two entries for one session: keep the first, report the second
-            continue
-        entries[entry.key] = entry
-    runs: set[LoggedRun] = set()
-    raw_runs = data.get("runs")
-    for obj in raw_runs if isinstance(raw_runs, list) else []:
-        try:
-            runs.add(run_from_json(obj))
-        except InputError:
-            bad += 1
+            unread["entries"] += 1  # two entries for one session: keep the first, report the second
+        else:
+            entries[entry.key] = entry
     store = Store(
         tuple(entries[k] for k in sorted(entries)),
         _plan_from_json(data.get("plan")),
-        tuple(sorted(runs, key=_run_order)),
+        tuple(sorted(set(runs), key=_run_order)),
     )
-    if bad and not entries and not runs:
-        return (
-            Store(),
-            f"None of the {bad} entries in {what[0].lower()}{what[1:]} could be read, so {fix}.",
-        )
-    if bad:
-        noun = "entry" if bad == 1 else "entries"
-        where = "your saved training log" if source == "saved" else "this file"
-        return store, (
-            f"{bad} of {bad + len(entries)} {noun} in {where} could not be read and "
-            f"{'was' if bad == 1 else 'were'} left out."
-        )
-    return store, None
+    totals = {"entries": len(raw_entries), "runs": len(raw_runs)}
+    where = "your saved training log" if source == "saved" else "this file"
+    fix = "this page cannot show it" if source == "saved" else "nothing was imported"
+    said = [(counts, why) for counts, why in ((unread, _UNREAD), (late, _LATE)) if +counts]
+    sentences = [
+        _left_out(counts, totals, where, why, None if entries or runs or i < len(said) - 1 else fix)
+        for i, (counts, why) in enumerate(said)
+    ]
+    if not entries and not runs and said:
+        store = Store()
+    return Reading(store, " ".join(sentences) or None, complete=not +unread)
+
+
+def _items[T: (LogEntry, LoggedRun)](
+    raw: list[object], read: Callable[[object], T], today: dt.date | None
+) -> tuple[list[T], int, int]:
+    """The entries or runs ``read`` makes of ``raw``; how many it could not read, and how many
+    are dated after ``today`` (left out, when a day is given)."""
+    kept: list[T] = []
+    unread = late = 0
+    for obj in raw:
+        try:
+            item = read(obj)
+        except (InputError, TypeError, ValueError):
+            unread += 1
+            continue
+        if today is not None and after_today(item.date, today):
+            late += 1
+        else:
+            kept.append(item)
+    return kept, unread, late
+
+
+_UNREAD = ("could not be read", "could not be read")
+_LATE = ("is dated after today", "are dated after today")
+
+
+def _some(kind: str, count: int, total: int) -> str:
+    """ "1 of 3 entries", "all 3 entries", "the one entry": how many of a kind, in words."""
+    one, many = ("entry", "entries") if kind == "entries" else ("run", "runs")
+    if count < total:
+        return f"{count} of {counted(total, one, many)}"
+    return f"the one {one}" if total == 1 else f"all {counted(total, one, many)}"
+
+
+def _left_out(
+    counts: Counter[str], totals: dict[str, int], where: str, why: tuple[str, str], fix: str | None
+) -> str:
+    """ "1 of 3 entries and all 2 runs in this file could not be read and were left out." """
+    parts = [_some(kind, counts[kind], totals[kind]) for kind in totals if counts[kind]]
+    one = len(parts) == 1 and sum(counts.values()) == 1
+    tail = f", so {fix}" if fix else f" and {'was' if one else 'were'} left out"
+    text = f"{listing(parts)} in {where} {why[0] if one else why[1]}{tail}."
+    return text[0].upper() + text[1:]
+
+
+def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | None]:
+    """The log from its stored text, and one sentence for the reader when something was wrong
+    (``read_text``, for callers that need only these)."""
+    reading = read_text(text, source=source)
+    return reading.store, reading.message
 
 
 def _run_order(run: LoggedRun) -> tuple[object, ...]:
@@ -261,8 +324,7 @@ def backup_reminder(
     press = "press “Export the log (JSON)” to keep a copy"
     if last_backup is None:
         return f"This log lives only in this browser and has no backup yet: {press}."
-    noun = "entry" if new == 1 else "entries"
     return (
-        f"Your last backup was on {last_backup.day} {last_backup:%B %Y}, {new} {noun} ago: "
+        f"Your last backup was on {long_date(last_backup)}, {counted(new, 'entry', 'entries')} ago: "
         f"{press} of the new ones."
     )

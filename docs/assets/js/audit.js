@@ -1,7 +1,7 @@
 // The descent audit page: the reader's files go to Python in this page's worker (never to a
 // server) and each comes back as one item of the list, or its reason. Python reads, audits and
 // renders; this script only hands over the bytes, and keeps a run's summary for the log.
-import { changeLog } from "./log-store.js";
+import { changeLog, today } from "./log-store.js";
 import { callPython, onPythonFailure, startPython } from "./py-client.js";
 
 function root() {
@@ -60,11 +60,11 @@ const actions = {
   async "add-log"(tool, button) {
     const run = chosen[Number(button.closest("[data-audit-item]").dataset.auditItem)]?.run;
     if (!run) return;
-    const { answer, outcome } = await changeLog((store) => callPython("log_add_run", { store, run }));
+    const { answer, outcome } = await changeLog((store) => callPython("log_add_run", { store, run, today: today() }));
     if (outcome === "written") {
       say(tool, `${answer.summary} ${said(tool, "added")}`);
       button.disabled = true;
-    } else say(tool, answer?.error ?? said(tool, "not-kept"));
+    } else say(tool, answer?.error ?? said(tool, outcome === "aside-full" ? "aside-full" : "not-kept"));
   },
 };
 

@@ -1,7 +1,7 @@
 // Thin client for the in-page tools. It collects what the reader typed, asks Python (in one
 // module worker per visit) what it means, and inserts what Python returns. No tool logic here.
 
-import { readBackup, readStore, today } from "./log-store.js";
+import { readAside, readBackup, readStore, today } from "./log-store.js";
 import { callPython, onPythonFailure, pythonDownloadFailed, pythonFailure, pythonHeld, startPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
 
@@ -31,7 +31,8 @@ export function computeArgs(tool) {
   const log = tool.querySelector("[data-log]");
   if (log) {
     const selected = log.querySelector("[data-log-form] [name=session]")?.value ?? "";
-    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected, backup: readBackup() });
+    const aside = readAside() !== ""; // Python says so beside the log and offers it
+    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected, backup: readBackup(), aside });
   }
   return args;
 }

@@ -2,7 +2,7 @@
 // Python returns in this browser (log-store.js), sends it with every call, and shows Python's
 // answer through tools.js. Reading, checking, adjusting and exporting happen in Python
 // (drills/bridge/log.py); a plan change already brings the log with it (one call, tools.js).
-import { askToKeep, changeLog, noteBackup, onLogChangedElsewhere } from "./log-store.js";
+import { askToKeep, changeLog, dropAside, noteBackup, onLogChangedElsewhere, readAside } from "./log-store.js";
 import { callPython, startPython } from "./py-client.js";
 import { computeArgs, refresh, show } from "./tools.js";
 
@@ -59,7 +59,8 @@ const said = (tool, name) => parts(tool).section.querySelector(`[data-log-says="
 
 /** Make a change to the log (`call` with `args` on the log as this browser keeps it), keep the
  *  new text, and show Python's answer; says why when nothing was kept. Resolves to
- *  {answer, outcome}: "written", "unchanged" (Python refused), "failed" or "conflict". */
+ *  {answer, outcome}: "written", "unchanged" (Python refused), "failed", "conflict" or
+ *  "aside-full". */
 async function change(tool, call, args) {
   const result = await changeLog((store) => callPython(call, { ...computeArgs(tool), ...args, store }));
   const { answer, outcome } = result;
@@ -67,6 +68,7 @@ async function change(tool, call, args) {
   else if (answer?.error) announce(tool, answer.error);
   else if (outcome === "failed") announce(tool, said(tool, "not-kept"));
   else if (outcome === "conflict") announce(tool, said(tool, "busy"));
+  else if (outcome === "aside-full") announce(tool, said(tool, "aside-full"));
   return result;
 }
 
@@ -134,6 +136,17 @@ const actions = {
     noteBackup(out.entries); // the reminder waits until entries outside this copy build up
     await refresh(tool);
   },
+  // A log this page could not read in full, as it is kept: the log itself, or the copy aside.
+  "export-unread"(tool, button) {
+    const which = button.dataset.logWhich;
+    return exportFile(tool, "log_export_unread", which === "aside" ? { which, aside_text: readAside() } : { which });
+  },
+  async "drop-aside"(tool) {
+    const kept = readAside();
+    if (!confirm("Delete the kept log from this browser? Download it first to keep a copy.")) return;
+    await dropAside(kept);
+    await refresh(tool);
+  },
   "export-ics": (tool) => exportFile(tool, "export_ics"),
   "export-csv-plan": (tool) => exportFile(tool, "export_csv", { kind: "plan" }),
   "export-csv-log": (tool) => exportFile(tool, "export_csv", { kind: "log" }),
@@ -157,8 +170,10 @@ async function importFile(tool, input) {
   const file = input.files[0];
   input.value = "";
   if (!file) return;
-  // A log is far smaller than this; Python reports anything longer as too large to be one.
-  const text = await file.slice(0, 600000).text();
+  // Python refuses a log over its size in characters; a character is at most 4 bytes, so this
+  // many bytes hold every file it accepts, and more than it accepts of any other.
+  const bytes = 4 * Number(input.dataset.logMaxChars) + 4;
+  const text = await file.slice(0, bytes).text();
   await change(tool, "log_import", { text });
 }
 
