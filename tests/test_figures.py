@@ -278,9 +278,9 @@ def test_body_position_puts_the_centre_of_mass_where_the_labels_say() -> None:
     """The figure's own test is "the dot's plumb line lands on the foot": only the tall runner
     passes it, and each fault fails it by a margin a reader can see (4 units, about 4 px)."""
     runners = technique.body_position_runners()
-    h, grade, top = technique.RUNNER_H, technique.POSITION_GRADE_PCT, technique.POSITION_TOP_Y
+    h = technique.RUNNER_H
     back, tall, pitch = runners["back"], runners["tall"], runners["pitch"]
-    lands = {k: technique.plumb_lands(r, top, grade) for k, r in runners.items()}
+    lands = {k: technique.plumb_lands(r) for k, r in runners.items()}
     assert lands == {"back": "behind", "tall": "on", "pitch": "ahead"}
     assert back.com[0] < back.heel[0] - 4 and back.hip[0] < back.foot[0] - 0.05 * h
     assert tall.heel[0] <= tall.com[0] <= tall.toe[0] and abs(tall.hip[0] - tall.foot[0]) < 0.03 * h
@@ -293,8 +293,8 @@ def test_body_position_puts_the_centre_of_mass_where_the_labels_say() -> None:
     drawn = sorted(float(d.get("cx")) for d in dots)
     assert drawn == pytest.approx(sorted(r.com[0] for r in runners.values()), abs=0.06)
     for g in with_class(root, "g", "f-com"):
-        (top_, bottom), *_ = path_points(g.find("path").get("d"))
-        assert top_[0] == bottom[0]
+        (top, bottom), *_ = path_points(g.find("path").get("d"))
+        assert top[0] == bottom[0]
 
 
 def test_body_position_slope_is_ankle_lean_ground_as_the_chapter_says() -> None:

@@ -113,8 +113,8 @@ def body_position_runners() -> dict[str, Runner]:
     }
 
 
-def plumb_lands(r: Runner, top_y: float, grade_pct: float) -> str:
-    """Where the line straight down from the centre of mass meets the slope, against the
+def plumb_lands(r: Runner) -> str:
+    """Where the line straight down from the centre of mass meets the ground, against the
     landing foot: "behind" the heel, "on" the foot, or "ahead" of the toes."""
     x = r.com[0]
     if x < r.heel[0]:
