@@ -34,7 +34,12 @@ from drills.render import pages  # noqa: E402
 from drills.render.figures.fence import expand_figure_fences  # noqa: E402
 from hooks import shells  # noqa: E402
 
-CHAPTER_FILES = tuple(f"{key}/index.md" for key in catalog.CHAPTERS)
+# The pages whose ## sections the coaches' table lists: the six chapters, then Special
+# situations (after an injury, long descents, no hills, age, getting faster).
+SECTION_LINK_PAGES = (
+    *((f"{key}/index.md", title) for key, title in catalog.CHAPTERS.items()),
+    ("situations/index.md", "Special situations"),
+)
 
 
 # Before the redirects plugin lists the pages, so a renamed drill can redirect to its new page.
@@ -66,12 +71,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if pages.SECTION_LINKS_FENCE.search(markdown):
         here = page.url.rstrip("/") or "."
         chapters = []
-        for uri in CHAPTER_FILES:
+        for uri, title in SECTION_LINK_PAGES:
             chapter = files.get_file_from_path(uri)
             if chapter is None:
-                raise PluginError(f"{page.file.src_uri}: chapter {uri} is missing")
+                raise PluginError(f"{page.file.src_uri}: page {uri} is missing")
             href = posixpath.relpath(chapter.url or ".", here) + "/"
-            title = catalog.CHAPTERS[uri.split("/")[0]]
             chapters.append((title, href, "/" + chapter.url, chapter.content_string))
         table = pages.section_links_html(chapters)
         markdown = pages.SECTION_LINKS_FENCE.sub(lambda _: table, markdown)

@@ -90,6 +90,38 @@ def texts_with_sizes(root: ET.Element) -> Iterator[tuple[ET.Element, float]]:
     yield from walk(root, None)
 
 
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def text_box(node: ET.Element, size: float, em: float = 0.5) -> Box:
+    """A label's estimated box: ``em`` of the font size a character (0.55 in bold), from the
+    cap height above the baseline to the descenders below it."""
+    em = 0.55 if "f-b" in classes(node) else em
+    width = em * size * len(node.text or "")
+    x, y = float(node.get("x", 0)), float(node.get("y", 0))
+    anchor = node.get("text-anchor", "start")
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    return (left, y - 0.72 * size, left + width, y + 0.22 * size)
+
+
+def overlap(a: Box, b: Box) -> float:
+    """How far two boxes overlap along the axis where they overlap least (0: apart)."""
+    across = min(a[2], b[2]) - max(a[0], b[0])
+    down = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0.0, min(across, down))
+
+
+def crosses(segment: tuple[tuple[float, float], tuple[float, float]], box: Box) -> bool:
+    """Whether a straight line segment passes through a box (sampled every 0.5 units)."""
+    (x0, y0), (x1, y1) = segment
+    steps = max(1, int(math.dist((x0, y0), (x1, y1)) * 2))
+    for k in range(steps + 1):
+        x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
+        if box[0] < x < box[2] and box[1] < y < box[3]:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- every figure there is
 
 SAMPLE_RESULTS = [
@@ -182,6 +214,17 @@ def test_text_is_at_least_12_px_at_360_px_and_inside_the_figure(figure: tuple[st
     assert found
 
 
+def test_no_two_labels_overlap(figure: tuple[str, str]) -> None:
+    _, svg = figure
+    labels = [(n.text, text_box(n, size)) for n, size in texts_with_sizes(parse(svg))]
+    clashes = [
+        (a, b, round(overlap(p, q), 1))
+        for (a, p), (b, q) in itertools.combinations(labels, 2)
+        if overlap(p, q) > 0.5
+    ]
+    assert clashes == []
+
+
 def test_figure_uses_only_styled_classes_and_no_images(figure: tuple[str, str]) -> None:
     _, svg = figure
     root = parse(svg)
@@ -232,14 +275,18 @@ def test_slope_rises_grade_units_per_hundred_across(name: str, grade: float) -> 
 
 
 def test_body_position_puts_the_centre_of_mass_where_the_labels_say() -> None:
+    """The figure's own test is "the dot's plumb line lands on the foot": only the tall runner
+    passes it, and each fault fails it by a margin a reader can see (4 units, about 4 px)."""
     runners = technique.body_position_runners()
     h = technique.RUNNER_H
     back, tall, pitch = runners["back"], runners["tall"], runners["pitch"]
-    assert back.hip[0] < back.foot[0] - 0.05 * h and back.com[0] < back.foot[0] - 0.03 * h
-    assert abs(tall.hip[0] - tall.foot[0]) < 0.03 * h
-    assert tall.foot[0] - 0.02 * h <= tall.com[0] <= tall.foot[0] + 0.06 * h
-    # Pitching forward from the waist: chest far ahead of the foot while the hips drift back.
-    assert pitch.shoulder[0] > pitch.foot[0] + 0.1 * h and pitch.hip[0] < pitch.foot[0] - 0.05 * h
+    lands = {k: technique.plumb_lands(r) for k, r in runners.items()}
+    assert lands == {"back": "behind", "tall": "on", "pitch": "ahead"}
+    assert back.com[0] < back.heel[0] - 4 and back.hip[0] < back.foot[0] - 0.05 * h
+    assert tall.heel[0] <= tall.com[0] <= tall.toe[0] and abs(tall.hip[0] - tall.foot[0]) < 0.03 * h
+    # Pitching forward: folded at the waist, the chest far out and the dot past the toes.
+    assert pitch.com[0] > pitch.toe[0] + 4
+    assert pitch.shoulder[0] > pitch.hip[0] + 0.2 * h and pitch.shoulder[0] > pitch.toe[0] + 0.1 * h
     # The drawn dots are those centres of mass, and their plumb lines are vertical.
     root = parse(technique.body_position().svg)
     dots = [n for g in with_class(root, "g", "f-com") for n in g.iter("circle")]
@@ -248,6 +295,18 @@ def test_body_position_puts_the_centre_of_mass_where_the_labels_say() -> None:
     for g in with_class(root, "g", "f-com"):
         (top, bottom), *_ = path_points(g.find("path").get("d"))
         assert top[0] == bottom[0]
+
+
+def test_body_position_slope_is_ankle_lean_ground_as_the_chapter_says() -> None:
+    """The ankle lean stops at about 12 % (technique, "Where the lean stops"): the tall,
+    ankle-lean runner is drawn on a slope inside that range, and the caption says so."""
+    assert technique.POSITION_GRADE_PCT <= technique.ANKLE_LEAN_MAX_GRADE_PCT
+    md = (ROOT / "docs" / "technique" / "index.md").read_text(encoding="utf-8")
+    steep = md[md.index("{#lean-on-steep-ground}") :]
+    assert f"{technique.ANKLE_LEAN_MAX_GRADE_PCT:g} %" in steep[: steep.index("\n## ")]
+    caption = technique.body_position().caption
+    assert f"{technique.ANKLE_LEAN_MAX_GRADE_PCT:g} %" in caption
+    assert 'href="../technique/#lean-on-steep-ground"' in caption
 
 
 def test_braking_arrow_is_the_backward_part_of_the_push() -> None:
@@ -260,6 +319,28 @@ def test_braking_arrow_is_the_backward_part_of_the_push() -> None:
     (tail, tip), *_ = path_points(brakes[0].get("d"))
     assert tail[0] - tip[0] == pytest.approx(ahead * technique.FORCE_LENGTH, abs=0.1)
     assert tail[1] == tip[1]  # horizontal: straight back against the runner's motion
+
+
+def test_push_arrows_are_moved_ahead_of_the_foot_and_the_words_say_so() -> None:
+    """Each push is drawn parallel to foot → centre of mass, starting on the slope a set
+    distance ahead of the foot; the description and the caption both say it was moved, by
+    how much, and that the push acts at the foot."""
+    runners = technique.landing_runners()
+    fig = technique.foot_landing()
+    root = parse(fig.svg)
+    pushes = [p for p in with_class(root, "path", "f-force") if "f-bad" not in classes(p)]
+    assert len(pushes) == len(runners)
+    for push, r in zip(pushes, runners.values(), strict=True):
+        (tail, tip), *_ = path_points(push.get("d"))
+        assert tail[0] - r.foot[0] == pytest.approx(technique.FORCE_OFFSET, abs=0.06)
+        along = (r.com[0] - r.foot[0], r.com[1] - r.foot[1])
+        drawn = (tip[0] - tail[0], tip[1] - tail[1])
+        cross = along[0] * drawn[1] - along[1] * drawn[0]
+        assert abs(cross) / (math.hypot(*along) * math.hypot(*drawn)) < 0.01  # parallel
+    moved = f"{technique.FORCE_OFFSET / technique.PER_METRE:.2g} m ahead of"
+    desc = root.find("desc").text
+    assert moved in desc and "acts where the foot meets the ground" in desc
+    assert moved in fig.caption and "acts at the foot" in fig.caption
 
 
 # ---------------------------------------------------------------- cadence
@@ -275,6 +356,30 @@ def test_step_length_chart_puts_180_spm_at_1_m_at_3_m_per_s() -> None:
     for x, y in curve:
         spm = (x - s.origin[0]) / s.per_unit_x
         assert (s.origin[1] - y) / s.per_unit_y == pytest.approx(180 / spm, abs=0.001)
+
+
+def test_step_length_axis_starts_at_zero_so_changes_look_their_size() -> None:
+    """Heights above the axis are proportional to step length: the +10 % marker sits lower
+    than the usual one by the same share as the step shortens (the axis once started at
+    0.8 m and made a 9 % change look like half the chart)."""
+    s = cadence.chart_scale()
+    _, top, _, height = cadence.PLOT
+    assert s.y(0.0) == pytest.approx(top + height)
+    root = parse(cadence.step_length_chart().svg)
+    labels = [n.text for n in root.iter("text")]
+    assert "0.0" in labels
+    dots = sorted(
+        (float(c.get("cx")), float(c.get("cy")))
+        for c in root.iter("circle")
+        if "f-dot" in classes(c)
+    )
+    usual, plus10 = dots[0], dots[-1]
+    base = top + height
+    usual_m = cadence._at(cadence.CHART_BASELINE_SPM).step_length_m
+    plus10_m = cadence._at(cadence.CHART_BASELINE_SPM, cadence.CHART_INCREASES_PCT[-1])
+    assert (base - plus10[1]) / (base - usual[1]) == pytest.approx(
+        plus10_m.target_step_length_m / usual_m, abs=0.002
+    )
 
 
 @pytest.mark.parametrize("result", SAMPLE_RESULTS, ids=lambda r: f"{r.cadence_spm:g}spm")
@@ -423,14 +528,42 @@ def test_wide_line_stays_on_the_trail_clear_of_rocks_and_lands_between_roots() -
     assert _distance_to_polyline(middle, centre) > terrain.TRAIL_HALF_WIDTH  # off the trail
 
 
-def test_pole_reaches_the_slope_ahead_of_the_foot_at_its_length() -> None:
+def test_pole_tips_land_by_the_front_foot_at_the_pole_s_length() -> None:
+    """The drill's fix for "planting far in front" is a tip about level with the front foot or
+    just ahead of it: both tips land between the front foot's ankle and a short way past its
+    toes, in the side view and in the view from above."""
     r = terrain.poles_runner()
-    tip = terrain.pole_tip(r.hand)
-    assert math.dist(r.hand, tip) == pytest.approx(terrain.POLE_LENGTH_M * terrain.PER_METRE)
-    assert tip[1] == pytest.approx(terrain._surface(tip[0]))
-    assert tip[0] > r.foot[0]
+    ahead_max = terrain.TIP_AHEAD_OF_TOE_MAX_M * terrain.PER_METRE
+    held = (terrain.POLE_LENGTH_M - terrain.GRIP_BELOW_TOP_M) * terrain.PER_METRE
+    drawn = [
+        points
+        for p in parse(terrain.poles().svg).iter("path")
+        for points in path_points(p.get("d"))
+        if len(points) == 2
+    ]
+    for hand in (r.hand, r.far_hand):
+        tip = terrain.pole_tip(hand)
+        assert math.dist(hand, tip) == pytest.approx(held)
+        assert tip[1] == pytest.approx(terrain._surface(tip[0]))
+        assert r.foot[0] <= tip[0] <= r.toe[0] + ahead_max
+        top = terrain.pole_top(hand, tip)
+        assert math.dist(top, tip) == pytest.approx(terrain.POLE_LENGTH_M * terrain.PER_METRE)
+        assert any(math.dist(a, top) < 0.1 and math.dist(b, tip) < 0.1 for a, b in drawn)
+    fault = next(f for f in catalog.get("poles-light-grip").faults if "far in front" in f.fault)
+    assert "level with your front foot" in fault.fix
     svg = terrain.poles().svg
-    assert "strap" in svg and "snug" not in svg.lower()
+    assert "strap" in svg and "snug" not in svg.lower() and "front foot" in svg
+    # From above: each tip no further ahead (up the page) of the front foot's toes than 1.5 tip
+    # radii, and not behind its heel.
+    root = parse(svg)
+    feet = [e for e in root.iter("ellipse")]
+    front = min(feet, key=lambda e: float(e.get("cy")))
+    toe_y = float(front.get("cy")) - float(front.get("ry"))
+    heel_y = float(front.get("cy")) + float(front.get("ry"))
+    tips = [c for g in root.iter("g") if "f-good" in classes(g) for c in g.iter("circle")]
+    assert len(tips) == 2
+    for c in tips:
+        assert toe_y - 1.5 * float(c.get("r")) <= float(c.get("cy")) <= heel_y
 
 
 # ---------------------------------------------------------------- mindset
@@ -501,6 +634,54 @@ def test_drill_setting_is_drawn_from_the_drill(drill: object) -> None:
     runs = drill_setting.repeats(drill)
     if runs:
         assert f"{runs} times" in ET.tostring(root, encoding="unicode")
+
+
+@pytest.mark.parametrize(
+    "drill", [d for d in catalog.DRILLS if d.grade_max_pct > 0], ids=lambda d: d.id
+)
+def test_drill_setting_grade_labels_clear_the_slope_lines(drill: object) -> None:
+    """Each grade label sits beside its line, never across either line (the 15 % label of
+    the technical descent rehearsal used to lie on its own line)."""
+    root = parse(drill_setting.drill_setting_svg(drill))
+    lines = [
+        seg
+        for p in root.iter("path")
+        if "f-wide" in classes(p) or {"f-dash", "f-good"} <= classes(p)
+        for stroke in path_points(p.get("d"))
+        for seg in itertools.pairwise(stroke)
+    ]
+    assert len(lines) == 2
+    labels = [
+        (n, size)
+        for n, size in texts_with_sizes(root)
+        if re.fullmatch(r"flat|\d+(?:\.\d+)? % \(.+°\)", n.text or "")
+    ]
+    assert len(labels) == 2
+    for node, size in labels:
+        box = text_box(node, size, em=0.55)
+        assert not any(crosses(seg, box) for seg in lines), (node.text, box)
+
+
+@pytest.mark.parametrize("drill", catalog.DRILLS, ids=lambda d: d.id)
+def test_drill_setting_counts_only_runs_and_names_level_ground(drill: object) -> None:
+    """A drill that starts on level ground is not called a descent, and only runs down the
+    slope are counted as times (a count of steps during one easy run is not a run)."""
+    svg = drill_setting.drill_setting_svg(drill)
+    setting = parse(svg).find("title").text.removeprefix(f"Setting for {drill.name}: ")
+    if drill.grade_max_pct > 0 and drill.grade_min_pct == 0:
+        assert "descent" not in setting and "level ground" in setting, setting
+    runs = drill_setting.repeats(drill)
+    if runs:
+        work = drill.dose.work
+        assert re.search(rf"{re.escape(runs)}\s*(?:×|runs|passes|descents|strides)", work)
+
+
+def test_baseline_count_and_falls_are_not_drawn_as_runs() -> None:
+    baseline = drill_setting.drill_setting_figure(catalog.get("baseline-cadence"))
+    assert drill_setting.repeats(catalog.get("baseline-cadence")) is None
+    assert "times" not in baseline.svg and "times" not in baseline.caption
+    falls = drill_setting.drill_setting_svg(catalog.get("safe-fall-practice"))
+    assert "0–8 % descent" not in falls and "level ground" in falls
 
 
 def test_nearly_every_drill_names_its_length_or_needs_none() -> None:

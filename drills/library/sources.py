@@ -712,4 +712,266 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         ),
         strength="lab study of level walking; not descents, not running",
     ),
+    # Special situations (docs/situations/) and bone stress (conditioning). Each finding was
+    # checked against the source's abstract or, for the guideline, its published summary.
+    Reference(
+        key="kuster-2013",
+        authors="Küster M, Renner B, Oppel P, Niederweis U, Brune K",
+        year=2013,
+        title=(
+            "Consumption of analgesics before a marathon and the incidence of cardiovascular, "
+            "gastrointestinal and renal problems: a cohort study"
+        ),
+        source="BMJ Open",
+        volume_pages="3(4):e002090",
+        doi="10.1136/bmjopen-2012-002090",
+        finding=(
+            "Of 3,913 Bonn marathon runners who answered, those who took painkillers before "
+            "the race reported almost five times as many adverse events, more at higher "
+            "doses; nine were admitted to hospital, three with temporary kidney failure after "
+            "ibuprofen, and none of the runners who took no painkillers."
+        ),
+        strength="cohort study by questionnaire, 3,913 runners",
+    ),
+    Reference(
+        key="lipman-2017",
+        authors=(
+            "Lipman GS, Shea K, Christensen M, Phillips C, Burns P, Higbee R, Koskenoja V, "
+            "Eifling K, Krabak BJ"
+        ),
+        year=2017,
+        title=(
+            "Ibuprofen versus placebo effect on acute kidney injury in ultramarathons: "
+            "a randomised controlled trial"
+        ),
+        source="Emergency Medicine Journal",
+        volume_pages="34(10):637–642",
+        doi="10.1136/emermed-2016-206353",
+        finding=(
+            "Over an 80 km ultramarathon stage, acute kidney injury appeared in 52 % of "
+            "runners taking ibuprofen (400 mg every 4 hours) and 34 % taking a placebo: not "
+            "statistically certain, but one extra case for every 5.5 runners who took it."
+        ),
+        strength="randomised controlled trial, 89 runners",
+    ),
+    Reference(
+        key="hew-butler-2015",
+        authors=(
+            "Hew-Butler T, Rosner MH, Fowkes-Godek S, Dugas JP, Hoffman MD, Lewis DP, "
+            "Maughan RJ, Miller KC, Montain SJ, Rehrer NJ, Roberts WO, Rogers IR, Siegel AJ, "
+            "Stuempfle KJ, Winger JM, Verbalis JG"
+        ),
+        year=2015,
+        title=(
+            "Statement of the Third International Exercise-Associated Hyponatremia Consensus "
+            "Development Conference, Carlsbad, California, 2015"
+        ),
+        source="Clinical Journal of Sport Medicine",
+        volume_pages="25(4):303–320",
+        doi="10.1097/JSM.0000000000000221",
+        finding=(
+            "A panel of 17 experts advises letting thirst guide drinking in endurance "
+            "exercise, which limits drinking so much that blood sodium falls while still "
+            "preventing heavy dehydration."
+        ),
+        strength="expert consensus statement",
+    ),
+    Reference(
+        key="roberts-2021",
+        authors="Roberts WO, Armstrong LE, Sawka MN, Yeargin SW, Heled Y, O'Connor FG",
+        year=2021,
+        title=(
+            "ACSM Expert Consensus Statement on Exertional Heat Illness: Recognition, "
+            "Management, and Return to Activity"
+        ),
+        source="Current Sports Medicine Reports",
+        volume_pages="20(9):470–484",
+        doi="10.1249/JSR.0000000000000878",
+        finding=(
+            "Exertional heat stroke is a medical emergency: stopping the exercise and cooling "
+            "the whole body fast are essential for survival, and most heat illness can be "
+            "prevented by recognising and changing its risk factors."
+        ),
+        strength="expert consensus statement",
+    ),
+    Reference(
+        key="armstrong-2007",
+        authors="Armstrong LE, Casa DJ, Millard-Stafford M, Moran DS, Pyne SW, Roberts WO",
+        year=2007,
+        title=(
+            "American College of Sports Medicine position stand. Exertional heat illness "
+            "during training and competition"
+        ),
+        source="Medicine & Science in Sports & Exercise",
+        volume_pages=None,
+        doi=None,
+        finding=(
+            "Heat stroke can strike seemingly healthy athletes even in fairly cool weather; "
+            "it is a core temperature above 40 °C with signs of organ failure, most often of "
+            "the brain, and early recognition and rapid cooling reduce illness and death."
+        ),
+        strength="position stand of the American College of Sports Medicine",
+    ),
+    Reference(
+        key="song-koo-2020",
+        authors="Song SH, Koo JH",
+        year=2020,
+        title=(
+            "Bone Stress Injuries in Runners: a Review for Raising Interest in Stress "
+            "Fractures in Korea"
+        ),
+        source="Journal of Korean Medical Science",
+        volume_pages="35(8):e38",
+        doi="10.3346/jkms.2020.35.e38",
+        finding=(
+            "A bone stress injury is bone failing under repeated loading, felt as local bone "
+            "pain; diagnosed late, it can become a stress fracture that needs longer "
+            "treatment, so early detection is essential."
+        ),
+        strength="narrative review",
+    ),
+    Reference(
+        key="hoenig-2025",
+        authors="Hoenig T, Hollander K, Popp KL, Fredericson M, Kraus EA, Warden SJ, Tenforde AS",
+        year=2025,
+        title="International Delphi consensus on bone stress injuries in athletes",
+        source="British Journal of Sports Medicine",
+        volume_pages="59(2):78–90",
+        doi="10.1136/bjsports-2024-108616",
+        finding=(
+            "A panel of 41 scientists, clinicians, athletes and coaches from six continents "
+            "agreed 41 of 58 statements on bone stress injuries, among them recommendations "
+            "on diagnostic workup, treatment and return to sport for clinicians."
+        ),
+        strength="Delphi consensus, 41 panel members",
+    ),
+    Reference(
+        key="beck-drysdale-2021",
+        authors="Beck B, Drysdale L",
+        year=2021,
+        title=(
+            "Risk Factors, Diagnosis and Management of Bone Stress Injuries in Adolescent "
+            "Athletes: A Narrative Review"
+        ),
+        source="Sports",
+        volume_pages="9(4):52",
+        doi="10.3390/sports9040052",
+        finding=(
+            "Between 3.9 % and 19 % of adolescent athletes had a bone stress injury, with "
+            "recurrence as high as 21 %; running and jumping sports carry more, and training "
+            "is particularly demanding on the skeleton during rapid growth."
+        ),
+        strength="narrative review",
+    ),
+    Reference(
+        key="hayashi-2019",
+        authors="Hayashi K, Leary ME, Roy SJ, Laosiripisan J, Pasha EP, Tanaka H",
+        year=2019,
+        title="Recovery from Strenuous Downhill Running in Young and Older Physically Active Adults",
+        source="International Journal of Sports Medicine",
+        volume_pages="40(11):696–703",
+        doi="10.1055/a-0951-0017",
+        finding=(
+            "After 45 minutes of downhill running, endurance-trained adults aged about 58 "
+            "recovered strength as fast as trained adults aged about 27 and reported a "
+            "smaller rise in leg soreness; CK and myoglobin were back to baseline by 48 hours "
+            "in both trained groups."
+        ),
+        strength="lab study, 39 adults, 14 of them older and trained",
+    ),
+    Reference(
+        key="goom-2019",
+        authors="Goom T, Donnelly G, Brockwell E",
+        year=2019,
+        title=(
+            "Returning to running postnatal – guidelines for medical, health and fitness "
+            "professionals managing this population"
+        ),
+        source=(
+            "Guideline endorsed by the Association of Chartered Physiotherapists in Sports and "
+            "Exercise Medicine, March 2019"
+        ),
+        volume_pages=None,
+        doi=None,
+        finding=(
+            "Advises no running before about 3 months after giving birth, or later if pelvic "
+            "floor symptoms appear, after an assessment of pelvic health, impact and "
+            "strength; the authors call the evidence for this population limited."
+        ),
+        strength="expert guideline; its timing rests on expert opinion",
+        url=(
+            "https://www.csp.org.uk/innovations/"
+            "return-running-postnatal-guideline-medical-health-and-fitness-professionals-managing"
+        ),
+    ),
+    Reference(
+        key="vereijken-2020",
+        authors="Vereijken A, Aerts I, Jetten J, Tassignon B, Verschueren J, Meeusen R, van Trijffel E",
+        year=2020,
+        title=(
+            "Association between Functional Performance and Return to Performance in "
+            "High-Impact Sports after Lower Extremity Injury: A Systematic Review"
+        ),
+        source="Journal of Sports Science & Medicine",
+        volume_pages="19(3):564–576",
+        doi=None,
+        finding=(
+            "Eight studies of 1,246 athletes, all after knee-ligament reconstruction and all "
+            "at high risk of bias, found at most small links between hop tests and getting "
+            "back to the previous level; none covered other leg injuries."
+        ),
+        strength="systematic review of 8 studies",
+        url="https://pubmed.ncbi.nlm.nih.gov/32874110/",
+    ),
+    Reference(
+        key="bjorklund-2019",
+        authors="Björklund G, Swarén M, Born DP, Stöggl T",
+        year=2019,
+        title="Biomechanical Adaptations and Performance Indicators in Short Trail Running",
+        source="Frontiers in Physiology",
+        volume_pages="10:506",
+        doi="10.3389/fphys.2019.00506",
+        finding=(
+            "In a 7 km trail time trial, times varied most between runners on the downhills "
+            "(coefficient of variation above 25 %) and least on the flat (below 10 %), and "
+            "peak foot forces were higher downhill than uphill."
+        ),
+        strength="field study, 17 trail runners",
+    ),
+    Reference(
+        key="genitrini-2022",
+        authors="Genitrini M, Fritz J, Zimmermann G, Schwameder H",
+        year=2022,
+        title=(
+            "Downhill Sections Are Crucial for Performance in Trail Running Ultramarathons—"
+            "A Pacing Strategy Analysis"
+        ),
+        source="Journal of Functional Morphology and Kinesiology",
+        volume_pages="7(4):103",
+        doi="10.3390/jfmk7040103",
+        finding=(
+            "Across 16 editions of four ultra-trail races, better finishers ran descents at "
+            "higher relative speeds, and in the later stages the gap between faster and "
+            "slower finishers on descents grew."
+        ),
+        strength="analysis of race results",
+    ),
+    Reference(
+        key="genitrini-2023",
+        authors="Genitrini M, Fritz J, Stöggl T, Schwameder H",
+        year=2023,
+        title=(
+            "Performance Level Affects Full Body Kinematics and Spatiotemporal Parameters in "
+            "Trail Running—A Field Study"
+        ),
+        source="Sports",
+        volume_pages="11(10):188",
+        doi="10.3390/sports11100188",
+        finding=(
+            "In a 9.1 km trail time trial, the fastest half ran the downhill sections faster "
+            "through longer steps only, not a higher step rate, with more knee and hip bend "
+            "in the swinging leg and more trunk rotation and shoulder flexion."
+        ),
+        strength="field study, 20 trail runners",
+    ),
 )

@@ -28,7 +28,9 @@ WIDTH = 340.0
 
 CHART_SPEED_MPS = 3.0  # Lieberman et al. 2015's test speed, the one figure the chapter quotes
 CHART_CADENCES = (150.0, 200.0)
-CHART_STEP_M = (0.8, 1.3)
+# The step-length axis starts at zero, so a 5 or 10 % change looks as big as it is.
+CHART_STEP_M = (0.0, 1.4)
+CHART_STEP_TICK_M = 0.2
 CHART_BASELINE_SPM = 160.0
 CHART_INCREASES_PCT = (5.0, 10.0)  # the chapter's first and second goals
 PLOT = (50.0, 34.0, 276.0, 150.0)  # left, top, width, height
@@ -54,8 +56,13 @@ def step_length_chart(root: str = "../") -> Figure:
     for c in range(int(CHART_CADENCES[0]), int(CHART_CADENCES[1]) + 1, 10):
         body.append(path([(s.x(c), top), (s.x(c), bottom)], cls="f-grid"))
         body.append(text(s.x(c), bottom + 16, str(c), "middle"))
+    ticks = round((CHART_STEP_M[1] - CHART_STEP_M[0]) / CHART_STEP_TICK_M)
     body += value_axis(
-        s, [CHART_STEP_M[0] + k * 0.1 for k in range(6)], left, left + width, "{:.1f}"
+        s,
+        [CHART_STEP_M[0] + k * CHART_STEP_TICK_M for k in range(ticks + 1)],
+        left,
+        left + width,
+        "{:.1f}",
     )
     body.append(text(left + width / 2, bottom + 34, "Cadence (steps/min)", "middle"))
     body.append(text(6, 16, f"Step length (m) at {CHART_SPEED_MPS:g} m/s"))
@@ -72,7 +79,8 @@ def step_length_chart(root: str = "../") -> Figure:
         body.append(path([(x, y), (x, bottom)], cls="f-dash f-thin f-good"))
         body.append(circle((x, y), 4.5, "f-dot f-good"))
         body.append(text(x + 5, y - 9, label, None, "f-good"))
-        body.append(text(right, top + 18 + 17 * i, f"{label}: {metres:.2f} m", "end", "f-good"))
+        # The list sits low on the right, under the curve, where nothing else is drawn.
+        body.append(text(right, bottom - 60 + 17 * i, f"{label}: {metres:.2f} m", "end", "f-good"))
     title = f"Step length against cadence at {CHART_SPEED_MPS:g} m/s"
     first, last = marks[0], marks[-1]
     desc = (
@@ -80,7 +88,8 @@ def step_length_chart(root: str = "../") -> Figure:
         f"to {_at(200).step_length_m:.2f} m at 200, all at {CHART_SPEED_MPS:g} m/s. Marked: "
         + "; ".join(f"{lab}, {c:g} steps/min, {m:.2f} m" for c, m, lab in marks)
         + f". Raising cadence {CHART_INCREASES_PCT[-1]:g} % shortens each step from "
-        f"{first[1]:.2f} m to {last[1]:.2f} m at the same speed."
+        f"{first[1]:.2f} m to {last[1]:.2f} m at the same speed. The step-length axis starts "
+        "at zero."
     )
     svg = svg_root("fig-cadence-step-length", WIDTH, bottom + 44, title, desc, body)
     caption = (

@@ -19,6 +19,7 @@ from drills.render.figures.svg import (
     degrees,
     dimension,
     ground,
+    min_font_size,
     path,
     rect,
     runner,
@@ -37,7 +38,8 @@ _RANGE = re.compile(rf"{_NUM}\s*(m|km)?\s*[–-]\s*{_NUM}\s*(m|km)\b")
 _SINGLE = re.compile(rf"{_NUM}\s*(m|km)\b")
 _AREA = re.compile(rf"{_NUM}\s*×\s*{_NUM}\s*m\b")
 _BOX = re.compile(rf"{_NUM}\s*[–-]\s*{_NUM}\s*cm\b|{_NUM}\s*cm\b")
-_REPEATS = re.compile(r"(\d+(?:–\d+)?)\s*(?:×|runs\b|passes\b|descents\b|strides\b|counts\b)")
+# Runs down the slope only: "3 counts of 30 s during a run" is one run, not three.
+_REPEATS = re.compile(r"(\d+(?:–\d+)?)\s*(?:×|runs\b|passes\b|descents\b|strides\b)")
 
 
 def _metres(value: str, unit: str | None) -> float:
@@ -100,6 +102,25 @@ def _grade_text(grade: float) -> str:
     return "flat" if grade == 0 else f"{grade:g} % ({degrees(grade):.1f}°)"
 
 
+def setting_words(low: float, high: float) -> str:
+    """The ground a drill asks for: "a 15–35 % descent", or for a drill that starts on the
+    flat (a count during an easy run, falls on grass), "level ground or a slope of up to 8 %"."""
+    if low == 0:
+        return f"level ground or a slope of up to {high:g} %"
+    return f"a {_range_text(low, high, '%')} descent"
+
+
+def _nbsp(words: str) -> str:
+    """A number and its unit kept on one line in a caption: "150\u00a0m", "8\u00a0%"."""
+    return re.sub(r"(\d) (%|m|km|cm)(?!\w)", "\\1\u00a0\\2", words)
+
+
+def label_lift(words: str, grade_pct: float) -> float:
+    """How far to raise a label that ends at a slope's lower end so that it clears the line:
+    the slope rises this much under the label's (estimated, 0.55 em a character) width."""
+    return 0.55 * min_font_size(WIDTH) * len(words) * grade_pct / 100.0
+
+
 def slope_geometry(drill: Drill) -> SlopeGeometry:
     length = distance_m(drill.space) or distance_m(drill.dose.work)
     per_metre = SLOPE_RUN / length[1] if length else None
@@ -119,7 +140,13 @@ def _slope_svg(drill: Drill, id_prefix: str) -> tuple[str, str]:
         ground([start, steep], bottom),
         path([start, gentle], cls="f-dash f-good"),
         path([start, steep], cls="f-wide"),
-        text(gentle[0], gentle[1] - 7, _grade_text(low), "end", "f-good"),
+        text(
+            gentle[0],
+            gentle[1] - 7 - label_lift(_grade_text(low), low),
+            _grade_text(low),
+            "end",
+            "f-good",
+        ),
         text(steep[0], steep[1] + 17, _grade_text(high), "end", "f-b"),
     ]
     if length:
@@ -136,14 +163,11 @@ def _slope_svg(drill: Drill, id_prefix: str) -> tuple[str, str]:
         f"({degrees(high):.1f}°), as a solid line with the ground below it"
         + (f"; done {runs} times." if runs else ".")
     )
-    title = f"Setting for {drill.name}: a {_range_text(low, high, '%')} descent"
+    title = f"Setting for {drill.name}: {setting_words(low, high)}"
     svg = svg_root(id_prefix, WIDTH, bottom, title, desc, body)
-    scale_note = "to scale" if length else "to scale in grade; no set length"
-    caption = (
-        f"Slope {scale_note}: {esc(_range_text(low, high, '%'))}"
-        + (f" over {esc(_range_text(*length, 'm'))}" if length else "")
-        + (f", {esc(runs)} times." if runs else ".")
-    )
+    scale_note = "To scale" if length else "To scale in grade, with no set length"
+    words = setting_words(low, high) + (f", over {_range_text(*length, 'm')}" if length else "")
+    caption = f"{scale_note}: {esc(_nbsp(words))}" + (f", {esc(runs)} times." if runs else ".")
     return svg, caption
 
 

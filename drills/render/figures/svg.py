@@ -189,6 +189,8 @@ class Pose:
 class Runner:
     svg: str
     foot: Point  # the ground under the landing foot's ankle
+    heel: Point  # the landing foot's ends, along the ground
+    toe: Point
     ankle: Point
     knee: Point
     hip: Point
@@ -252,7 +254,7 @@ def runner(foot: Point, pose: Pose, height: float, ground_grade_pct: float = 0.0
     far = path([ankle2, knee2, hip], [toe2, ankle2], [shoulder, elbow2, hand2], cls="f-far")
     near = path([heel, ankle, toe], [ankle, knee, hip, shoulder], [shoulder, elbow, hand])
     svg = group([far, near, circle(head, h * HEAD_R)], cls="f-body")
-    return Runner(svg, foot, ankle, knee, hip, shoulder, hand, hand2, com)
+    return Runner(svg, foot, heel, toe, ankle, knee, hip, shoulder, hand, hand2, com)
 
 
 def com_marker(centre: Point, ground_y: float, size: float = 4.5) -> str:

@@ -43,13 +43,16 @@ class Panel:
 
 # ---------------------------------------------------------------- body position
 
-POSITION_GRADE_PCT = 15.0
+# The ankle lean belongs to gentle and moderate ground, up to about 12 % (technique chapter,
+# "Where the lean stops"), so the three runners stand on a slope inside that range.
+POSITION_GRADE_PCT = 10.0
+ANKLE_LEAN_MAX_GRADE_PCT = 12.0
 POSITION_TOP_Y = 120.0  # where the slope meets the left edge
 POSITIONS = (
     Panel(
         "back",
         "Sitting back",
-        "hips behind feet",
+        "dot behind heel",
         "f-bad",
         Pose(
             trunk=-16,
@@ -62,33 +65,33 @@ POSITIONS = (
             far_upper_arm=15,
             far_forearm=80,
         ),
-        62.0,
+        58.0,
     ),
     Panel(
         "tall",
         "Tall, ankle lean",
-        "hips over feet",
+        "dot over foot",
         "f-good",
         Pose(trunk=8, thigh=9, shin=-8, swing_thigh=-12, swing_shin=-70),
-        172.0,
+        168.0,
     ),
     Panel(
         "pitch",
         "Pitching forward",
-        "bent at the waist",
+        "dot past toes",
         "f-bad",
         Pose(
-            trunk=50,
-            thigh=22,
-            shin=2,
-            swing_thigh=-10,
-            swing_shin=-60,
-            upper_arm=20,
-            forearm=30,
-            far_upper_arm=35,
-            far_forearm=40,
+            trunk=58,
+            thigh=2,
+            shin=-20,
+            swing_thigh=-18,
+            swing_shin=-62,
+            upper_arm=40,
+            forearm=50,
+            far_upper_arm=55,
+            far_forearm=60,
         ),
-        282.0,
+        280.0,
     ),
 )
 
@@ -110,6 +113,15 @@ def body_position_runners() -> dict[str, Runner]:
     }
 
 
+def plumb_lands(r: Runner) -> str:
+    """Where the line straight down from the centre of mass meets the ground, against the
+    landing foot: "behind" the heel, "on" the foot, or "ahead" of the toes."""
+    x = r.com[0]
+    if x < r.heel[0]:
+        return "behind"
+    return "on" if x <= r.toe[0] else "ahead"
+
+
 def body_position(root: str = "../") -> Figure:
     grade = POSITION_GRADE_PCT
     height = _surface_y(WIDTH, POSITION_TOP_Y, grade) + 14
@@ -127,14 +139,19 @@ def body_position(root: str = "../") -> Figure:
         f"Three runners on a {grade:g} % ({degrees(grade):.1f}°) descent, drawn to scale. "
         "A dot marks each runner's centre of mass, with a dashed line straight down to the "
         "ground. Sitting back, the hips are behind the landing foot and the line meets the "
-        "slope behind it. Tall and tipped forward from the ankles, the hips are over the foot "
-        "and the line meets the ground at the foot. Pitching forward, bent at the waist, the "
-        "chest is far ahead while the hips still sit behind the foot."
+        "slope behind the heel. Tall and tipped forward from the ankles, the hips are over "
+        "the foot and the line meets the ground on the foot. Pitching forward, folded at the "
+        "waist with the chest far out over the slope, the line meets the slope ahead of the "
+        "toes: if that foot slips, the runner falls forward and downhill."
     )
     svg = svg_root("fig-technique-body-position", WIDTH, height, title, desc, body)
+    steep = f"{root}technique/#lean-on-steep-ground"
     caption = (
-        "Where the centre of mass (dot) sits over the landing foot. A 1.75 m runner on a "
-        f"{grade:g} % slope, to scale; the dashed line falls straight down."
+        "The dashed line from the centre of mass (dot) should land on the foot: behind it "
+        "you brake, ahead of it a slip throws you downhill. A 1.75 m runner on a "
+        f"{grade:g} % slope, to scale. Steeper than about {ANKLE_LEAN_MAX_GRADE_PCT:g} %, "
+        f'keep the dot over the foot by sinking lower, not by leaning further (<a href="{steep}">'
+        "Where the lean stops</a>)."
     )
     return Figure(svg, caption)
 
@@ -144,7 +161,7 @@ def body_position(root: str = "../") -> Figure:
 LANDING_GRADE_PCT = 10.0
 LANDING_TOP_Y = 118.0
 FORCE_LENGTH = 62.0  # the ground's push, drawn the same size for both runners
-FORCE_OFFSET = 36.0  # how far ahead of the foot the push is drawn
+FORCE_OFFSET = 36.0  # the push is drawn this far ahead of the foot, clear of the leg
 LANDINGS = (
     Panel(
         "under",
@@ -212,8 +229,9 @@ def foot_landing(root: str = "../") -> Figure:
     runners = landing_runners()
     for panel in LANDINGS:
         r = runners[panel.key]
-        # The push is drawn beside the foot, not over the leg: the arrow from the ground, then
-        # its upward part (dashed) and its backward, braking part (coloured) as a triangle.
+        # The push acts at the foot, along the line from the foot to the centre of mass; drawn
+        # there it would lie along the leg, so it is moved ahead on the slope (the words say
+        # so), with its upward part (dashed) and backward, braking part (coloured).
         fx, fy = r.foot
         dx, dy = r.com[0] - fx, r.com[1] - fy
         scale = FORCE_LENGTH / math.hypot(dx, dy)
@@ -230,18 +248,23 @@ def foot_landing(root: str = "../") -> Figure:
             text(panel.foot_x, 32, panel.note, "middle", panel.cls),
         ]
     title = "Foot landing: under the hips, or far ahead with a braking push"
+    moved = f"{FORCE_OFFSET / PER_METRE:.2g} m"
     desc = (
-        f"Two runners on a {grade:g} % descent, drawn to scale. Each has an arrow from the "
-        "landing foot towards the body's centre of mass: the ground's push. On the left the "
-        "foot lands under the hips, the push points almost straight up, and its backward, "
-        "braking part is small. On the right the foot lands far ahead of the body with a "
-        "nearly straight leg; the push slants back against the runner's motion, and a second "
-        "arrow shows its large backward, braking part."
+        f"Two runners on a {grade:g} % descent, drawn to scale. Beside each runner an arrow "
+        "shows the ground's push. The push acts where the foot meets the ground and points "
+        "from the foot towards the body's centre of mass; the arrow is drawn parallel to that "
+        f"line but moved about {moved} ahead of the foot, on the slope, so that it does not "
+        "hide the leg. On the left the foot lands under the hips, the push points almost "
+        "straight up, and its backward, braking part is small. On the right the foot lands far "
+        "ahead of the body with a nearly straight leg; the push slants back against the "
+        "runner's motion, and a second arrow shows its large backward, braking part."
     )
     svg = svg_root("fig-technique-foot-landing", WIDTH, height, title, desc, body)
     caption = (
         "The further ahead the foot lands, the more the ground's push (plain arrow) points back "
-        "against you: its braking part is the coloured arrow. A simplified picture, to scale."
+        "against you: its braking part is the coloured arrow. The push acts at the foot; each "
+        f"arrow is drawn about {moved} ahead of it so the leg stays visible. A simplified "
+        "picture, to scale."
     )
     return Figure(svg, caption)
 

@@ -134,22 +134,28 @@ def line_choice(root: str = "../") -> Figure:
 POLES_GRADE_PCT = 20.0
 RUNNER_HEIGHT_M = 1.75
 POLE_LENGTH_M = 1.15
+GRIP_BELOW_TOP_M = 0.08  # the hand holds the grip this far below the pole's top
 PER_METRE = 68.0
 RUNNER_H = RUNNER_HEIGHT_M * PER_METRE
 POLES_TOP_Y = 126.0
 POLES_FOOT_X = 56.0
 LABEL_X = 120.0
+TIP_LABEL_X = 10.0
+# Knees bent and hips a little lower, as on any steep pitch, with the elbows back and the
+# forearms level: each pole then meets the slope by the front foot, where the drill plants it
+# ("about level with your front foot or just ahead of it"), not far out in front.
 POLE_POSE = Pose(
     trunk=8,
-    thigh=8,
-    shin=-8,
+    thigh=25,
+    shin=-15,
     swing_thigh=-18,
     swing_shin=-70,
-    upper_arm=10,
-    forearm=62,
-    far_upper_arm=18,
-    far_forearm=70,
+    upper_arm=-15,
+    forearm=85,
+    far_upper_arm=-30,
+    far_forearm=80,
 )
+TIP_AHEAD_OF_TOE_MAX_M = 0.15  # "just ahead" of the front foot, at most
 
 
 def _surface(x: float) -> float:
@@ -157,16 +163,22 @@ def _surface(x: float) -> float:
 
 
 def pole_tip(hand: Point) -> Point:
-    """Where a pole of ``POLE_LENGTH_M`` held at ``hand`` meets the slope ahead of it:
-    the forward crossing of a circle round the hand with the slope line."""
+    """Where a pole of ``POLE_LENGTH_M`` held at ``hand`` (``GRIP_BELOW_TOP_M`` below its
+    top) meets the slope: the forward crossing of a circle round the hand with the slope."""
     g = POLES_GRADE_PCT / 100.0
-    length = POLE_LENGTH_M * PER_METRE
+    length = (POLE_LENGTH_M - GRIP_BELOW_TOP_M) * PER_METRE
     # Points (x, POLES_TOP_Y + g x); solve |p - hand| = length for the larger x.
     dy0 = POLES_TOP_Y - hand[1]
     a, b = 1 + g * g, -2 * hand[0] + 2 * g * dy0
     c = hand[0] ** 2 + dy0 * dy0 - length * length
     x = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
     return (x, _surface(x))
+
+
+def pole_top(hand: Point, tip: Point) -> Point:
+    """The pole's top, ``GRIP_BELOW_TOP_M`` above the hand along the shaft."""
+    k = GRIP_BELOW_TOP_M / (POLE_LENGTH_M - GRIP_BELOW_TOP_M)
+    return (hand[0] + (hand[0] - tip[0]) * k, hand[1] + (hand[1] - tip[1]) * k)
 
 
 def poles_runner() -> Runner:
@@ -187,15 +199,15 @@ def poles(root: str = "../") -> Figure:
     surface = [(0.0, POLES_TOP_Y), (side_w, _surface(side_w))]
     body = [
         ground(surface, height),
-        path([r.far_hand, far_tip], cls="f-far f-thin"),
+        path([pole_top(r.far_hand, far_tip), far_tip], cls="f-far f-thin"),
         r.svg,
-        path([r.hand, tip], cls="f-good"),
+        path([pole_top(r.hand, tip), tip], cls="f-good"),
         _strap(r.hand),
         text(LABEL_X, 20, "Light grip,", None, "f-good"),
         text(LABEL_X, 36, "hand out of", None, "f-good"),
         text(LABEL_X, 52, "the strap", None, "f-good"),
         path([(LABEL_X - 2, 56.0), (r.hand[0] + 4, r.hand[1] - 3)], cls="f-thin f-good"),
-        text(tip[0], tip[1] + 20, "tip lightly ahead", "middle"),
+        text(TIP_LABEL_X, tip[1] + 22, "tip by the front foot"),
     ]
     # Plan view: the feet, and the tips ahead and to the sides.
     cx, top = 282.0, 58.0
@@ -203,24 +215,26 @@ def poles(root: str = "../") -> Figure:
         el("ellipse", cx=cx - 9, cy=top + 70, rx=4.0, ry=9.0, class_="f-dot"),
         el("ellipse", cx=cx + 9, cy=top + 52, rx=4.0, ry=9.0, class_="f-dot"),
     ]
-    tips = [circle((cx - 34, top + 22), 4.0, "f-dot"), circle((cx + 34, top + 22), 4.0, "f-dot")]
+    # The front foot's toes are at top + 43: the tips go just ahead of them, out to the sides.
+    tips = [circle((cx - 34, top + 40), 4.0, "f-dot"), circle((cx + 34, top + 40), 4.0, "f-dot")]
     body += [
         rect(cx - 52, top - 20, 104, 116, "f-ground"),
         group(feet, "f-mute"),
         group(tips, "f-good"),
         arrow((cx, top + 90), (cx, top - 12), "f-mute f-thin"),
         text(cx, top - 28, "from above", "middle"),
-        text(cx, top + 114, "tips ahead,", "middle", "f-good"),
-        text(cx, top + 130, "to the sides", "middle", "f-good"),
+        text(cx, top + 114, "tips by the front", "middle", "f-good"),
+        text(cx, top + 130, "foot, out wide", "middle", "f-good"),
     ]
     height = max(height, top + 138)
-    title = "Poles on a descent: light grip, hands out of the straps, tips ahead and to the side"
+    title = "Poles on a descent: light grip, hands out of the straps, tips by the front foot"
     desc = (
         f"Side view of a runner on a {POLES_GRADE_PCT:g} % ({degrees(POLES_GRADE_PCT):.1f}°) "
         f"descent, to scale, with {POLE_LENGTH_M * 100:.0f} cm poles. The hands hold the grips "
-        "lightly with the straps hanging free, and the pole tips touch the ground a little "
-        "ahead of the feet. A view from above shows the two tips ahead of the feet and out "
-        "to either side, with an arrow pointing downhill."
+        "lightly with the straps hanging free, the knees are bent, and each pole tip touches "
+        "the ground about level with the front foot, not far out in front. A view from above "
+        "shows the two tips level with the front foot or just ahead of it, out to either "
+        "side, with an arrow pointing downhill."
     )
     svg = svg_root("fig-terrain-poles", WIDTH, height, title, desc, body)
     caption = (
