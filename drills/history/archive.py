@@ -33,6 +33,8 @@ MAX_ZIP_DEPTH = 2  # the archive, and zips inside it (Garmin's export): a bomb c
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".fit.gz", ".gpx.gz", ".tcx.gz")
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty zip's end record
 CSV_NAME = "activities.csv"
+# A member is unpacked this much at a time: the archive is read in slices of about this size.
+READ_SLICE_BYTES = 1 << 18
 # What a damaged or unusual zip raises in zipfile and zlib.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
 
@@ -199,12 +201,15 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         raise InputError("file", problem)
     try:
         with zf.open(info) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            parts, size = [], 0
+            while size <= MAX_FILE_BYTES and (part := stream.read(READ_SLICE_BYTES)):
+                parts.append(part)
+                size += len(part)
     except ZIP_ERRORS as error:
         raise InputError("file", _damaged("file")) from error
-    if len(data) > MAX_FILE_BYTES:
+    if size > MAX_FILE_BYTES:
         raise InputError("file", _too_big(MAX_FILE_BYTES, declared=False))
-    return data
+    return b"".join(parts)
 
 
 @dataclass
