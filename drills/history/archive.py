@@ -135,8 +135,11 @@ def _strava_rows(top: zipfile.ZipFile) -> tuple[dict[str, ActivityRow], list[Ite
     path = shown_path([info.filename])
     try:
         rows = read_rows(_read_bounded(top, info), info.filename)
-    except (InputError, csv.Error) as error:
-        reason = f"{error} Each activity's sport comes from its own file instead."
+    except (InputError, csv.Error):
+        reason = (
+            "Strava's list of your activities could not be read (it is damaged or not a CSV "
+            "file), so each activity's sport comes from its own file instead."
+        )
         return {}, [_unreadable(path, reason)]
     return {row.path: row for row in rows}, []
 
