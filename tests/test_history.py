@@ -199,7 +199,8 @@ def test_one_activity_file_and_a_zip_of_files() -> None:
     run = synth.to_fit(_slope(0))
     alone = read_archive(run, "run.fit")
     assert [i.path for i in alone.runs] == ["run.fit"] and alone.weeks[0].runs == 1
-    plain = read_archive(make_zip({"a/run.fit": run, "b/notes.txt": b"hello"}), "runs.zip")
+    files = {"a/run.fit": run, "b/notes.txt": b"hi", "__MACOSX/a/._run.fit": b"\0\5\26\7"}
+    plain = read_archive(make_zip(files), "runs.zip")
     assert [i.path for i in plain.items] == ["a/run.fit"]
     assert plain.weeks == alone.weeks
     refused = read_archive(b"not an activity", "notes.gpx")

@@ -6,8 +6,8 @@ unpacks the members it is given, in the order they lie in the archive, so a zip 
 split a listing's members across workers, each calling ``read_members`` on its share.
 
 Bounds: a member over MAX_FILE_BYTES unpacked is refused, by its declared size before it is
-read and by what it actually unpacks to (reading stops one byte past the limit); zips are
-opened MAX_ZIP_DEPTH levels deep and no deeper.
+read and by what it actually unpacks to (unpacking stops as soon as it passes the limit); zips
+are opened MAX_ZIP_DEPTH levels deep and no deeper.
 """
 
 from __future__ import annotations
@@ -101,11 +101,9 @@ def _problem(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def _is_activity(name: str) -> bool:
-    base = posixpath.basename(name)
+def _is_junk(name: str) -> bool:
     # macOS adds "__MACOSX/._run.gpx" beside each file: its attributes, not a copy
-    junk = name.startswith("__MACOSX/") or base.startswith("._")
-    return not junk and base.lower().endswith(ACTIVITY_SUFFIXES)
+    return name.startswith("__MACOSX/") or posixpath.basename(name).startswith("._")
 
 
 def _unreadable(path: str, reason: str) -> Item:
@@ -153,7 +151,7 @@ def _walk(
 ) -> None:
     members, refused = found
     for info in zf.infolist():
-        if info.is_dir():
+        if info.is_dir() or _is_junk(info.filename):
             continue
         chain, at = (*names, info.filename), (*offsets, info.header_offset)
         path = shown_path(chain)
@@ -166,7 +164,7 @@ def _walk(
                     _walk(inner, chain, at, rows, found)
             except ZIP_ERRORS:
                 refused.append(_unreadable(path, _damaged("zip inside the archive")))
-        elif _is_activity(info.filename):
+        elif info.filename.lower().endswith(ACTIVITY_SUFFIXES):
             problem = _problem(info)
             if problem is not None:
                 refused.append(_unreadable(path, problem))
