@@ -1,0 +1,46 @@
+"""A runner's whole history from a Strava or Garmin export: the descent audit of every run,
+added up week by week (issue 33). Standard library only: it runs in the browser.
+
+``read_archive(data, name, progress)`` reads an archive into a ``History`` (its ``items``, one
+per activity file, and its ``weeks``); ``summary(history)`` gives the figures a planner needs.
+For several workers: ``list_members`` lists an archive's activity files, ``read_members`` reads
+a share of them, ``read_item`` turns one into an item and ``combine`` merges the items.
+"""
+
+from drills.history.archive import (
+    MAX_ZIP_DEPTH,
+    Listing,
+    Member,
+    list_members,
+    read_members,
+)
+from drills.history.combine import combine
+from drills.history.item import read_item
+from drills.history.model import ActivityRow, History, Item, Status, Week, WeekBand
+from drills.history.read import read_archive
+from drills.history.sports import DEFAULT_SPORTS
+from drills.history.summary import LongestDescent, RecentDescent, Summary, summary
+from drills.history.weeks import STEADY_RULE
+
+__all__ = [
+    "DEFAULT_SPORTS",
+    "MAX_ZIP_DEPTH",
+    "STEADY_RULE",
+    "ActivityRow",
+    "History",
+    "Item",
+    "Listing",
+    "LongestDescent",
+    "Member",
+    "RecentDescent",
+    "Status",
+    "Summary",
+    "Week",
+    "WeekBand",
+    "combine",
+    "list_members",
+    "read_archive",
+    "read_item",
+    "read_members",
+    "summary",
+]
