@@ -112,10 +112,15 @@ CODECS = re.compile(
 )
 
 
+# Modules of what a page imports on demand, after the trace: drills.history reads Strava's csv.
+ON_DEMAND = ("csv.py",)
+
+
 def trim_stdlib(full: Path, traced: list[str], target: Path) -> None:
-    """Write the members of ``full`` that were traced (or are CODECS), stored, to ``target``."""
+    """Write the members of ``full`` that were traced (or are CODECS or ON_DEMAND), stored, to
+    ``target``."""
     with zipfile.ZipFile(full) as source:
-        wanted = set(traced)
+        wanted = set(traced) | set(ON_DEMAND)
         names = [n for n in source.namelist() if n in wanted or CODECS.fullmatch(n)]
         missing = wanted - set(names)
         if missing:
