@@ -20,6 +20,7 @@ from drills.exposure import STOP_SIGNS
 from drills.planner import Session
 from drills.rule_text import STOP_SESSION_INTRO
 from drills.session_audio import Timeline, clock
+from drills.session_content import PRACTICE_INTRO, practice_note
 from drills.words import listing
 
 WARM_UP = (
@@ -35,7 +36,8 @@ CIRCUIT_NOTE = "One set of each drill per round, in this order."
 @dataclass(frozen=True)
 class Step:
     """One screen of session mode. ``kind`` is "before", "warm_up", "repeat", "cool_down",
-    "round" (a conditioning drill) or "after"; the page shows its ratings on the last."""
+    "round" (a conditioning drill), "practice" (a drill with the day's own place, apart from
+    the circuit) or "after"; the page shows its ratings on the last."""
 
     kind: str
     heading: str  # the big line: "Repeat 2 of 5"
@@ -115,6 +117,8 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
         CIRCUIT_NOTE,
         *((f"You need: {'; '.join(needed)}.",) if needed else ()),
     )
+    if session.practice_ids:
+        before_notes += (practice_note(session.practice_ids),)
     steps = [Step("before", "Before you start", f"{summary(session)}.", notes=before_notes)]
     for r in range(1, n + 1):
         for k, drill in enumerate(drills, start=1):
@@ -127,6 +131,17 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
                     (f"The drill's dose: {drill.dose.work}. Rest: {drill.dose.rest}.",),
                 )
             )
+    for drill in map(catalog.get, session.practice_ids):
+        steps.append(
+            Step(
+                "practice",
+                drill.name,
+                f"{drill.dose.work}.",
+                drill.cues[0],
+                (f"Where: {drill.surface}.", f"Rest: {drill.dose.rest}."),
+                PRACTICE_INTRO,
+            )
+        )
     steps.append(Step("after", "How did it feel?", AFTER))
     return tuple(steps)
 

@@ -8,6 +8,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Find your baseline cadence",
         chapter="cadence",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Measure your own step rate at easy pace on the flat, the baseline every "
             "other cadence cue in this guide is relative to."
@@ -75,6 +76,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Plus five on an easy decline",
         chapter="cadence",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Hold a step rate about 5 % above your flat baseline on an easy decline, "
             "so your steps get shorter while the effort stays easy."
@@ -156,6 +158,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Quick-feet downhill strides",
         chapter="cadence",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Practise short, fast, light steps at a controlled speed on a moderate "
             "decline, so quick feet become your reflex when the ground tips away."
@@ -238,6 +241,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Hold cadence through a grade change",
         chapter="cadence",
         level="intermediate",
+        kind="route",
         purpose=(
             "Keep the same step rate when a gentle slope steepens, shortening your "
             "steps instead of letting them lengthen and your rhythm slow."
@@ -322,6 +326,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Plus ten on steeper ground",
         chapter="cadence",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Use a step rate about 10 % above your flat baseline on steeper descents, "
             "so very short, quick steps keep your feet under you."

@@ -14,6 +14,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Slow step-downs",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Build the quads' ability to lower your body weight slowly and under control, the "
             "same braking work they do on every downhill step."
@@ -89,6 +90,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Slow-lowering split squat",
         chapter="conditioning",
         level="intermediate",
+        kind="heavy lowering",
         purpose=(
             "Load each leg through a deeper, slower lowering than a step-down, building "
             "braking strength in the quads, glutes and hamstrings for longer or steeper "
@@ -158,6 +160,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Single-leg balance reach",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Train your ankle, knee and hip to keep you steady on one leg while your body "
             "moves over it, as it does on every downhill landing."
@@ -225,6 +228,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Eyes-closed and unstable-surface balance",
         chapter="conditioning",
         level="intermediate",
+        kind="strength",
         purpose=(
             "Make your balance less dependent on your eyes: stand on one leg, first with your "
             "eyes shut, then on a cushion or folded mat, so your feet and ankles learn to settle "
@@ -296,6 +300,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Ankle and hip mobility flow",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Keep enough range in your ankles and hips to put each foot where you choose on "
             "uneven ground, rather than where stiffness lets it go."
@@ -359,6 +364,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Planks and anti-rotation holds",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Strengthen your trunk to stay steady and resist twisting, so your upper body "
             "stays stacked over your feet when the slope or the footing changes suddenly."
@@ -428,6 +434,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Moderate downhill repeats",
         chapter="conditioning",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Give your legs short, repeated doses of easy downhill running so the muscles "
             "adapt to the braking work and suffer less damage on later, longer descents."
@@ -511,6 +518,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Drop landings",
         chapter="conditioning",
         level="advanced",
+        kind="plyometric",
         purpose=(
             "Teach your legs to absorb a sudden landing quickly and quietly, for the drops and "
             "big step-downs of technical descents, once you already have a solid strength base."

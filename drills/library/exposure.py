@@ -8,6 +8,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Build your ladder of slopes",
         chapter="exposure",
         level="beginner",
+        kind="walk-through",
         purpose=(
             "Walk your local routes and rank the descents from calm to scary, so every "
             "later session climbs one small rung at a time."
@@ -87,6 +88,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Walk–run descents",
         chapter="exposure",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Break an easy descent into short running and walking stretches, so you "
             "meet the slope in small, controlled doses and finish every one in control."
@@ -160,6 +162,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Gentle-slope repeats",
         chapter="exposure",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Run short repeats on a gentle slope so your legs adapt to downhill "
             "loading and each repeat adds a small, controlled success."
@@ -241,6 +244,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Familiar descent, steeper finish",
         chapter="exposure",
         level="intermediate",
+        kind="route",
         purpose=(
             "Extend a descent you already run calmly into a short section one rung "
             "steeper, so you meet new ground already relaxed and in rhythm."
@@ -330,6 +334,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Short steep segments",
         chapter="exposure",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Run short pieces of steep descent with a safe run-out, so you meet steep "
             "ground in doses small enough to keep full control."
@@ -412,6 +417,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Technical descent rehearsal",
         chapter="exposure",
         level="advanced",
+        kind="route",
         purpose=(
             "Rehearse one short technical section, walking it first and then running "
             "it at rising but controlled speed, until it feels familiar."

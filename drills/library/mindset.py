@@ -15,6 +15,7 @@ DRILLS: tuple[Drill, ...] = (
         name="One goal per descent",
         chapter="mindset",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Choose one simple, checkable goal at the top of each descent, such as steady "
             "cadence or a tall torso, so your attention has a job and every run ends with a "
@@ -75,6 +76,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Steady breathing on descents",
         chapter="mindset",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Keep breathing steadily on descents by breathing out as a foot lands, so you do "
             "not hold your breath and stiffen through tricky sections."
@@ -139,6 +141,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Self-talk for control",
         chapter="mindset",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Answer fearful thoughts on descents with short, practised phrases about what you "
             "are doing to stay in control."
@@ -203,6 +206,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Visualise the line",
         chapter="mindset",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Before a descent, see yourself run it in your mind, each foot finding a good spot "
             "and the route flowing from top to bottom, so you start with a plan."
@@ -268,6 +272,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Review after every run",
         chapter="mindset",
         level="beginner",
+        kind="review",
         purpose=(
             "After every run with descents, spend a few minutes noting what went well, what to "
             "change and how it felt, so each session shapes the next."

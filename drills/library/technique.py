@@ -8,6 +8,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Tall posture, lean from the ankles",
         chapter="technique",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Learn to stand tall and tip forward from the ankles so your body stays "
             "square to the slope instead of leaning back and braking."
@@ -84,6 +85,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Quiet feet",
         chapter="technique",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Use the sound of your footfalls as feedback to land softly, with the foot "
             "under you and the ankle and knee taking the load."
@@ -157,6 +159,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Feet under the hips",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Land each foot beneath your hips rather than out in front, so your legs "
             "roll over the foot instead of braking against it."
@@ -241,6 +244,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Soft knees, absorb and go",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Land with a slightly bent knee and let ankle, knee and hip share the "
             "impact before you roll on into the next step."
@@ -319,6 +323,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Arms out for balance",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Use slightly wider, relaxed arms to catch small wobbles on steeper or "
             "uneven ground without stiffening the upper body."
@@ -393,6 +398,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Eyes three steps ahead",
         chapter="technique",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Read the ground about three steps ahead so you choose your landings "
             "early, instead of reacting to each rock or root at your feet."
@@ -472,6 +478,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Switchback turns",
         chapter="technique",
         level="advanced",
+        kind="route",
         purpose=(
             "Take tight bends on steep trail with control by slowing before the turn, "
             "stepping quickly through it and looking to the exit."
@@ -549,6 +556,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Falling practice on grass",
         chapter="technique",
         level="beginner",
+        kind="off-slope",
         purpose=(
             "Rehearse going down sideways, with soft hands, a roll and a tucked chin, on "
             "soft grass, so that a real fall on a descent follows a pattern you know."

@@ -14,6 +14,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Short steps on gravel",
         chapter="terrain",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Stay upright on loose gravel by shortening your steps and landing under your "
             "body, so each foot has less chance to skid."
@@ -78,6 +79,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Pine needles and leaf litter",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Run down slopes carpeted in pine needles or fallen leaves with light, short "
             "steps, treating the surface as slippery and as hiding roots and rocks."
@@ -143,6 +145,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Mud: wider base, flatter feet",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Keep your balance on muddy descents by widening your stance a little, landing "
             "flat-footed and keeping steps short, so a slide stays a slide and not a fall."
@@ -211,6 +214,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Wet rock: test, then commit",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Cross wet rock with control by loading each new foothold lightly first and "
             "committing your weight only once it holds."
@@ -279,6 +283,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Stepping between roots",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Move through root-covered descents by placing your feet in the gaps between roots "
             "and stepping over them, rather than landing on a slick root at an angle."
@@ -338,6 +343,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Poles with a light grip",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Use trekking poles on steep descents as light extra points of contact for "
             "balance, without leaning on them so hard that you come to depend on them."
@@ -431,6 +437,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Mixed-surface circuit",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Link gravel, needles, mud, rock and roots in one descent so you practise reading "
             "each change of surface and adjusting your steps without stopping."

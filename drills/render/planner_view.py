@@ -16,6 +16,7 @@ from drills.render.forms import Field
 from drills.render.html import attrs, esc, number
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
+from drills.session_content import PRACTICE_INTRO
 from drills.units import parse_number, parse_whole
 from drills.words import pct
 
@@ -132,6 +133,14 @@ def _drill_links(ids: tuple[str, ...]) -> str:
     )
 
 
+@cache  # pure; three practice sets at most
+def _practice(ids: tuple[str, ...]) -> str:
+    """The drills with a day's own place, apart from the circuit, as the session's cell adds."""
+    if not ids:
+        return ""
+    return f'<p class="dc-practice">{PRACTICE_INTRO} {_drill_links(ids)}.</p>'
+
+
 @cache  # pure; the cues come from the catalog and repeat across sessions
 def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
     items = "".join(f"<li>{esc(c)}</li>" for c in key_cues)
@@ -174,7 +183,8 @@ def _session_row(
         region("td", f"when-{key}", esc(session_when(s))),
         f"<td>{esc(FOCUS_TITLES[s.focus])}{_start_button(key)}</td>",
         region("td", f"work-{key}", work),
-        f"<td>{_drill_links(s.drill_ids)}</td><td>{_cues(s.key_cues, s.cadence_cue)}</td>",
+        f"<td>{_drill_links(s.drill_ids)}{_practice(s.practice_ids)}</td>"
+        f"<td>{_cues(s.key_cues, s.cadence_cue)}</td>",
         log_cell,
         "</tr>",
     ]
