@@ -16,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drills import catalog
-from drills.exposure import STOP_SIGNS
 from drills.planner import Session
-from drills.rule_text import STOP_SESSION_INTRO
+from drills.safety import EMERGENCY, STOP, TITLE, sentence
 from drills.session_audio import Timeline, clock
 from drills.session_content import PRACTICE_INTRO, practice_note
 from drills.words import listing
@@ -27,7 +26,8 @@ WARM_UP = (
     "Easy running on the flat until you feel loose. The descents come right after it, "
     "while your legs are fresh."
 )
-STOP_NOTES = tuple(sign[0].upper() + sign[1:] + "." for sign in STOP_SIGNS)
+# The warm-up screen quotes the emergency and stop rules; every screen has all the signs.
+STOP_NOTES = (sentence(EMERGENCY), sentence(STOP))
 COOL_DOWN = "An easy jog on the flat to finish. Then rate the session."
 AFTER = "One tap on each scale, then fill in your training log with them."
 CIRCUIT_NOTE = "One set of each drill per round, in this order."
@@ -85,8 +85,8 @@ def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, .
     n = session.repeats
     steps = [
         # The cadence cue stands beside the cadence field on this screen (the page's template).
-        Step("before", "Before you start", summary(session) + "."),
-        Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=STOP_SESSION_INTRO),
+        Step("before", "Before the first repeat", summary(session) + "."),
+        Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=TITLE),
     ]
     for r in range(1, n + 1):
         notes, at = _repeat_notes(timeline, r)
@@ -119,7 +119,7 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
     )
     if session.practice_ids:
         before_notes += (practice_note(session.practice_ids),)
-    steps = [Step("before", "Before you start", f"{summary(session)}.", notes=before_notes)]
+    steps = [Step("before", "Before the circuit", f"{summary(session)}.", notes=before_notes)]
     for r in range(1, n + 1):
         for k, drill in enumerate(drills, start=1):
             steps.append(

@@ -54,10 +54,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Walk the rest of the repeat if your feet slide more than once or you feel you "
                 "could not stop within a few steps."
             ),
@@ -123,10 +119,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Walk any section after rain where the litter lies over wet rock or roots.",
@@ -191,10 +183,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Stop and walk if a knee collapses inward or twists on landing.",
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Turn back if the mud is deep enough to grip and twist your shoes.",
@@ -258,10 +246,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             "Walk the whole section after one slip, and end the session after a second.",
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Never practise where a slip could send you over an edge or into water.",
             (
                 "Stop if you are braking hard or leaning back throughout; the grade is beyond "
@@ -322,10 +306,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop and walk if a knee collapses inward or twists on landing.",
             "Walk the roots when they are wet until dry-weather passes feel easy.",
@@ -402,10 +382,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Stow or carry the poles if a tip slips or catches more than once on a descent.",
@@ -485,10 +461,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Stop and walk if a knee collapses inward or twists on landing.",

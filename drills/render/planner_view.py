@@ -11,14 +11,14 @@ from drills import catalog, planner
 from drills.errors import InputError, shown
 from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
-from drills.render.figures.exposure import grade_ruler_svg
+from drills.render.figures.exposure import RULER_GRADES_PCT, grade_ruler_svg
 from drills.render.forms import Field
 from drills.render.html import attrs, esc, number
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.session_content import PRACTICE_INTRO
 from drills.units import parse_number, parse_whole
-from drills.words import pct
+from drills.words import listing, pct
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
@@ -199,9 +199,11 @@ HEAD = (
 
 @cache  # two grades; the reader changes other fields far more often
 def _ruler_for(current: float, target: float) -> str:
+    others = listing([pct(g) for g in RULER_GRADES_PCT])
     caption = (
-        f"Your {pct(current)} % and {pct(target)} % beside 5, 10, 15, 20 and 30 %, each drawn "
-        "to scale: a grade is the drop per 100 m across."
+        f"Your {pct(current)} % and {pct(target)} % beside {others} %, each drawn to scale: a "
+        f"grade is the drop per 100 m across. {pct(TARGET_CEILING_PCT)} %, dashed, is the "
+        "planner's ceiling: hike anything steeper."
     )
     return f"{grade_ruler_svg(current, target, 'dc-plan-ruler')}<figcaption>{esc(caption)}</figcaption>"
 
