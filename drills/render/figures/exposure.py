@@ -232,7 +232,8 @@ def grade_ruler_svg(
 def ruler(root: str = "../") -> Figure:
     caption = (
         "Grades drawn to scale, all with the same distance across. A grade is metres of drop per "
-        "100 m across; degrees are smaller numbers for the same slope."
+        "100 m across; degrees are smaller numbers for the same slope. The dashed "
+        f"{pct(TARGET_CEILING_PCT)} % slope is the planner's limit: hike anything steeper."
     )
     return Figure(grade_ruler_svg(id_prefix="fig-exposure-grade-ruler"), caption)
 
