@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import pytest
 from test_content_truth import source_texts, strings_of
@@ -17,7 +16,7 @@ from drills.cadence import calculate
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import cadence_view
 from drills.render.pages import drill_page
-from drills.render.prose import plan_says
+from drills.render.prose import plan_from_query, plan_says
 from drills.rule_text import INLINE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,15 +147,7 @@ def test_every_linked_example_plan_reaches_its_target() -> None:
     ]
     assert len(links) >= 8
     for path, query in links:
-        given = {k: v[-1] for k, v in parse_qs(query).items()}
-        plan = planner.make_plan(
-            float(given["current"]),
-            float(given["target"]),
-            int(given["weeks"]),
-            int(given["sessions"]),
-            given["level"],
-            float(given["slope"]),
-        )
+        plan = plan_from_query(query)
         assert plan.reached_target, (path, query)
 
 

@@ -13,7 +13,7 @@ import posixpath
 import re
 from urllib.parse import parse_qs
 
-from drills.planner import make_plan
+from drills.planner import Plan, make_plan
 from drills.render.pages import degrees
 from drills.rule_text import INLINE
 from drills.words import in_words, pct
@@ -41,15 +41,13 @@ def _grade(value: float) -> str:
     return f"{pct(value)} % (about {degrees(value):.1f}°)"
 
 
-def plan_says(query: str) -> str:
-    """What the plan this planner query makes does, as the rest of a sentence about it:
-    "builds from 4 % (about 2.3°) to 12 % (about 6.8°) over thirteen weeks, with
-    three sessions a week on a 200 m (about 650 ft) slope". A query the planner refuses
-    raises its InputError."""
+def plan_from_query(query: str) -> Plan:
+    """The plan a planner link's query makes; ValueError (the planner's InputError included)
+    for a query it cannot make."""
     given = {k: v[-1] for k, v in parse_qs(query, strict_parsing=True).items()}
     if set(given) != set(PLAN_KEYS):
         raise ValueError(f"an example plan needs exactly {', '.join(PLAN_KEYS)}: {query}")
-    plan = make_plan(
+    return make_plan(
         float(given["current"]),
         float(given["target"]),
         int(given["weeks"]),
@@ -57,6 +55,13 @@ def plan_says(query: str) -> str:
         given["level"],
         float(given["slope"]),
     )
+
+
+def plan_says(query: str) -> str:
+    """What the plan this planner query makes does, as the rest of a sentence about it:
+    "builds from 4 % (about 2.3°) to 12 % (about 6.8°) over thirteen weeks, with
+    three sessions a week on a 200 m (about 650 ft) slope"."""
+    plan = plan_from_query(query)
     i = plan.inputs
     start = _grade(i.current_grade_pct)
     weeks = f"over {in_words(i.weeks)} weeks"
