@@ -151,8 +151,8 @@ LOG_RULES: tuple[Rule, ...] = (
     Rule(
         "Pain or a fall: step back",
         "After a session with pain or a fall or near-fall, take no more descents until it has "
-        f"settled; the log's message says when to see a doctor or physiotherapist "
-        f"({safety.TITLE.lower()}). The plan steps back to the previous week's steepness, and "
+        "settled; the log's message quotes the warning signs that say when to see a doctor or "
+        "physiotherapist. The plan steps back to the previous week's steepness, and "
         "no descent is steeper than the one in which it happened until you log a session "
         "without pain or a fall.",
         None,
@@ -213,9 +213,14 @@ PLYOMETRIC_ENTRY = (
     "the knee tracking over your toes, and stand steady on one leg with your eyes closed for "
     f"{c.PLYOMETRIC_ENTRY_BALANCE_S} seconds."
 )
+_before = (
+    "the day before a descent"
+    if c.HEAVY_WORK_CLEAR_DAYS == 2
+    else f"the {in_words(c.HEAVY_WORK_CLEAR_DAYS - 1)} days before a descent"
+)
 HEAVY_SPACING = (
-    "No plyometrics and no heavy slow-lowering work on the day before a descent, nor earlier "
-    "on the day of one: steep ground needs fresh legs."
+    f"No plyometrics and no heavy slow-lowering work on {_before}, nor earlier on the day of "
+    "one: steep ground needs fresh legs."
 )
 HILL_REPEAT_EFFORT = (
     f"a moderate effort, {_rpe_low}–{_rpe_high} on the log's 1–10 effort scale "
@@ -226,8 +231,8 @@ HILL_REPEAT_EFFORT = (
 CONDITIONING_RULES: tuple[Rule, ...] = (
     Rule(
         "Heavy work away from descents",
-        f"{HEAVY_SPACING} The planner's circuit leaves out drop landings and the slow-lowering "
-        "split squat on any day before a descent.",
+        f"{HEAVY_SPACING} The planner's circuit leaves out {listing(c.HEAVY_KINDS)} work on "
+        "any day too close to a descent.",
         None,
         True,
     ),

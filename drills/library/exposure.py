@@ -1,6 +1,12 @@
 """Graded-exposure drills: climb a ladder of slopes one small rung at a time."""
 
-from drills.exposure import CONFIDENCE_RANGE, LOW_CONFIDENCE, TARGET_CEILING_PCT
+from drills.exposure import (
+    CONFIDENCE_RANGE,
+    CONFIDENCE_WORDS,
+    GOOD_CONFIDENCE,
+    LOW_CONFIDENCE,
+    TARGET_CEILING_PCT,
+)
 from drills.model import Dose, Drill, Fault
 from drills.rule_text import CONFIDENCE_SCALE
 
@@ -31,7 +37,10 @@ DRILLS: tuple[Drill, ...] = (
             "Walk down each slope and note its rough steepness, surface and length.",
             f"Rate how confident you would feel running it, {CONFIDENCE_SCALE}.",
             "Order the slopes from most to least confident: that is your ladder.",
-            "Start training on the first rung you rate about 2–3.",
+            (
+                f"Start training on the first rung you rate {GOOD_CONFIDENCE} "
+                f"({CONFIDENCE_WORDS[GOOD_CONFIDENCE]}): a real descent that still feels easy."
+            ),
             "Re-rate the ladder as the lower rungs start to feel easy.",
         ),
         faults=(
