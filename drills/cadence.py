@@ -14,6 +14,9 @@ INCREASE_RANGE_PCT = (
     15.0,
 )  # Heiderscheit et al. 2011 tested +5 % and +10 %; 15 % is a ceiling
 DEFAULT_INCREASE_PCT = 5.0
+# One way to count cadence everywhere the guide asks for a count: every footfall, both feet,
+# for this many seconds, scaled to a minute.
+COUNT_SECONDS = 30
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ holds the look-ups everything else goes through.
 from __future__ import annotations
 
 from drills.library import ALL_DRILLS
-from drills.model import CHAPTERS, LEVELS, Drill
+from drills.model import CHAPTERS, LEVELS, SESSION_KINDS, Drill
 
 __all__ = ["CHAPTERS", "DRILLS", "LEVELS", "Drill", "by_chapter", "get", "matching"]
 
@@ -28,8 +28,11 @@ def by_chapter(chapter: str) -> tuple[Drill, ...]:
     return tuple(d for d in DRILLS if d.chapter == chapter)
 
 
-def matching(chapter: str, level: str, grade_pct: float) -> tuple[Drill, ...]:
-    """Drills of a chapter that suit this level and whose grade range holds ``grade_pct``.
+def matching(
+    chapter: str, level: str, grade_pct: float, kinds: tuple[str, ...] = SESSION_KINDS
+) -> tuple[Drill, ...]:
+    """Drills of a chapter and of one of ``kinds`` that suit this level and whose grade range
+    holds ``grade_pct``.
 
     A drill suits a level when it is at that level or an easier one.
     """
@@ -38,6 +41,7 @@ def matching(chapter: str, level: str, grade_pct: float) -> tuple[Drill, ...]:
         d
         for d in DRILLS
         if d.chapter == chapter
+        and d.kind in kinds
         and LEVELS.index(d.level) <= ceiling
         and d.grade_min_pct <= grade_pct <= d.grade_max_pct
     )

@@ -82,23 +82,38 @@ MAX_GAP_DAYS = 14
 RPE_RANGE = (1, 10)  # session rating of perceived exertion, 1 very easy … 10 maximal
 SORENESS_RANGE = (0, 10)  # muscle soreness two days (48 h) after the session, 0 none
 CONFIDENCE_RANGE = (1, 5)  # confidence on the descent, 1 scared … 5 relaxed and in control
+# The words beside each scale, on every page that asks for a rating or names one. One
+# confidence scale for the log, session mode, the drills and the chapters: higher is calmer.
+RPE_WORDS: dict[int, str] = {
+    1: "very easy",
+    2: "easy",
+    3: "moderate",
+    4: "somewhat hard",
+    5: "hard",
+    7: "very hard",
+    10: "maximal",
+}
+CONFIDENCE_WORDS: dict[int, str] = {
+    1: "scared, braking all the way",
+    2: "tense, braking often",
+    3: "cautious but in control",
+    4: "mostly relaxed",
+    5: "relaxed and in control",
+}
 
-HIGH_SORENESS = 7  # soreness two days later at or above this: hold steepness, fewer repeats
-HIGH_RPE = 8  # effort on a descent at or above this: the same
+# Soreness two days later at or below this is mild. Above it the legs are still sore, and
+# the guide's rule is not to go steep on sore legs: the next week holds its steepness and the
+# descents until its end are cut as in a lighter week. A good week needs mild at most.
+MILD_SORENESS = 3
+SORENESS_WORDS: dict[int, str] = {
+    0: "none",
+    **{n: "mild" for n in range(1, MILD_SORENESS + 1)},
+    MILD_SORENESS + 1: "more than mild: the plan holds",
+    10: "worst imaginable",
+}
+HIGH_RPE = 8  # effort on a descent at or above this: hold steepness, fewer repeats
 LOW_CONFIDENCE = 2  # confidence at or below this on a descent: hold steepness for a week
-GOOD_CONFIDENCE = 4  # a full week at or above this confidence ...
-LOW_SORENESS = 3  # ... with soreness recorded at or below this in every session: carry on
-
-# Signs that end a session at once, in every chapter, drill and plan (drills.rule_text words
-# them). A fall is among them: the log steps the plan back after one.
-STOP_SIGNS: tuple[str, ...] = (
-    "sharp or sudden pain, or pain in a joint (knee, ankle, hip or shin)",
-    "pain that changes how you run, such as a limp or favouring one leg",
-    "dizziness, chest pain or unusual breathlessness",
-    "a fall, or a near-fall that shook you",
-)
-# Pain that lasts this many days, or returns on every descent, needs a professional.
-PAIN_LASTS_DAYS = 3
+GOOD_CONFIDENCE = 4  # a full week at or above this confidence, with mild soreness: carry on
 
 
 # --- Geometry ----------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Chapter = Literal["technique", "cadence", "exposure", "conditioning", "terrain", "mindset"]
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -17,6 +17,20 @@ CHAPTERS: dict[str, str] = {
     "mindset": "Mindset",
 }
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+# What kind of session a drill serves. A planned session takes drills and cues of its own
+# kind only, so the falling drill's cues never turn up in the middle of running repeats.
+SessionKind = Literal[
+    "repeats",  # running down one steady slope, walking back up: the planner's descents
+    "route",  # a run down a route with a feature to practise: a change of grade, bends, rock
+    "walk-through",  # walking, not running: a survey of slopes
+    "off-slope",  # on soft, flat ground away from any descent: falling practice
+    "strength",  # strength, balance, mobility and core work at body weight
+    "heavy lowering",  # strength work that lowers a load slowly (eccentric)
+    "plyometric",  # jumping and landing
+    "review",  # after the run, on paper or a phone
+]
+SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,7 @@ class Drill:
     name: str
     chapter: Chapter
     level: Level
+    kind: SessionKind  # the one kind of session the drill serves
     purpose: str  # one sentence
     grade_min_pct: float  # descent steepness in %, 0 for drills done on the flat or indoors
     grade_max_pct: float

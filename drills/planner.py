@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drills import exposure as x
+from drills.conditioning_rules import heavy_work_allowed
 from drills.errors import InputError, check_number, check_whole, shown
 from drills.model import LEVELS
 from drills.plan_note import plan_note
 from drills.rule_text import CEILING_REASON
-from drills.session_content import session_content
+from drills.session_content import practice_drills, practice_kinds, session_content, session_kinds
 
 # --- Input ranges -------------------------------------------------------------------------
 
@@ -50,7 +51,9 @@ FOCUS_PATTERN: dict[int, tuple[str, ...]] = {
     4: ("cadence", "posture", "combined", "posture"),
 }
 SESSION_DAYS: dict[int, tuple[int, ...]] = {2: (1, 4), 3: (1, 3, 5), 4: (1, 3, 5, 7)}
-CONDITIONING_DAY = 6  # after the week's steepest session (day 4 or 5), never the day before it
+# After the week's steepest session (day 4 or 5). With four descents a week a descent follows
+# the next day, so the circuit there leaves out heavy work (drills.conditioning_rules).
+CONDITIONING_DAY = 6
 
 # Conditioning circuit rounds: fewer in the first week and in lighter weeks.
 CONDITIONING_ROUNDS = 3
@@ -83,6 +86,9 @@ class Session:
     drill_ids: tuple[str, ...]
     cadence_cue: str
     key_cues: tuple[str, ...]
+    # Drills with a place of their own on this day, apart from the circuit: falling practice
+    # and the slope survey (drills.session_content.practice_kinds).
+    practice_ids: tuple[str, ...] = ()
 
     @property
     def is_downhill(self) -> bool:
@@ -280,6 +286,13 @@ def _date(start: dt.date | None, week: int, day: int) -> dt.date | None:
     return start + dt.timedelta(days=(week - 1) * 7 + day - 1)
 
 
+def heavy_work_day(sessions_per_week: int, day: int) -> bool:
+    """Whether the conditioning rules allow heavy work on this day of any week, with this
+    week's descents and the next week's on one calendar."""
+    days = SESSION_DAYS[sessions_per_week]
+    return heavy_work_allowed(day, (*days, *(d + 7 for d in days)))
+
+
 def make_session(
     inputs: PlanInputs,
     week: int,
@@ -291,7 +304,12 @@ def make_session(
     drop: float,
 ) -> Session:
     """A session with its drills, cues and date (the training log remakes sessions with it)."""
-    drill_ids, cues, cadence_cue = session_content(focus, inputs.level, grade)
+    kinds = session_kinds(focus, heavy_work_day(inputs.sessions_per_week, day))
+    drill_ids, cues, cadence_cue = session_content(focus, inputs.level, grade, kinds)
+    practice: tuple[str, ...] = ()
+    if focus == "conditioning":
+        own = practice_kinds(week, x.is_lighter_week(week, inputs.level))
+        practice = practice_drills(inputs.level, own) if own else ()
     # Positional, in field order: the planner makes thousands of these in the tests.
     return Session(
         day,
@@ -304,6 +322,7 @@ def make_session(
         drill_ids,
         cadence_cue,
         cues,
+        practice,
     )
 
 

@@ -6,7 +6,10 @@ the chapters (through the ```rules fence) say exactly what the code does.
 
 from __future__ import annotations
 
+from drills import conditioning_rules as c
 from drills import exposure as x
+from drills import safety
+from drills.cadence import COUNT_SECONDS
 from drills.model import LEVELS, Rule
 from drills.words import in_words, listing, ordinal, pct
 
@@ -39,6 +42,26 @@ def _lighter_every() -> str:
 CEILING_REASON = (
     "steeper ground is for hiking, side-stepping and poles rather than running repeats (see "
     "Very steep ground in the terrain chapter)"
+)
+
+# The guide's rule on sore legs, which the log applies (LOG_RULES) and the conditioning
+# chapter states: soreness two days later above mild holds the next step.
+SORE_LEGS = (
+    "Do not go steep on sore legs: soreness two days after a session that is more than mild "
+    f"({x.MILD_SORENESS + 1}/10 or more, where 1–{x.MILD_SORENESS} is mild) means the next "
+    "step waits, and the next descents are smaller."
+)
+
+# One confidence scale everywhere a runner rates a descent (exposure.CONFIDENCE_WORDS).
+_low, _high = x.CONFIDENCE_RANGE
+CONFIDENCE_SCALE = (
+    f"from {_low} ({x.CONFIDENCE_WORDS[_low]}) to {_high} ({x.CONFIDENCE_WORDS[_high]})"
+)
+# One way to count cadence (drills.cadence.COUNT_SECONDS).
+_per_minute = 60 // COUNT_SECONDS
+COUNT_CADENCE = (
+    f"count every footfall, left and right, for {in_words(COUNT_SECONDS)} seconds and "
+    + ("double the total" if _per_minute == 2 else f"multiply the total by {_per_minute}")
 )
 
 _first_drops = listing([f"{v:g}" for v in x.FIRST_WEEK_MAX_DROP_M.values()], "or")
@@ -124,23 +147,14 @@ PLAN_RULES: tuple[Rule, ...] = (
     ),
 )
 
-STOP_SESSION_INTRO = "End the session, and walk down if you can, at any of these:"  # session mode
-SEE_A_PROFESSIONAL = (
-    "Thigh soreness a day or two after new downhill work is expected. See a physiotherapist "
-    f"or doctor if pain lasts more than {in_words(x.PAIN_LASTS_DAYS)} days, comes back on "
-    "every descent, sits in a joint or changes how you run, rather than running through it."
-)
-_REST = (
-    "rest until it has settled, and see a physiotherapist or doctor if pain lasts, comes back "
-    "or changes how you run"
-)
-
 LOG_RULES: tuple[Rule, ...] = (
     Rule(
         "Pain or a fall: step back",
-        f"After a session with pain or a fall or near-fall, {_REST}. The plan steps back to the "
-        "previous week's steepness, and no descent is steeper than the one in which it "
-        "happened until you log a session without pain or a fall.",
+        "After a session with pain or a fall or near-fall, take no more descents until it has "
+        "settled; the log's message quotes the warning signs that say when to see a doctor or "
+        "physiotherapist. The plan steps back to the previous week's steepness, and "
+        "no descent is steeper than the one in which it happened until you log a session "
+        "without pain or a fall.",
         None,
         True,
     ),
@@ -154,11 +168,12 @@ LOG_RULES: tuple[Rule, ...] = (
         True,
     ),
     Rule(
-        f"Soreness {x.HIGH_SORENESS}/10 or more, or effort {x.HIGH_RPE}/10 or more on a "
-        "descent: hold and do less",
-        "The next week stays at this week's steepness, and the descents until the end of next "
-        f"week have about {_share(x.LIGHTER_WEEK_VOLUME_CUT)} fewer repeats (the planner's "
-        "lighter-week cut). Soreness counts after any session; effort only on descents.",
+        f"Soreness more than mild ({x.MILD_SORENESS + 1}/10 or more), or effort "
+        f"{x.HIGH_RPE}/10 or more on a descent: hold and do less",
+        f"{SORE_LEGS} The next week stays at this week's steepness, and the descents until the "
+        f"end of next week have about {_share(x.LIGHTER_WEEK_VOLUME_CUT)} fewer repeats (the "
+        "planner's lighter-week cut). Soreness counts after any session; effort only on "
+        "descents.",
         None,
         True,
     ),
@@ -173,7 +188,7 @@ LOG_RULES: tuple[Rule, ...] = (
     Rule(
         "A good week: continue as planned",
         f"When every session of a week is logged with confidence {x.GOOD_CONFIDENCE}/5 or more "
-        f"and soreness {x.LOW_SORENESS}/10 or less, the plan continues as planned. It never "
+        f"and soreness {x.MILD_SORENESS}/10 or less, the plan continues as planned. It never "
         "catches up on weeks that were held: the log can slow the plan down, never speed it up.",
         None,
         True,
@@ -189,5 +204,71 @@ LOG_RULES: tuple[Rule, ...] = (
     ),
 )
 
-# What a ```rules fence in a chapter may name (drills.render.rules renders each).
-FENCE_NAMES = ("stop-session", "see-a-professional", "plan", "log")
+_sets, _reps = c.PLYOMETRIC_ENTRY_SETS
+_rpe_low, _rpe_high = c.HILL_REPEAT_RPE
+LOWERING = f"lowering over {in_words(c.LOWERING_S)} seconds"
+PLYOMETRIC_ENTRY = (
+    f"Start drop landings only after {in_words(c.PLYOMETRIC_ENTRY_WEEKS)} weeks of regular "
+    f"strength work, once you can do {_sets} × {_reps} slow-lowering split squats per leg with "
+    "the knee tracking over your toes, and stand steady on one leg with your eyes closed for "
+    f"{c.PLYOMETRIC_ENTRY_BALANCE_S} seconds."
+)
+_before = (
+    "the day before a descent"
+    if c.HEAVY_WORK_CLEAR_DAYS == 2
+    else f"the {in_words(c.HEAVY_WORK_CLEAR_DAYS - 1)} days before a descent"
+)
+HEAVY_SPACING = (
+    f"No plyometrics and no heavy slow-lowering work on {_before}, nor earlier on the day of "
+    "one: steep ground needs fresh legs."
+)
+HILL_REPEAT_EFFORT = (
+    f"a moderate effort, {_rpe_low}–{_rpe_high} on the log's 1–10 effort scale "
+    f"({x.RPE_WORDS[_rpe_low]} to {x.RPE_WORDS[_rpe_high]}): you could still speak in short "
+    "sentences"
+)
+
+CONDITIONING_RULES: tuple[Rule, ...] = (
+    Rule(
+        "Heavy work away from descents",
+        f"{HEAVY_SPACING} The planner's circuit leaves out {listing(c.HEAVY_KINDS)} work on "
+        "any day too close to a descent.",
+        None,
+        True,
+    ),
+    Rule("Not steep on sore legs", SORE_LEGS, None, True),
+    Rule(
+        "One lowering tempo",
+        f"Every slow-lowering exercise means {LOWERING}; the set ends when you can no longer "
+        "hold it.",
+        None,
+        True,
+    ),
+    Rule("Plyometrics only on a base", PLYOMETRIC_ENTRY, None, True),
+    Rule(
+        "Moderate downhill repeats at a moderate effort",
+        f"Run them at {HILL_REPEAT_EFFORT}, with every landing quiet.",
+        None,
+        True,
+    ),
+)
+
+# What a ```rules fence in a chapter may name (hooks/shells.py renders each).
+FENCE_NAMES = ("stop-session", "see-a-professional", "plan", "log", "conditioning")
+
+# What a {{ name }} in a chapter's prose stands for: a rule's words inside a sentence.
+INLINE: dict[str, str] = {
+    "ceiling": pct(x.TARGET_CEILING_PCT),
+    "confidence-scale": CONFIDENCE_SCALE,
+    "count-cadence": COUNT_CADENCE,
+    "lowering": LOWERING,
+    "hill-repeat-effort": HILL_REPEAT_EFFORT,
+    "plyometric-entry": PLYOMETRIC_ENTRY,
+    "heavy-spacing": HEAVY_SPACING,
+    "sore-legs": SORE_LEGS,
+    "lighter-weeks": _lighter_every().lower(),
+    "stop-action": safety.STOP.action,
+    "head-strike": safety.sentence(safety.HEAD, named=False),
+    "cannot-get-up": safety.CANNOT_GET_UP,
+    "on-steep-ground": safety.ON_STEEP_GROUND,
+}

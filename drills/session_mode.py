@@ -16,17 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drills import catalog
-from drills.exposure import STOP_SIGNS
 from drills.planner import Session
-from drills.rule_text import STOP_SESSION_INTRO
+from drills.safety import EMERGENCY, STOP, TITLE, sentence
 from drills.session_audio import Timeline, clock
+from drills.session_content import PRACTICE_INTRO, practice_note
 from drills.words import listing
 
 WARM_UP = (
     "Easy running on the flat until you feel loose. The descents come right after it, "
     "while your legs are fresh."
 )
-STOP_NOTES = tuple(sign[0].upper() + sign[1:] + "." for sign in STOP_SIGNS)
+# The warm-up screen quotes the emergency and stop rules; every screen has all the signs.
+STOP_NOTES = (sentence(EMERGENCY), sentence(STOP))
 COOL_DOWN = "An easy jog on the flat to finish. Then rate the session."
 AFTER = "One tap on each scale, then fill in your training log with them."
 CIRCUIT_NOTE = "One set of each drill per round, in this order."
@@ -35,7 +36,8 @@ CIRCUIT_NOTE = "One set of each drill per round, in this order."
 @dataclass(frozen=True)
 class Step:
     """One screen of session mode. ``kind`` is "before", "warm_up", "repeat", "cool_down",
-    "round" (a conditioning drill) or "after"; the page shows its ratings on the last."""
+    "round" (a conditioning drill), "practice" (a drill with the day's own place, apart from
+    the circuit) or "after"; the page shows its ratings on the last."""
 
     kind: str
     heading: str  # the big line: "Repeat 2 of 5"
@@ -83,8 +85,8 @@ def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, .
     n = session.repeats
     steps = [
         # The cadence cue stands beside the cadence field on this screen (the page's template).
-        Step("before", "Before you start", summary(session) + "."),
-        Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=STOP_SESSION_INTRO),
+        Step("before", "Before the first repeat", summary(session) + "."),
+        Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=TITLE),
     ]
     for r in range(1, n + 1):
         notes, at = _repeat_notes(timeline, r)
@@ -115,7 +117,9 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
         CIRCUIT_NOTE,
         *((f"You need: {'; '.join(needed)}.",) if needed else ()),
     )
-    steps = [Step("before", "Before you start", f"{summary(session)}.", notes=before_notes)]
+    if session.practice_ids:
+        before_notes += (practice_note(session.practice_ids),)
+    steps = [Step("before", "Before the circuit", f"{summary(session)}.", notes=before_notes)]
     for r in range(1, n + 1):
         for k, drill in enumerate(drills, start=1):
             steps.append(
@@ -127,6 +131,17 @@ def conditioning_steps(session: Session) -> tuple[Step, ...]:
                     (f"The drill's dose: {drill.dose.work}. Rest: {drill.dose.rest}.",),
                 )
             )
+    for drill in map(catalog.get, session.practice_ids):
+        steps.append(
+            Step(
+                "practice",
+                drill.name,
+                f"{drill.dose.work}.",
+                drill.cues[0],
+                (f"Where: {drill.surface}.", f"Rest: {drill.dose.rest}."),
+                PRACTICE_INTRO,
+            )
+        )
     steps.append(Step("after", "How did it feel?", AFTER))
     return tuple(steps)
 

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from drills import exposure, metronome, rule_text, runs, session_audio, training_log
+from drills import exposure, metronome, rule_text, runs, safety, session_audio, training_log
 from drills.bridge.answers import initial
 from drills.render.audit_page import item_html
 from drills.render.tools import TOOLS
@@ -52,6 +52,9 @@ def _tool_context(name: str) -> dict[str, Any]:
             "rpe": range(exposure.RPE_RANGE[0], exposure.RPE_RANGE[1] + 1),
             "confidence": range(exposure.CONFIDENCE_RANGE[0], exposure.CONFIDENCE_RANGE[1] + 1),
             "soreness": range(exposure.SORENESS_RANGE[0], exposure.SORENESS_RANGE[1] + 1),
+            "rpe_words": exposure.RPE_WORDS,
+            "confidence_words": exposure.CONFIDENCE_WORDS,
+            "soreness_words": exposure.SORENESS_WORDS,
             "flags": training_log.FLAGS,
             "max_note": training_log.MAX_NOTE_CHARS,
             "max_chars": training_log.MAX_STORE_CHARS,
@@ -59,6 +62,7 @@ def _tool_context(name: str) -> dict[str, Any]:
             "rules": rule_text.LOG_RULES,
         },
         "session": {"legend": session_audio.LEGEND},
+        "safety": safety,
         "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
         "click_track_minutes": metronome.LENGTH_RANGE_MIN,
         "min_taps": metronome.MIN_TAPS,
@@ -87,7 +91,7 @@ def fill(html: str, env: Environment, root: str, docs_dir: Path) -> str:
             return env.get_template("partials/tools/audit.html").render(_audit_context(docs_dir))
         if kind == "tool":
             return env.get_template("partials/tools/tool.html").render(_tool_context(name))
-        context = {"name": name, "text": rule_text, "exposure": exposure, "root": root}
+        context = {"name": name, "text": rule_text, "safety": safety, "root": root}
         return env.get_template("partials/tools/rule-fence.html").render(context)
 
     return PLACEHOLDER.sub(render, html)

@@ -10,7 +10,7 @@ import pytest
 from conftest import ARTIFACTS, PageWatch, wait_live
 from test_browser_offline import cached, wait_runtime_cached
 
-from drills import session_audio, training_log
+from drills import safety, session_audio, training_log
 from drills.render.log_view import plan_for, session_name
 from tests.test_session_audio import decode
 from tests.test_session_mode import FIELDS  # the plan both suites walk through
@@ -101,7 +101,7 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     assert start.is_visible() and start.text_content() == "Start this session"
     start.click()
     page.wait_for_selector("dialog[data-session][open]")
-    assert heading(page) == "Before you start"
+    assert heading(page) == "Before the first repeat"
     assert page.evaluate("window.dcWakeCalls") == ["screen"]
     assert page.locator("[data-session-wake]").is_hidden()
     assert page.input_value("dialog [name=cadence]") == "176"
@@ -269,6 +269,9 @@ def test_screenshots_of_every_step(phone: object, base_url: str) -> None:
         total = int(page.inner_text("[data-session-total]"))
         for index in range(1, total + 1):
             name = f"{scheme}-{key}-{index:02d}"
+            # Every screen keeps the warning signs a tap away (drills.safety).
+            summary = page.locator("dialog[data-session] .dc-session-safety summary")
+            assert summary.is_visible() and summary.inner_text() == safety.TITLE, name
             page.screenshot(path=str(SHOTS / f"{name}.png"))
             body = page.locator(".dc-session-body")
             if body.evaluate("b => b.scrollHeight > b.clientHeight + 4"):
@@ -278,7 +281,8 @@ def test_screenshots_of_every_step(phone: object, base_url: str) -> None:
                 press(page, "next")
         page.keyboard.press("Escape")
         page.wait_for_selector("dialog[data-session]:not([open])", state="attached")
-    assert len(list(SHOTS.glob(f"{scheme}-1-[34]-??.png"))) == 8 + 10
+    # Week 1's circuit is followed by the slope survey and falling practice, each on a screen.
+    assert len(list(SHOTS.glob(f"{scheme}-1-[34]-??.png"))) == 8 + 12
 
 
 def test_session_mode_works_offline_after_one_visit(browser: object, base_url: str) -> None:
@@ -322,6 +326,6 @@ def test_a_damaged_kept_session_is_offered_safely_or_not_at_all(
     assert "<b>x</b>" in offer.inner_text()  # shown as text
     page.click("[data-session-action=resume]")
     page.wait_for_selector("dialog[data-session][open]")
-    assert heading(page) == "Before you start"
+    assert heading(page) == "Before the first repeat"
     choose(page, "before", "3")
     assert stored_state(page)["ratings"] == {"before": "3"}

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import html
 import inspect
 from pathlib import Path
 
-from drills import exposure, planner, rule_text, training_log
+from drills import exposure, planner, rule_text, safety, training_log
 from drills.training_log import adjustment as adjust
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +73,7 @@ def test_the_prose_states_the_numbers_the_rules_use() -> None:
     text = " ".join(r.text + " " + r.title for r in (*rule_text.PLAN_RULES, *rule_text.LOG_RULES))
     assert f"{round((exposure.SPIKE_LIMIT - 1) * 100)} % above" in text
     assert f"previous {exposure.SPIKE_WINDOW_DAYS} days" in text
-    assert f"Soreness {exposure.HIGH_SORENESS}/10 or more" in text
+    assert f"Soreness more than mild ({exposure.MILD_SORENESS + 1}/10 or more)" in text
     assert f"effort {exposure.HIGH_RPE}/10 or more" in text
     assert f"Confidence {exposure.LOW_CONFIDENCE}/5 or less" in text
     assert f"{round(exposure.LIGHTER_WEEK_VOLUME_CUT * 100)} % fewer repeats" in text
@@ -82,9 +83,11 @@ def test_the_prose_states_the_numbers_the_rules_use() -> None:
 
 
 def test_the_chapters_stop_rules_are_the_shared_ones(site_dir: Path) -> None:
-    """Every chapter's stop rules come from the one list (```rules fence), as the log applies."""
+    """Every chapter's stop rules are the one list of warning signs (```rules fence, from
+    drills.safety), the signs the log applies."""
     for chapter in ("technique", "cadence", "exposure", "conditioning", "terrain", "mindset"):
         page = (site_dir / chapter / "index.html").read_text(encoding="utf-8")
-        for sign in exposure.STOP_SIGNS:
-            assert sign.replace("'", "&#39;") in page, (chapter, sign)
+        for signs in (safety.EMERGENCY, safety.STOP, safety.HEAD, safety.CLINICIAN):
+            for sign in signs.signs:
+                assert html.escape(sign) in page, (chapter, sign)
         assert "```rules" not in page and "data-dc-shell" not in page

@@ -18,6 +18,7 @@ from conftest import wait_live
 
 from drills import catalog, references
 from drills.cadence import calculate
+from drills.exposure import TARGET_CEILING_PCT
 from drills.planner import make_plan
 from drills.render.figures import (
     cadence,
@@ -450,7 +451,7 @@ def test_grade_ruler_draws_each_grade_to_scale_and_marks_the_reader(
     marked = {
         grades[i]: classes(p) & {"f-now", "f-aim"}
         for i, p in enumerate(lines)
-        if classes(p) - {"f-wide"}
+        if classes(p) & {"f-now", "f-aim"}
     }
     expected: dict[float, set[str]] = {}
     if current is not None:
@@ -458,6 +459,11 @@ def test_grade_ruler_draws_each_grade_to_scale_and_marks_the_reader(
     if target is not None:
         expected[target] = {"f-aim"}
     assert marked == expected
+    # The planner's ceiling is always drawn, dashed, and says to hike above it (review #37).
+    dashed = [grades[i] for i, p in enumerate(lines) if "f-dash" in classes(p)]
+    assert dashed == [TARGET_CEILING_PCT]
+    words = " ".join(t.text or "" for t in root.iter("text"))
+    assert f"{TARGET_CEILING_PCT:g} % (" in words and "hike steeper ground" in words
 
 
 @pytest.mark.parametrize("bad", [-1.0, 120.0, math.nan])
@@ -776,7 +782,7 @@ def test_cadence_tool_page_shows_the_live_figure_prerendered(site_dir: Path) -> 
 
 def test_ladder_example_is_the_plan_the_exposure_chapter_links_to() -> None:
     md = (ROOT / "docs" / "exposure" / "index.md").read_text(encoding="utf-8")
-    link = re.search(r"\[beginner plan\]\(\.\./tools/planner\.md\?([^)]+)\)", md)
+    link = re.search(r"\[beginner plan\]\(plan:([^)]+)\)", md)
     assert link
     query = dict(part.split("=") for part in link[1].split("&"))
     current, target, weeks, sessions, level, slope = exposure.EXAMPLE_PLAN

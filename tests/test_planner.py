@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drills import catalog, references
+from drills.conditioning_rules import HEAVY_KINDS
 from drills.errors import InputError, shown
 from drills.exposure import (
     FIRST_WEEK_MAX_DROP_M,
@@ -41,7 +42,13 @@ from drills.planner import (
 )
 from drills.render.planner_chart import plan_chart_svg
 from drills.rule_text import PLAN_RULES as RULES
-from drills.session_content import FOCUS_CHAPTERS, chapter_drills
+from drills.session_content import (
+    FIRST_WEEK_PRACTICE,
+    FOCUS_CHAPTERS,
+    FOCUS_KINDS,
+    LIGHTER_WEEK_PRACTICE,
+    chapter_drills,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 EPS = 1e-9
@@ -81,16 +88,23 @@ def baseline_week(plan: Plan) -> int:
     )
 
 
+def kinds_of(focus: str) -> tuple[str, ...]:
+    """Every kind a session of this focus may take (the circuit's heavy work included)."""
+    return FOCUS_KINDS[focus] + (HEAVY_KINDS if focus == "conditioning" else ())
+
+
 @functools.cache
-def suits(drill_id: str, chapter: str, level: str, grade: float) -> bool:
+def suits(drill_id: str, chapter: str, level: str, grade: float, kinds: tuple[str, ...]) -> bool:
     drill = catalog.get(drill_id)
     rank = LEVELS.index(level)
-    if drill.chapter != chapter or LEVELS.index(drill.level) > rank:
+    if drill.chapter != chapter or drill.kind not in kinds or LEVELS.index(drill.level) > rank:
         return False
     if drill.grade_min_pct <= grade <= drill.grade_max_pct:
         return True
     # Nothing at this level covers the grade: only the nearest drill may stand in.
-    options = [d for d in catalog.by_chapter(chapter) if LEVELS.index(d.level) <= rank]
+    options = [
+        d for d in catalog.by_chapter(chapter) if d.kind in kinds and LEVELS.index(d.level) <= rank
+    ]
     if any(d.grade_min_pct <= grade <= d.grade_max_pct for d in options):
         return False
 
@@ -204,27 +218,66 @@ def session_drills_ok(
     drills = [catalog.get(i) for i in drill_ids]
     return (
         {d.chapter for d in drills} == set(FOCUS_CHAPTERS[focus])
-        and all(suits(d.id, d.chapter, level, grade) for d in drills)
+        and all(suits(d.id, d.chapter, level, grade, kinds_of(focus)) for d in drills)
         and len(set(drill_ids)) == len(drill_ids)
         and 2 <= len(key_cues) <= 4
         and set(key_cues) <= {c for d in drills for c in d.cues}
     )
 
 
-_CHECKED: dict[tuple[str, str, float], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_CHECKED: dict[tuple[str, str, float, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def assert_drills(plan: Plan) -> None:
     level = plan.inputs.level
     for week in plan.weeks:
         for s in week.sessions:
-            key = (s.focus, level, s.grade_pct)
+            # The sessions a week decide whether the circuit may hold heavy work.
+            key = (s.focus, level, s.grade_pct, plan.inputs.sessions_per_week)
             seen = _CHECKED.get(key)
-            if seen is None:  # check each (focus, level, grade) once; later ones must agree
+            if seen is None:  # check each (focus, level, grade, sessions) once; then agree
                 assert session_drills_ok(s.focus, level, s.grade_pct, s.drill_ids, s.key_cues), s
                 _CHECKED[key] = (s.drill_ids, s.key_cues)
             else:
                 assert seen == (s.drill_ids, s.key_cues)
+
+
+@functools.cache
+def cues_of_other_kinds(kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(c for d in catalog.DRILLS if d.kind not in kinds for c in d.cues)
+
+
+def assert_kinds(plan: Plan) -> None:
+    """A session takes drills and cues of its own kind only: no fall, survey or route cue in
+    running repeats. Falling practice and the slope survey have their own place: the
+    conditioning day of week 1 and of each lighter week, never a descent."""
+    level = plan.inputs.level
+    for week in plan.weeks:
+        for s in week.sessions:
+            kinds = kinds_of(s.focus)
+            assert all(catalog.get(i).kind in kinds for i in s.drill_ids), s
+            assert not set(s.key_cues) & cues_of_other_kinds(kinds), s
+            own: tuple[str, ...] = ()
+            if s.focus == "conditioning":
+                own = FIRST_WEEK_PRACTICE if week.number == 1 else ()
+                own = own or (LIGHTER_WEEK_PRACTICE if week.is_lighter else ())
+            expected = {
+                d.id
+                for d in catalog.DRILLS
+                if d.kind in own and LEVELS.index(d.level) <= LEVELS.index(level)
+            }
+            assert set(s.practice_ids) == expected and len(s.practice_ids) == len(expected)
+
+
+def assert_no_heavy_work_before_a_descent(plan: Plan) -> None:
+    """No plyometric or heavy lowering work on the day before a descent, nor on the day of
+    one (where it could come first): the conditioning chapter's rule."""
+    descents = {day for _, day, _ in dated_drops(plan)}
+    for week in plan.weeks:
+        for s in week.sessions:
+            if any(catalog.get(i).kind in ("plyometric", "heavy lowering") for i in s.drill_ids):
+                day = (week.number - 1) * 7 + s.day
+                assert day not in descents and day + 1 not in descents, (week.number, s)
 
 
 def assert_dates(plan: Plan) -> None:
@@ -255,6 +308,8 @@ def assert_all_rules(plan: Plan) -> None:
     assert_no_long_gap(plan)
     assert_volume_consistent(plan)
     assert_drills(plan)
+    assert_kinds(plan)
+    assert_no_heavy_work_before_a_descent(plan)
     assert_dates(plan)
     assert_note(plan)
 
@@ -361,16 +416,22 @@ def test_combined_session_draws_on_three_chapters():
 @pytest.mark.parametrize("level", LEVELS)
 def test_drill_choice_agrees_with_catalog_matching(level):
     grades = sorted({g / 4 for g in range(0, 181)} | {d.grade_max_pct for d in catalog.DRILLS})
-    for chapter in ("technique", "cadence", "exposure", "conditioning"):
+    for chapter, kinds in (
+        ("technique", ("repeats",)),
+        ("cadence", ("repeats",)),
+        ("exposure", ("repeats",)),
+        ("conditioning", ("strength",)),
+        ("conditioning", ("strength", *HEAVY_KINDS)),
+    ):
         for grade in grades:
-            chosen = chapter_drills(chapter, level, grade, count=99)
-            matching = catalog.matching(chapter, level, grade)
+            chosen = chapter_drills(chapter, level, grade, 99, kinds)
+            matching = catalog.matching(chapter, level, grade, kinds)
             if matching:
                 assert set(chosen) == set(matching)
                 gaps = [LEVELS.index(level) - LEVELS.index(d.level) for d in chosen]
                 assert gaps == sorted(gaps)  # the runner's own level first
             else:
-                assert len(chosen) == 1 and suits(chosen[0].id, chapter, level, grade)
+                assert len(chosen) == 1 and suits(chosen[0].id, chapter, level, grade, kinds)
 
 
 def test_flat_start_reaches_a_real_descent_before_the_spike_rule_applies():

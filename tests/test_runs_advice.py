@@ -98,6 +98,8 @@ def test_race_card_caps_the_target_at_the_planners_limit() -> None:
     card = race_card(audit(read_activity(synth.to_gpx(course), "c.gpx")))
     assert card.capped and card.target_pct == TARGET_CEILING_PCT
     assert "42 %" in card.sentence and f"{TARGET_CEILING_PCT:g} %" in card.sentence
+    # The limit carries through: the card says to plan hiking on the steeper pitches.
+    assert f"Plan to hike its pitches past {TARGET_CEILING_PCT:g} %" in card.sentence
 
 
 def test_race_card_of_a_flat_course() -> None:

@@ -109,7 +109,15 @@ def test_a_conditioning_session_goes_round_the_circuit(fields: dict, week: int) 
     steps = session_mode.session_steps(session)
     drills = [catalog.get(i) for i in session.drill_ids]
     rounds = [s for s in steps if s.kind == "round"]
-    assert kinds(steps) == ["before"] + ["round"] * (session.repeats * len(drills)) + ["after"]
+    practice = ["practice"] * len(session.practice_ids)
+    assert kinds(steps) == ["before"] + ["round"] * (session.repeats * len(drills)) + [
+        *practice,
+        "after",
+    ]
+    # Falling practice and the slope survey come after the circuit, each on its own screen.
+    own = [s for s in steps if s.kind == "practice"]
+    assert [s.heading for s in own] == [catalog.get(i).name for i in session.practice_ids]
+    assert all(s.cue in catalog.get(i).cues for s, i in zip(own, session.practice_ids, strict=True))
     for index, step in enumerate(rounds):
         r, k = divmod(index, len(drills))
         assert step.heading == f"Round {r + 1} of {session.repeats}"

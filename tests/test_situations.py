@@ -12,7 +12,7 @@ import yaml
 from test_chapters import EXPLICIT_ID, FENCED, HEADING
 from test_content_truth import paragraphs, section_md, visible_text
 
-from drills import catalog, evidence, exposure
+from drills import conditioning_rules, evidence, exposure
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "situations" / "index.md"
@@ -93,13 +93,11 @@ def test_each_section_opens_with_one_evidence_label_instead_of_hedging() -> None
 def test_the_single_leg_benchmark_is_the_drop_landings_number() -> None:
     """The self-check and the return-after-injury check ask for the same single-leg time as
     the drop-landing drill's entry rule."""
-    rule = " ".join(catalog.get("drop-landings").stop_rules)
-    seconds = re.search(r"single-leg balance for (\d+) s", rule)
-    assert seconds
+    seconds = conditioning_rules.PLYOMETRIC_ENTRY_BALANCE_S
     exposure_md = (ROOT / "docs" / "exposure" / "index.md").read_text(encoding="utf-8")
     self_check = section_md(exposure_md, "self-checks")
-    assert f"steady for {seconds[1]} seconds on each leg" in self_check
-    words = {"30": "Thirty"}[seconds[1]]
+    assert f"steady for {seconds} seconds on each leg" in self_check
+    words = {30: "Thirty"}[seconds]
     assert f"**{words} seconds on the injured leg**" in section_md(page_md(), "after-injury")
 
 

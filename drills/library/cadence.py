@@ -1,6 +1,8 @@
 """Cadence drills: find your flat baseline, then step a little quicker downhill."""
 
+from drills.cadence import COUNT_SECONDS
 from drills.model import Dose, Drill, Fault
+from drills.rule_text import COUNT_CADENCE
 
 DRILLS: tuple[Drill, ...] = (
     Drill(
@@ -8,6 +10,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Find your baseline cadence",
         chapter="cadence",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Measure your own step rate at easy pace on the flat, the baseline every "
             "other cadence cue in this guide is relative to."
@@ -17,13 +20,13 @@ DRILLS: tuple[Drill, ...] = (
         surface="Flat road, path or running track",
         space="A flat 400 m–1 km (0.25–0.6 mi) loop or out-and-back",
         dose=Dose(
-            work="3 counts of 30 s each during a 10–15 min easy run",
+            work=f"3 counts of {COUNT_SECONDS} s each during a 10–15 min easy run",
             rest="Keep running easily for 2–3 min between counts",
             sessions_per_week="1, then repeat every 4–6 weeks or after a change of shoes",
         ),
         cues=(
             "Run at your normal easy pace; change nothing.",
-            "Count one foot's landings for 30 s and multiply by 4, or read your watch.",
+            f"{COUNT_CADENCE[0].upper()}{COUNT_CADENCE[1:]}, or read your watch.",
             "Take three counts and keep the middle one.",
             "Log the number with your pace, the route and the shoes you wore.",
         ),
@@ -34,7 +37,7 @@ DRILLS: tuple[Drill, ...] = (
             ),
             Fault(
                 fault="Mixing methods, sometimes counting both feet and sometimes one.",
-                fix="Decide once: count one foot for 30 s and multiply by 4.",
+                fix=f"Decide once, the guide's way: {COUNT_CADENCE}.",
             ),
             Fault(
                 fault="Measuring on a route with hills.",
@@ -42,10 +45,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Skip the count on a day when you are ill or unusually tired; the "
                 "number will not be your normal one."
@@ -75,6 +74,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Plus five on an easy decline",
         chapter="cadence",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Hold a step rate about 5 % above your flat baseline on an easy decline, "
             "so your steps get shorter while the effort stays easy."
@@ -111,10 +111,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "the tall-ankle-lean drill."
@@ -156,6 +152,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Quick-feet downhill strides",
         chapter="cadence",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Practise short, fast, light steps at a controlled speed on a moderate "
             "decline, so quick feet become your reflex when the ground tips away."
@@ -198,10 +195,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "plus five on an easy decline."
             ),
@@ -238,6 +231,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Hold cadence through a grade change",
         chapter="cadence",
         level="intermediate",
+        kind="route",
         purpose=(
             "Keep the same step rate when a gentle slope steepens, shortening your "
             "steps instead of letting them lengthen and your rhythm slow."
@@ -276,10 +270,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "plus five on an easy decline."
@@ -322,6 +312,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Plus ten on steeper ground",
         chapter="cadence",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Use a step rate about 10 % above your flat baseline on steeper descents, "
             "so very short, quick steps keep your feet under you."
@@ -360,10 +351,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "holding cadence on a gentler grade change."

@@ -6,7 +6,12 @@ drill done on a slope.
 
 from __future__ import annotations
 
+from drills.conditioning_rules import HILL_REPEAT_RPE, LOWERING_S
 from drills.model import Dose, Drill, Fault
+from drills.rule_text import HEAVY_SPACING, HILL_REPEAT_EFFORT, PLYOMETRIC_ENTRY
+from drills.words import in_words
+
+_COUNT = in_words(LOWERING_S)  # the one lowering tempo (drills.conditioning_rules)
 
 DRILLS: tuple[Drill, ...] = (
     Drill(
@@ -14,6 +19,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Slow step-downs",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Build the quads' ability to lower your body weight slowly and under control, the "
             "same braking work they do on every downhill step."
@@ -23,13 +29,13 @@ DRILLS: tuple[Drill, ...] = (
         surface="Gym, living room or a bottom stair; done on the flat, indoors or out",
         space="One sturdy step or box 15–20 cm (6–8 in) high, beside a wall or handrail",
         dose=Dose(
-            work="2 sets × 6 slow reps per leg, 3–4 s down; build to 3 sets × 8",
+            work=f"2 sets × 6 slow reps per leg, {LOWERING_S} s down; build to 3 sets × 8",
             rest="60–90 s",
             sessions_per_week="2",
         ),
         cues=(
             "Stand on the step on one leg and let the other foot hang off the edge.",
-            "Lower the free heel towards the floor for a slow count of three or four.",
+            f"Lower the free heel towards the floor for a slow count of {_COUNT}.",
             "Keep the standing knee in line with your second toe.",
             "Touch the floor lightly with the heel; do not rest on it.",
             "Push back up through the whole standing foot.",
@@ -59,10 +65,7 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain, or pain that builds from rep to rep; if it "
-                "persists for more than a few days, see a physiotherapist or doctor."
-            ),
+            "End the exercise if any pain builds from rep to rep.",
             "Stop the set if the standing knee collapses inward and you cannot correct it.",
             "End the set when you can no longer keep the slow lowering speed.",
             "Stop if you have to grab the rail to catch yourself on more than one rep.",
@@ -89,6 +92,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Slow-lowering split squat",
         chapter="conditioning",
         level="intermediate",
+        kind="heavy lowering",
         purpose=(
             "Load each leg through a deeper, slower lowering than a step-down, building "
             "braking strength in the quads, glutes and hamstrings for longer or steeper "
@@ -99,13 +103,16 @@ DRILLS: tuple[Drill, ...] = (
         surface="Gym, living room or garage floor; done on the flat",
         space="About 2 m (6.5 ft) of clear floor in a line, with a wall or chair within reach",
         dose=Dose(
-            work="3 sets × 6–8 reps per leg, 4 s down and 1 s up",
+            work=f"3 sets × 6–8 reps per leg, {LOWERING_S} s down and 1 s up",
             rest="90 s",
             sessions_per_week="2",
         ),
         cues=(
             "Take a long split stance with the back heel lifted.",
-            "Lower for a slow count of four until the back knee hovers just above the floor.",
+            (
+                f"Lower for a slow count of {_COUNT} until the back knee hovers just above the "
+                "floor."
+            ),
             "Keep your weight over the middle of the front foot.",
             "Keep the front knee pointing over the toes.",
             "Stand up briskly, then start the next slow lowering.",
@@ -128,12 +135,9 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain, or pain that builds from rep to rep; if it "
-                "persists for more than a few days, see a physiotherapist or doctor."
-            ),
+            "End the exercise if any pain builds from rep to rep.",
             "Stop the set if the front knee collapses inward.",
-            "End the set when you can no longer hold the four-second lowering.",
+            f"End the set when you can no longer hold the {_COUNT}-second lowering.",
             "If your thighs are still sore two days later, cut a set next time.",
         ),
         regression=("slow-step-downs",),
@@ -158,6 +162,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Single-leg balance reach",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Train your ankle, knee and hip to keep you steady on one leg while your body "
             "moves over it, as it does on every downhill landing."
@@ -199,16 +204,12 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain, or pain that builds from rep to rep; if it "
-                "persists for more than a few days, see a physiotherapist or doctor."
-            ),
+            "End the exercise if any pain builds from rep to rep.",
             "Stop the set if the standing knee collapses inward.",
             (
                 "Stop the set if you have to put the free foot down to catch yourself more "
                 "than twice."
             ),
-            "Stop if you feel dizzy.",
         ),
         regression=("ankle-hip-mobility",),
         progression=("eyes-closed-balance",),
@@ -225,6 +226,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Eyes-closed and unstable-surface balance",
         chapter="conditioning",
         level="intermediate",
+        kind="strength",
         purpose=(
             "Make your balance less dependent on your eyes: stand on one leg, first with your "
             "eyes shut, then on a cushion or folded mat, so your feet and ankles learn to settle "
@@ -270,11 +272,8 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            "Stop if you feel dizzy or light-headed; open your eyes and hold the support.",
-            (
-                "Stop if you feel sharp pain, or pain that builds from rep to rep; if it "
-                "persists for more than a few days, see a physiotherapist or doctor."
-            ),
+            "Open your eyes and hold the support as soon as you lose your balance.",
+            "End the exercise if any pain builds from rep to rep.",
             "End the hold if the standing knee collapses inward.",
             "Never do the eyes-closed version in open space, on a step or near sharp edges.",
         ),
@@ -296,6 +295,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Ankle and hip mobility flow",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Keep enough range in your ankles and hips to put each foot where you choose on "
             "uneven ground, rather than where stiffness lets it go."
@@ -337,10 +337,7 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop any movement that causes sharp or pinching pain; if it persists, see a "
-                "physiotherapist or doctor."
-            ),
+            "Stop any movement that pinches or hurts.",
             "Do not bounce or force the end of the range.",
             "Stop the rock if the knee caves inward instead of tracking over the toes.",
         ),
@@ -359,6 +356,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Planks and anti-rotation holds",
         chapter="conditioning",
         level="beginner",
+        kind="strength",
         purpose=(
             "Strengthen your trunk to stay steady and resist twisting, so your upper body "
             "stays stacked over your feet when the slope or the footing changes suddenly."
@@ -406,10 +404,7 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel pain in the lower back, neck or shoulders; if it persists, "
-                "see a physiotherapist or doctor."
-            ),
+            "Stop if your lower back, neck or shoulders hurt.",
             "End each hold when your form breaks, not when the timer runs out.",
             "Check the band anchor before each set and stop if it slips.",
         ),
@@ -428,8 +423,9 @@ DRILLS: tuple[Drill, ...] = (
         name="Moderate downhill repeats",
         chapter="conditioning",
         level="intermediate",
+        kind="repeats",
         purpose=(
-            "Give your legs short, repeated doses of easy downhill running so the muscles "
+            "Give your legs short, repeated doses of moderate downhill running so the muscles "
             "adapt to the braking work and suffer less damage on later, longer descents."
         ),
         grade_min_pct=4.0,
@@ -440,14 +436,14 @@ DRILLS: tuple[Drill, ...] = (
         ),
         dose=Dose(
             work=(
-                "4 × 60–90 s downhill at easy effort (RPE 3–4 out of 10); add 1 repeat a week, "
-                "up to 8"
+                f"4 × 60–90 s downhill at a moderate effort (RPE {HILL_REPEAT_RPE[0]}–"
+                f"{HILL_REPEAT_RPE[1]} out of 10); add 1 repeat a week, up to 8"
             ),
             rest="walk back up (about 2–3 min)",
             sessions_per_week="1",
         ),
         cues=(
-            "Run relaxed, at an effort you could keep up for a long time.",
+            f"Run relaxed, at {HILL_REPEAT_EFFORT}.",
             "Keep your steps short and land under your hips.",
             "Let the slope carry you; do not brake on every step.",
             "Walk back up easily; the downhill is the workout.",
@@ -457,8 +453,8 @@ DRILLS: tuple[Drill, ...] = (
             Fault(
                 fault="Turning the repeats into a race.",
                 fix=(
-                    "Cap the effort at an easy, chatty level; the aim is the downhill dose, "
-                    "not speed."
+                    f"Cap the effort at {HILL_REPEAT_RPE[1]} out of 10; the aim is the downhill "
+                    "dose, not speed."
                 ),
             ),
             Fault(
@@ -477,10 +473,7 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain, or pain that builds from rep to rep; if it "
-                "persists for more than a few days, see a physiotherapist or doctor."
-            ),
+            "End the exercise if any pain builds from rep to rep.",
             "Stop the repeat and walk if a knee collapses inward.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Walk the rest of the slope if you feel you could not stop within a few steps.",
@@ -511,6 +504,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Drop landings",
         chapter="conditioning",
         level="advanced",
+        kind="plyometric",
         purpose=(
             "Teach your legs to absorb a sudden landing quickly and quietly, for the drops and "
             "big step-downs of technical descents, once you already have a solid strength base."
@@ -558,15 +552,9 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Start only once you can do 3 × 8 controlled split squats per leg and hold a "
-                "steady single-leg balance for 30 s."
-            ),
-            "Never do this drill right before a steep descent; keep it to a separate day.",
-            (
-                "Stop if you feel pain in the knee, shin, ankle or foot; if it persists, see a "
-                "physiotherapist or doctor."
-            ),
+            PLYOMETRIC_ENTRY,
+            HEAVY_SPACING,
+            "Stop if your knee, shin, ankle or foot hurts.",
             ("Stop the set as soon as a knee collapses inward or a landing feels out of control."),
         ),
         regression=("eccentric-split-squat", "eyes-closed-balance"),

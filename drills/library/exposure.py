@@ -1,6 +1,14 @@
 """Graded-exposure drills: climb a ladder of slopes one small rung at a time."""
 
+from drills.exposure import (
+    CONFIDENCE_RANGE,
+    CONFIDENCE_WORDS,
+    GOOD_CONFIDENCE,
+    LOW_CONFIDENCE,
+    TARGET_CEILING_PCT,
+)
 from drills.model import Dose, Drill, Fault
+from drills.rule_text import CONFIDENCE_SCALE
 
 DRILLS: tuple[Drill, ...] = (
     Drill(
@@ -8,27 +16,31 @@ DRILLS: tuple[Drill, ...] = (
         name="Build your ladder of slopes",
         chapter="exposure",
         level="beginner",
+        kind="walk-through",
         purpose=(
             "Walk your local routes and rank the descents from calm to scary, so every "
             "later session climbs one small rung at a time."
         ),
         grade_min_pct=0.0,
-        grade_max_pct=20.0,
+        grade_max_pct=TARGET_CEILING_PCT,
         surface="Your usual running routes, walked rather than run",
         space=(
             "4–6 descents you can reach easily, from barely sloping to the steepest "
             "you would consider"
         ),
         dose=Dose(
-            work="One walk visiting 4–6 slopes, rating each for unease from 0 to 10",
+            work="One walk visiting 4–6 slopes, rating how confident you would feel running each",
             rest="Walk easily between slopes",
             sessions_per_week="Once, then update the ladder every 2–4 weeks",
         ),
         cues=(
             "Walk down each slope and note its rough steepness, surface and length.",
-            "Rate how uneasy you would feel running it, from 0 (calm) to 10 (would not try).",
-            "Order the slopes from lowest to highest rating: that is your ladder.",
-            "Start training on the first rung you rate about 2–3.",
+            f"Rate how confident you would feel running it, {CONFIDENCE_SCALE}.",
+            "Order the slopes from most to least confident: that is your ladder.",
+            (
+                f"Start training on the first rung you rate {GOOD_CONFIDENCE} "
+                f"({CONFIDENCE_WORDS[GOOD_CONFIDENCE]}): a real descent that still feels easy."
+            ),
             "Re-rate the ladder as the lower rungs start to feel easy.",
         ),
         faults=(
@@ -55,10 +67,7 @@ DRILLS: tuple[Drill, ...] = (
             "Walk only; the survey is not the moment to test yourself by running.",
             "Turn back on any slope where the footing feels unsafe even at walking pace.",
             "Leave out slopes with drop-offs, traffic, ice or other hazards you cannot control.",
-            (
-                "Stop the survey if walking downhill is painful; if the pain persists, "
-                "see a physiotherapist or doctor."
-            ),
+            "Stop the survey if walking downhill hurts.",
         ),
         regression=(),
         progression=(
@@ -87,6 +96,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Walk–run descents",
         chapter="exposure",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Break an easy descent into short running and walking stretches, so you "
             "meet the slope in small, controlled doses and finish every one in control."
@@ -105,7 +115,7 @@ DRILLS: tuple[Drill, ...] = (
             "Change from running to walking gradually, with shorter steps.",
             "Keep each running stretch short enough to feel in control.",
             "Next session, turn one walking stretch into running if it felt easy.",
-            "Rate your unease from 0 to 10 at the bottom and log it.",
+            f"Rate your confidence at the bottom, {CONFIDENCE_SCALE}, and log it.",
         ),
         faults=(
             Fault(
@@ -127,10 +137,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "walking the rest of the descent."
@@ -160,6 +166,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Gentle-slope repeats",
         chapter="exposure",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Run short repeats on a gentle slope so your legs adapt to downhill "
             "loading and each repeat adds a small, controlled success."
@@ -195,10 +202,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "walk–run descents."
@@ -241,6 +244,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Familiar descent, steeper finish",
         chapter="exposure",
         level="intermediate",
+        kind="route",
         purpose=(
             "Extend a descent you already run calmly into a short section one rung "
             "steeper, so you meet new ground already relaxed and in rhythm."
@@ -261,7 +265,10 @@ DRILLS: tuple[Drill, ...] = (
             "Run the familiar part first so you arrive calm and in rhythm.",
             "Keep the steeper section short at first: 20–30 m (65–100 ft) is enough.",
             "Shorten your steps before the slope changes, not after.",
-            "Walk the steep section on the first run if your unease is above 5 out of 10.",
+            (
+                "Walk the steep section on the first run if your confidence there is "
+                f"{LOW_CONFIDENCE} out of {CONFIDENCE_RANGE[1]} or lower."
+            ),
             "Lengthen the steeper section only after two sessions that felt controlled.",
         ),
         faults=(
@@ -279,16 +286,12 @@ DRILLS: tuple[Drill, ...] = (
             Fault(
                 fault="Jumping two rungs at once.",
                 fix=(
-                    "Choose a section only slightly steeper; your unease should rise "
-                    "by no more than 1–2 points."
+                    "Choose a section only slightly steeper; your confidence should drop by "
+                    "no more than a point."
                 ),
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "gentle-slope repeats."
@@ -330,6 +333,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Short steep segments",
         chapter="exposure",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Run short pieces of steep descent with a safe run-out, so you meet steep "
             "ground in doses small enough to keep full control."
@@ -370,10 +374,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "the slightly steeper section you already know."
             ),
@@ -412,6 +412,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Technical descent rehearsal",
         chapter="exposure",
         level="advanced",
+        kind="route",
         purpose=(
             "Rehearse one short technical section, walking it first and then running "
             "it at rising but controlled speed, until it feels familiar."
@@ -447,10 +448,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             "Stop the rehearsal if you slip, trip or catch a foot twice in one run; walk out.",
             (
                 "Stop the set if your knees collapse inward; walk down and finish with "

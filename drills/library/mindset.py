@@ -7,7 +7,9 @@ them in downhill running.
 
 from __future__ import annotations
 
+from drills.exposure import TARGET_CEILING_PCT
 from drills.model import Dose, Drill, Fault
+from drills.rule_text import CONFIDENCE_SCALE, SORE_LEGS
 
 DRILLS: tuple[Drill, ...] = (
     Drill(
@@ -15,6 +17,7 @@ DRILLS: tuple[Drill, ...] = (
         name="One goal per descent",
         chapter="mindset",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Choose one simple, checkable goal at the top of each descent, such as steady "
             "cadence or a tall torso, so your attention has a job and every run ends with a "
@@ -55,10 +58,6 @@ DRILLS: tuple[Drill, ...] = (
         stop_rules=(
             ("If the goal pulls your attention off the trail, drop it and focus on your footing."),
             "Stop and walk if you lose control or feel you could not stop within a few steps.",
-            (
-                "Stop if you feel pain; if it persists for more than a few days, see a "
-                "physiotherapist or doctor."
-            ),
         ),
         regression=(),
         progression=("control-self-talk", "line-visualisation"),
@@ -75,6 +74,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Steady breathing on descents",
         chapter="mindset",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Keep breathing steadily on descents by breathing out as a foot lands, so you do "
             "not hold your breath and stiffen through tricky sections."
@@ -116,13 +116,12 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            "Stop and walk if you feel dizzy or light-headed.",
+            (
+                "Go back to breathing as you like if the pattern makes you light-headed; if "
+                "that does not pass at once, follow the emergency rule above."
+            ),
             "Stop and walk if you lose control or feel you could not stop within a few steps.",
             "Stop the descent if you are braking hard or leaning back on every step.",
-            (
-                "Stop if you feel pain; if it persists for more than a few days, see a "
-                "physiotherapist or doctor."
-            ),
         ),
         regression=(),
         progression=("control-self-talk",),
@@ -139,6 +138,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Self-talk for control",
         chapter="mindset",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Answer fearful thoughts on descents with short, practised phrases about what you "
             "are doing to stay in control."
@@ -183,10 +183,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
             "Stop and walk if you lose control or feel you could not stop within a few steps.",
             "Stop the descent if you are braking hard or leaning back on every step.",
-            (
-                "Stop if you feel pain; if it persists for more than a few days, see a "
-                "physiotherapist or doctor."
-            ),
         ),
         regression=("one-goal-per-descent", "steady-breathing"),
         progression=("line-visualisation",),
@@ -203,6 +199,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Visualise the line",
         chapter="mindset",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Before a descent, see yourself run it in your mind, each foot finding a good spot "
             "and the route flowing from top to bottom, so you start with a plan."
@@ -247,10 +244,6 @@ DRILLS: tuple[Drill, ...] = (
             "If you cannot picture a clean line through a section, walk it this time.",
             "Stop and walk if you lose control or feel you could not stop within a few steps.",
             "Stop the descent if you are braking hard or leaning back on every step.",
-            (
-                "Stop if you feel pain; if it persists for more than a few days, see a "
-                "physiotherapist or doctor."
-            ),
         ),
         regression=("one-goal-per-descent", "control-self-talk"),
         progression=("technical-descent-rehearsal", "eyes-ahead"),
@@ -268,12 +261,13 @@ DRILLS: tuple[Drill, ...] = (
         name="Review after every run",
         chapter="mindset",
         level="beginner",
+        kind="review",
         purpose=(
             "After every run with descents, spend a few minutes noting what went well, what to "
             "change and how it felt, so each session shapes the next."
         ),
         grade_min_pct=0.0,
-        grade_max_pct=45.0,
+        grade_max_pct=TARGET_CEILING_PCT,
         surface="Anywhere after the run, on paper or a phone",
         space="None; done after the run",
         dose=Dose(
@@ -284,8 +278,8 @@ DRILLS: tuple[Drill, ...] = (
         cues=(
             "Write one thing that went well.",
             "Write one thing to adjust, and make it the goal for your next descent.",
-            "Rate how you felt on the steepest section, from 0 (calm) to 10 (scared).",
-            "Record the grade, your cadence compared with your baseline, and your RPE.",
+            f"Rate your confidence on the steepest section, {CONFIDENCE_SCALE}.",
+            "Record the grade, your cadence compared with your flat baseline, and your RPE.",
             "Once a week, read back through the log and look for trends.",
         ),
         faults=(
@@ -304,18 +298,18 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "If the log shows pain that lasts more than a few days or keeps coming back, "
-                "see a physiotherapist or doctor before the next descent session."
+                "If the log shows pain, check it against Soreness or pain above before the next "
+                "descent."
             ),
             (
                 "If you logged knees caving in or hard braking on most descents, go back to "
                 "the previous grade next time."
             ),
-            "If your fear ratings rise over several sessions, step back to an easier slope.",
             (
-                "If your thighs are still sore when the next downhill session is due, move it "
-                "or shorten it."
+                "If your confidence ratings fall over several sessions, step back to an easier "
+                "slope."
             ),
+            SORE_LEGS,
         ),
         regression=(),
         progression=("line-visualisation",),

@@ -8,6 +8,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Tall posture, lean from the ankles",
         chapter="technique",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Learn to stand tall and tip forward from the ankles so your body stays "
             "square to the slope instead of leaning back and braking."
@@ -52,10 +53,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if you are leaning back and braking on most steps; walk "
                 "back up, reset your posture and repeat on a gentler stretch."
             ),
@@ -84,6 +81,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Quiet feet",
         chapter="technique",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Use the sound of your footfalls as feedback to land softly, with the foot "
             "under you and the ankle and knee taking the load."
@@ -123,10 +121,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "the tall-ankle-lean drill on a gentler slope."
             ),
@@ -157,6 +151,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Feet under the hips",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Land each foot beneath your hips rather than out in front, so your legs "
             "roll over the foot instead of braking against it."
@@ -198,10 +193,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "slow step-downs."
             ),
@@ -241,6 +232,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Soft knees, absorb and go",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Land with a slightly bent knee and let ankle, knee and hip share the "
             "impact before you roll on into the next step."
@@ -282,10 +274,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "slow step-downs."
             ),
@@ -319,6 +307,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Arms out for balance",
         chapter="technique",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Use slightly wider, relaxed arms to catch small wobbles on steeper or "
             "uneven ground without stiffening the upper body."
@@ -358,10 +347,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop the set if your knees collapse inward; walk down and finish with "
                 "the soft-knees drill on a gentler slope."
             ),
@@ -393,6 +378,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Eyes three steps ahead",
         chapter="technique",
         level="advanced",
+        kind="repeats",
         purpose=(
             "Read the ground about three steps ahead so you choose your landings "
             "early, instead of reacting to each rock or root at your feet."
@@ -436,10 +422,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
             "Stop and walk if your speed starts to run away from you or you stumble.",
             (
                 "Stop the set if you catch a foot or trip twice in one run; walk down "
@@ -472,6 +454,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Switchback turns",
         chapter="technique",
         level="advanced",
+        kind="route",
         purpose=(
             "Take tight bends on steep trail with control by slowing before the turn, "
             "stepping quickly through it and looking to the exit."
@@ -514,10 +497,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop at any sharp or joint pain and walk down; if it is still there "
-                "after a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Stop if your feet slip or slide in a turn; walk the bends and repeat "
                 "on a gentler or drier section."
             ),
@@ -549,6 +528,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Falling practice on grass",
         chapter="technique",
         level="beginner",
+        kind="off-slope",
         purpose=(
             "Rehearse going down sideways, with soft hands, a roll and a tucked chin, on "
             "soft grass, so that a real fall on a descent follows a pattern you know."
@@ -591,7 +571,10 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             "Stop if a wrist, shoulder, hip or your neck hurts during or after a fall.",
-            "Stop if you feel dizzy or see stars, and do not practise again that day.",
+            (
+                "If you hit your head, feel dizzy or see stars, the practice is over: follow "
+                "After a fall above, on grass as on a trail."
+            ),
             (
                 "Do not practise with a recent injury, osteoporosis or in pregnancy without a "
                 "physiotherapist's or doctor's go-ahead."
@@ -599,10 +582,14 @@ DRILLS: tuple[Drill, ...] = (
             "Practise only on soft ground you have checked for stones, roots and holes.",
         ),
         regression=(),
-        progression=("balance-arms",),
+        progression=(),  # the drill's own later stages are the harder steps
         equipment=("an exercise mat for the first falls (optional)",),
-        evidence=(),
-        evidence_note=("We found no study of how runners should fall on a descent."),
+        evidence=("groen-2007", "weerdesteyn-2008"),
+        evidence_note=(
+            "Groen et al. 2007 and Weerdesteyn et al. 2008 measured sideways martial-arts falls "
+            "from kneeling onto a mat: they hit the hip with less force, even after one short "
+            "lesson. Neither tested falls at running speed or on a descent."
+        ),
         cadence_cue=None,
     ),
 )

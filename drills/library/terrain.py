@@ -14,6 +14,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Short steps on gravel",
         chapter="terrain",
         level="beginner",
+        kind="repeats",
         purpose=(
             "Stay upright on loose gravel by shortening your steps and landing under your "
             "body, so each foot has less chance to skid."
@@ -53,10 +54,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
-            (
                 "Walk the rest of the repeat if your feet slide more than once or you feel you "
                 "could not stop within a few steps."
             ),
@@ -78,6 +75,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Pine needles and leaf litter",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Run down slopes carpeted in pine needles or fallen leaves with light, short "
             "steps, treating the surface as slippery and as hiding roots and rocks."
@@ -121,10 +119,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Walk any section after rain where the litter lies over wet rock or roots.",
@@ -143,6 +137,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Mud: wider base, flatter feet",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Keep your balance on muddy descents by widening your stance a little, landing "
             "flat-footed and keeping steps short, so a slide stays a slide and not a fall."
@@ -188,10 +183,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Stop and walk if a knee collapses inward or twists on landing.",
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Turn back if the mud is deep enough to grip and twist your shoes.",
@@ -211,6 +202,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Wet rock: test, then commit",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Cross wet rock with control by loading each new foothold lightly first and "
             "committing your weight only once it holds."
@@ -254,10 +246,6 @@ DRILLS: tuple[Drill, ...] = (
         ),
         stop_rules=(
             "Walk the whole section after one slip, and end the session after a second.",
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Never practise where a slip could send you over an edge or into water.",
             (
                 "Stop if you are braking hard or leaning back throughout; the grade is beyond "
@@ -279,6 +267,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Stepping between roots",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Move through root-covered descents by placing your feet in the gaps between roots "
             "and stepping over them, rather than landing on a slick root at an angle."
@@ -317,10 +306,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop and walk if a knee collapses inward or twists on landing.",
             "Walk the roots when they are wet until dry-weather passes feel easy.",
@@ -338,6 +323,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Poles with a light grip",
         chapter="terrain",
         level="intermediate",
+        kind="repeats",
         purpose=(
             "Use trekking poles on steep descents as light extra points of contact for "
             "balance, without leaning on them so hard that you come to depend on them."
@@ -396,10 +382,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Stow or carry the poles if a tip slips or catches more than once on a descent.",
@@ -431,6 +413,7 @@ DRILLS: tuple[Drill, ...] = (
         name="Mixed-surface circuit",
         chapter="terrain",
         level="advanced",
+        kind="route",
         purpose=(
             "Link gravel, needles, mud, rock and roots in one descent so you practise reading "
             "each change of surface and adjusting your steps without stopping."
@@ -478,10 +461,6 @@ DRILLS: tuple[Drill, ...] = (
             ),
         ),
         stop_rules=(
-            (
-                "Stop if you feel sharp pain or pain that changes your stride; if it persists "
-                "for more than a few days, see a physiotherapist or doctor."
-            ),
             "Walk the rest of the section if you feel you could not stop within a few steps.",
             "Stop the repeat if you catch yourself braking hard or leaning back on every step.",
             "Stop and walk if a knee collapses inward or twists on landing.",

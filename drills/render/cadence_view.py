@@ -6,11 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
+from drills.exposure import TARGET_CEILING_PCT
 from drills.render.figures.cadence import cadence_tool_figure_html
 from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.regions import Region, region
+from drills.rule_text import CEILING_REASON, COUNT_CADENCE
 from drills.units import format_pace, parse_grade, parse_number, parse_pace_or_speed
+from drills.words import pct
 
 FIELDS: tuple[Field, ...] = (
     Field(
@@ -23,8 +26,9 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "cadence",
-        "Your cadence now (steps/min)",
-        "Count your steps for 30 s and double it, or use Tap along below.",
+        "Your flat baseline cadence (steps/min)",
+        # The baseline every drill cue builds on, not a count taken on this descent.
+        f"Your step rate at easy pace on flat ground: {COUNT_CADENCE}, or use Tap along below.",
         "164",
         lambda text: parse_number(text, "cadence", "Cadence", 100, 240, "steps/min"),
     ),
@@ -81,7 +85,7 @@ def results_html(r: CadenceResult) -> str:
             f" = {number(r.speed_kmh, 1)} km/h, pace {format_pace(r.pace_s_per_km)}"
             f" ({format_pace(r.pace_s_per_km, 'mi')})",
         ),
-        _row("Step length now", "step_length_m", number(r.step_length_m, 2), "m"),
+        _row("Step length at your flat rhythm", "step_length_m", number(r.step_length_m, 2), "m"),
         _row(
             "Target cadence",
             "target_cadence_spm",
@@ -121,8 +125,20 @@ def results_html(r: CadenceResult) -> str:
         ),
     ]
     caveat = ""
+    if r.grade_pct < -TARGET_CEILING_PCT:
+        caveat += (
+            f'<p class="dc-caveat dc-caveat--hike">Steeper than {pct(TARGET_CEILING_PCT)} %: '
+            f"hike it. The planner and every drill stop at {pct(TARGET_CEILING_PCT)} %, because "
+            f"{esc(CEILING_REASON)}. The figures above are arithmetic, not a running target.</p>"
+        )
     if r.grade_pct < 0:
-        caveat = (
+        caveat += (
+            '<p class="dc-caveat">The step lengths assume you hold your flat rhythm on this '
+            "descent. Left to itself, a runner's step rate drops on a descent "
+            f'(<a href="{REFS}#vernillo-2017">Vernillo et al. 2017</a>), so drifting steps are '
+            "longer still.</p>"
+        )
+        caveat += (
             '<p class="dc-caveat">Treadmill data make descents look cheap. Models built from '
             'the heart rates of real runs (<a href="' + REFS + '#strava-2017">Strava 2017</a>) '
             "find descents less easy than that; reverse-engineered versions of that model put the "

@@ -26,6 +26,7 @@ from drills import catalog
 from drills.errors import InputError
 from drills.planner import Plan, PlanInputs, Session, Week
 from drills.render.planner_view import FOCUS_TITLES
+from drills.session_content import practice_note
 from drills.training_log import FLAGS, LogEntry
 from drills.words import pct
 
@@ -126,6 +127,8 @@ def _description(week: Week, k: int, s: Session, entry: LogEntry | None, note: s
     lines.append("Cadence: " + s.cadence_cue)
     if s.drill_ids:
         lines.append("Drills: " + "; ".join(catalog.get(i).name for i in s.drill_ids))
+    if s.practice_ids:
+        lines.append(practice_note(s.practice_ids))
     if note:
         lines.append("Changed by your log: " + note)
     if entry is not None:
@@ -276,7 +279,7 @@ def plan_csv(
                     str(s.repeats),
                     _number(s.repeat_length_m) if s.is_downhill else "",
                     f"{s.vertical_drop_m:.1f}" if s.is_downhill else "",
-                    "; ".join(catalog.get(i).name for i in s.drill_ids),
+                    _drills_cell(s),
                     " ".join(s.key_cues),
                     s.cadence_cue,
                     notes.get((week.number, k), ""),
@@ -284,6 +287,11 @@ def plan_csv(
                 ]
             )
     return _csv(rows)
+
+
+def _drills_cell(s: Session) -> str:
+    names = "; ".join(catalog.get(i).name for i in s.drill_ids)
+    return f"{names} {practice_note(s.practice_ids)}".strip()
 
 
 def log_csv(entries: Iterable[LogEntry]) -> str:

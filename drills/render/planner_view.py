@@ -11,13 +11,14 @@ from drills import catalog, planner
 from drills.errors import InputError, shown
 from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
-from drills.render.figures.exposure import grade_ruler_svg
+from drills.render.figures.exposure import RULER_GRADES_PCT, grade_ruler_svg
 from drills.render.forms import Field
 from drills.render.html import attrs, esc, number
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
+from drills.session_content import PRACTICE_INTRO
 from drills.units import parse_number, parse_whole
-from drills.words import pct
+from drills.words import listing, pct
 
 ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
@@ -132,6 +133,14 @@ def _drill_links(ids: tuple[str, ...]) -> str:
     )
 
 
+@cache  # pure; three practice sets at most
+def _practice(ids: tuple[str, ...]) -> str:
+    """The drills with a day's own place, apart from the circuit, as the session's cell adds."""
+    if not ids:
+        return ""
+    return f'<p class="dc-practice">{PRACTICE_INTRO} {_drill_links(ids)}.</p>'
+
+
 @cache  # pure; the cues come from the catalog and repeat across sessions
 def _cues(key_cues: tuple[str, ...], cadence_cue: str) -> str:
     items = "".join(f"<li>{esc(c)}</li>" for c in key_cues)
@@ -174,7 +183,8 @@ def _session_row(
         region("td", f"when-{key}", esc(session_when(s))),
         f"<td>{esc(FOCUS_TITLES[s.focus])}{_start_button(key)}</td>",
         region("td", f"work-{key}", work),
-        f"<td>{_drill_links(s.drill_ids)}</td><td>{_cues(s.key_cues, s.cadence_cue)}</td>",
+        f"<td>{_drill_links(s.drill_ids)}{_practice(s.practice_ids)}</td>"
+        f"<td>{_cues(s.key_cues, s.cadence_cue)}</td>",
         log_cell,
         "</tr>",
     ]
@@ -189,9 +199,11 @@ HEAD = (
 
 @cache  # two grades; the reader changes other fields far more often
 def _ruler_for(current: float, target: float) -> str:
+    others = listing([pct(g) for g in RULER_GRADES_PCT])
     caption = (
-        f"Your {pct(current)} % and {pct(target)} % beside 5, 10, 15, 20 and 30 %, each drawn "
-        "to scale: a grade is the drop per 100 m across."
+        f"Your {pct(current)} % and {pct(target)} % beside {others} %, each drawn to scale: a "
+        f"grade is the drop per 100 m across. {pct(TARGET_CEILING_PCT)} %, dashed, is the "
+        "planner's ceiling: hike anything steeper."
     )
     return f"{grade_ruler_svg(current, target, 'dc-plan-ruler')}<figcaption>{esc(caption)}</figcaption>"
 

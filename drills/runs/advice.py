@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from drills.exposure import TARGET_CEILING_PCT
+from drills.rule_text import CEILING_REASON
 from drills.runs.audit import STEEPEST_WINDOW_M, Audit, Band, Descent
 
 # "Real time" on a grade: two minutes in the band, over one stretch or several. Less is a
@@ -116,7 +117,8 @@ def race_card(result: Audit) -> RaceCard:
             TARGET_CEILING_PCT,
             True,
             f"Target {TARGET_CEILING_PCT:g} %: {where}, steeper than the "
-            f"{TARGET_CEILING_PCT:g} % the planner goes up to.",
+            f"{TARGET_CEILING_PCT:g} % the planner goes up to. Plan to hike its pitches past "
+            f"{TARGET_CEILING_PCT:g} %: {CEILING_REASON}.",
         )
     return RaceCard(result.descents, float(grade), False, f"Target {grade} %: {where}.")
 

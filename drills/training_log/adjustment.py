@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from drills import exposure as x
 from drills.planner import Plan, Session, Week, make_session
+from drills.safety import after_session
 from drills.training_log.entries import LogEntry, plan_keys
 from drills.training_log.runs import LoggedRun, place
 from drills.words import pct
@@ -55,7 +56,7 @@ def _good(entry: LogEntry) -> bool:
         not entry.flags
         and entry.confidence >= x.GOOD_CONFIDENCE
         and entry.soreness is not None
-        and entry.soreness <= x.LOW_SORENESS
+        and entry.soreness <= x.MILD_SORENESS
         and entry.rpe < x.HIGH_RPE
     )
 
@@ -67,6 +68,7 @@ class _State:
     lag: int = 0  # weeks the progression runs behind the plan
     lag_change: int | None = None  # the change that last held the progression back
     hold_next: int | None = None  # change asking the next week to keep this week's steepness
+    held: tuple[float, int] | None = None  # (grade, change): this week's cap, from that ask
     ceiling: tuple[float, int] | None = None  # (grade, change) after pain or a fall
     technique: tuple[float, int] | None = None  # (grade cap, change) for the next descent
     cut_through: tuple[int, int] | None = None  # (last week, change) of fewer repeats
@@ -103,6 +105,9 @@ class _Run:
 
     def start_week(self, w: int) -> None:
         state = self.state
+        # A held week keeps the steepness the week before it ran, not only what the plan had
+        # there: pain may have kept that week lower than its plan.
+        state.held = (self.previous_top, state.hold_next) if state.hold_next is not None else None
         if w > 1 and (state.hold_next is not None or state.ceiling is not None):
             if w - 1 - state.lag >= 1:  # the content week would otherwise advance
                 state.lag += 1
@@ -128,6 +133,9 @@ class _Run:
         if state.ceiling is not None and grade > state.ceiling[0]:
             grade = state.ceiling[0]
             why.append(state.ceiling[1])
+        if state.held is not None and grade > state.held[0]:
+            grade = state.held[0]
+            why.append(state.held[1])
         if state.technique is not None:
             focus = TECHNIQUE_FOCUS
             grade = min(grade, state.technique[0])
@@ -224,7 +232,7 @@ def adjust_plan(
                 last.key,
                 "good-week",
                 f"Week {w}: confidence {x.GOOD_CONFIDENCE}/5 or more and soreness "
-                f"{x.LOW_SORENESS}/10 or less after every session, so the plan continues as "
+                f"{x.MILD_SORENESS}/10 or less after every session, so the plan continues as "
                 "planned.",
             )
     return Adjusted(_with_note(plan, weeks, bool(run.touched)), tuple(run.changes), run.touched)
@@ -293,12 +301,12 @@ def _read_entry(
     what = _flagged(entry, (("pain", "pain"), ("fall", "a fall or near-fall")))
     if what:
         back = "steps back to the previous week's steepness and " if content_week > 1 else ""
+        advice = after_session(pain=entry.has("pain"), fall=entry.has("fall"))
         number = add(
             entry.key,
             "pain",
-            f"{what} during {_when(entry)}: rest until it has settled, and see a "
-            "physiotherapist or doctor if pain lasts, comes back or changes how you run. The "
-            f"plan {back}keeps every descent at or below {pct(grade_here)} % until you "
+            f"{what} during {_when(entry)}: no more descents until it has settled. {advice} "
+            f"The plan {back}keeps every descent at or below {pct(grade_here)} % until you "
             "log a session without pain or a fall.",
         )
         ceiling = grade_here if state.ceiling is None else min(grade_here, state.ceiling[0])
@@ -330,8 +338,10 @@ def _read_entry(
                 state.hold_next = number
 
     causes = []
-    if entry.soreness is not None and entry.soreness >= x.HIGH_SORENESS:
-        causes.append(f"soreness was {entry.soreness}/10 two days after {_when(entry)}")
+    if entry.soreness is not None and entry.soreness > x.MILD_SORENESS:
+        causes.append(
+            f"soreness was {entry.soreness}/10, more than mild, two days after {_when(entry)}"
+        )
     if session.is_downhill and entry.rpe >= x.HIGH_RPE:
         causes.append(f"effort was {entry.rpe}/10 on {_when(entry)}")
     if causes:

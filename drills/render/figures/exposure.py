@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from drills.exposure import TARGET_CEILING_PCT
 from drills.planner import Plan, make_plan
 from drills.render.figures.svg import (
     Figure,
@@ -30,7 +31,7 @@ WIDTH = 340.0
 
 # The chapter's example, the same inputs as its link to the planner.
 # (current %, target %, weeks, sessions a week, level, slope length m)
-EXAMPLE_PLAN: tuple[float, float, int, int, str, float] = (4.0, 12.0, 10, 3, "beginner", 200.0)
+EXAMPLE_PLAN: tuple[float, float, int, int, str, float] = (4.0, 12.0, 13, 3, "beginner", 200.0)
 LADDER_LEFT, LADDER_RIGHT = 44.0, 10.0
 GRADE_PANEL = (30.0, 96.0)  # top, height
 DROP_PANEL = (170.0, 86.0)
@@ -154,7 +155,9 @@ def ladder(root: str = "../") -> Figure:
 
 # ---------------------------------------------------------------- the grade ruler
 
-RULER_GRADES_PCT = (5.0, 10.0, 15.0, 20.0, 30.0)
+# The planner's ceiling is drawn too, dashed: the steepest grade any plan or drill runs.
+RULER_GRADES_PCT = (5.0, 10.0, 15.0, 20.0, 30.0, TARGET_CEILING_PCT)
+CEILING_NOTES = ("the planner's limit:", "hike steeper ground")
 RULER_RUN = 180.0  # user units across each slope: a grade drops grade% of this
 RULER_X = WIDTH - 10 - RULER_RUN
 RULER_LINE = 16.0  # text line spacing
@@ -170,6 +173,8 @@ def _ruler_rows(current: float | None, target: float | None) -> list[tuple[float
             notes.append("your steepest now")
         if target is not None and g == target:
             notes.append("your target")
+        if g == TARGET_CEILING_PCT:
+            notes += CEILING_NOTES
         rows.append((g, notes))
     return rows
 
@@ -179,20 +184,25 @@ def grade_ruler_svg(
     target_pct: float | None = None,
     id_prefix: str = "dc-grade-ruler",
 ) -> str:
-    """What 5, 10, 15, 20 and 30 % look like, each drawn to scale as a real slope, with the
-    reader's current and target grades added (or marked) when given: the planner page shows
-    it beside its chart with the plan's current and target grades."""
+    """What 5, 10, 15, 20, 30 and 35 % (the planner's ceiling) look like, each drawn to scale as
+    a real slope, with the reader's current and target grades added (or marked) when given:
+    the planner page shows it beside its chart with the plan's current and target grades."""
     for name, value in (("current", current_pct), ("target", target_pct)):
         if value is not None and not (math.isfinite(value) and 0 <= value <= RULER_MAX_PCT):
             raise ValueError(f"{name} grade {value!r} is outside 0–{RULER_MAX_PCT:g} %")
     body, y = [], 8.0
     for grade, notes in _ruler_rows(current_pct, target_pct):
-        cls = "f-aim" if "your target" in notes else "f-now" if notes else None
+        cls = (
+            "f-aim" if "your target" in notes else "f-now" if "your steepest now" in notes else None
+        )
+        line_cls = " ".join(
+            c for c in ("f-wide", cls, "f-dash" if grade == TARGET_CEILING_PCT else None) if c
+        )
         lines = [f"{pct(grade)} % ({degrees(grade):.1f}°)", f"{pct(grade)} m in 100 m", *notes]
         top = (RULER_X, y + 4)
         end = slope_end(top, RULER_RUN, grade)
         body.append(ground([top, end], end[1]))
-        body.append(path([top, end], cls=f"f-wide {cls}" if cls else "f-wide"))
+        body.append(path([top, end], cls=line_cls))
         for k, line in enumerate(lines):
             weight = "f-b" if k == 0 else None
             label_cls = " ".join(c for c in (weight, cls) if c) or None
@@ -201,7 +211,9 @@ def grade_ruler_svg(
     shown = ", ".join(f"{pct(g)} %" for g, _ in _ruler_rows(current_pct, target_pct))
     desc = (
         f"Slopes of {shown}, each drawn to scale as a wedge with the same distance across: a "
-        "5 % slope drops 5 m in every 100 m across (2.9°), a 30 % slope drops 30 m (16.7°)."
+        "5 % slope drops 5 m in every 100 m across (2.9°), a 30 % slope drops 30 m (16.7°). "
+        f"The {pct(TARGET_CEILING_PCT)} % slope, dashed, is the planner's ceiling: steeper ground "
+        "is for hiking."
     )
     marked = [
         f"{label} {pct(g)} %"
@@ -220,7 +232,8 @@ def grade_ruler_svg(
 def ruler(root: str = "../") -> Figure:
     caption = (
         "Grades drawn to scale, all with the same distance across. A grade is metres of drop per "
-        "100 m across; degrees are smaller numbers for the same slope."
+        "100 m across; degrees are smaller numbers for the same slope. The dashed "
+        f"{pct(TARGET_CEILING_PCT)} % slope is the planner's limit: hike anything steeper."
     )
     return Figure(grade_ruler_svg(id_prefix="fig-exposure-grade-ruler"), caption)
 

@@ -1,0 +1,94 @@
+"""Rules and example plans inside a page's sentences, written from the code that applies them.
+
+``{{ name }}`` stands for a rule's words (``drills.rule_text.INLINE``), so a chapter states a
+rule exactly as the planner, the log and the drills do. ``[text](plan:query)`` is a link to
+an example plan followed by what that plan does, worked out by ``make_plan`` from the same
+query the link carries ("builds from 4 % … to 12 % … over thirteen weeks, …"), so
+the sentence cannot drift from the plan it links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import parse_qs
+
+from drills.planner import Plan, make_plan
+from drills.render.pages import degrees
+from drills.rule_text import INLINE
+from drills.words import in_words, pct
+
+RULE_WORDS = re.compile(r"\{\{\s*(?P<name>[a-z-]+)\s*\}\}")
+PLAN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\(plan:(?P<query>[^)\s]+)\)")
+PLANNER_PAGE = "tools/planner.md"
+PLAN_KEYS = ("current", "target", "weeks", "sessions", "level", "slope")
+FEET_PER_METRE = 3.28084
+
+
+def expand_rule_words(markdown: str, page: str) -> str:
+    """Each {{ name }} as its rule's words; an unknown name raises naming it and the page."""
+
+    def words(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in INLINE:
+            raise KeyError(f"{page}: unknown rule words {{{{ {name} }}}}; known: {sorted(INLINE)}")
+        return INLINE[name]
+
+    return RULE_WORDS.sub(words, markdown)
+
+
+def _grade(value: float) -> str:
+    return f"{pct(value)} % (about {degrees(value):.1f}°)"
+
+
+def plan_from_query(query: str) -> Plan:
+    """The plan a planner link's query makes; ValueError (the planner's InputError included)
+    for a query it cannot make."""
+    given = {k: v[-1] for k, v in parse_qs(query, strict_parsing=True).items()}
+    if set(given) != set(PLAN_KEYS):
+        raise ValueError(f"an example plan needs exactly {', '.join(PLAN_KEYS)}: {query}")
+    return make_plan(
+        float(given["current"]),
+        float(given["target"]),
+        int(given["weeks"]),
+        int(given["sessions"]),
+        given["level"],
+        float(given["slope"]),
+    )
+
+
+def plan_says(query: str) -> str:
+    """What the plan this planner query makes does, as the rest of a sentence about it:
+    "builds from 4 % (about 2.3°) to 12 % (about 6.8°) over thirteen weeks, with
+    three sessions a week on a 200 m (about 650 ft) slope"."""
+    plan = plan_from_query(query)
+    i = plan.inputs
+    start = _grade(i.current_grade_pct)
+    weeks = f"over {in_words(i.weeks)} weeks"
+    if plan.reached_target:
+        climb = f"builds from {start} to {_grade(i.target_grade_pct)} {weeks}"
+    else:
+        climb = (
+            f"builds from {start} {weeks} and reaches {_grade(plan.highest_grade_pct)}, short of "
+            f"its {pct(i.target_grade_pct)} % target"
+        )
+    feet = round(i.slope_length_m * FEET_PER_METRE / 50) * 50
+    return (
+        f"{climb}, with {in_words(i.sessions_per_week)} sessions a week on a "
+        f"{i.slope_length_m:g} m (about {feet:,} ft) slope"
+    )
+
+
+def expand_plan_links(markdown: str, page: str) -> str:
+    """Each [text](plan:query) as a link to the planner with that query, followed by what the
+    plan does; ``page`` is the Markdown file's path in docs/, for the relative link."""
+    href = posixpath.relpath(PLANNER_PAGE, posixpath.dirname(page) or ".")
+
+    def link(match: re.Match[str]) -> str:
+        try:
+            says = plan_says(match["query"])
+        except ValueError as error:
+            raise KeyError(f"{page}: example plan {match['query']!r}: {error}") from None
+        return f"[{match['text']}]({href}?{match['query']}) {says}"
+
+    return PLAN_LINK.sub(link, markdown)
