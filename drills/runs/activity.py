@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from drills.errors import InputError
+from drills.runs.glitches import SPIKE_M, find_glitches
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG); the choice moves distances by < 0.2 %
 FOOT_SPORTS = frozenset({"running", "walking", "hiking", "mountaineering", "trail_running"})
@@ -295,14 +296,16 @@ def build_activity(
             f"Only {len(keep)} of the {len(raw)} points carry an elevation; the profile is "
             "drawn straight between them."
         )
-    times = _column(raw.times, keep)
+    starts = sorted(far)  # a far segment's start, or the first kept point after it
+    keep = _without_glitches(raw, keep, distances, starts, notes)
+    times = _times(raw.times, keep, notes)
     if times is not None:
         clock = dict(zip(keep, times, strict=True))
         keep, stops = _without_stops(keep, [clock.get(i, 0.0) for i in range(len(raw))], distances)
         times = tuple(clock[i] for i in keep)
     else:
         stops = []
-    dist = tuple(distances[i] for i in keep)
+    dist = tuple(distances[i] - distances[keep[0]] for i in keep)  # a multisport leg's from 0
     elev = tuple(float(raw.elevations[i] or 0.0) for i in keep)
     cad_values = [c for c in (raw.cadences[i] for i in keep) if c is not None]
     cadences: tuple[float, ...] | None = None
@@ -314,13 +317,7 @@ def build_activity(
             notes.append(f"Its cadence is left out: in {sport} it does not count steps.")
     if dist[-1] <= dist[0]:
         raise InputError("file", f"This {fmt} file's points never move: its track is 0 m long.")
-    starts = sorted(far)  # a far segment's start, or the first kept point after it
-    kept_far = {
-        j
-        for j in range(1, len(keep))
-        if bisect_right(starts, keep[j]) > bisect_right(starts, keep[j - 1])
-    }
-    breaks = tuple(sorted(kept_far.union(stops)))
+    breaks = tuple(sorted({*_pieces(keep, starts), *stops}))
     return Activity(
         name=name,
         format=fmt,
@@ -336,16 +333,64 @@ def build_activity(
     )
 
 
-def _column(values: list[float | None], keep: list[int]) -> tuple[float, ...] | None:
-    """The kept points' times, or None unless nearly all have one (a point without a time takes
-    the one before it, as a recorder that skipped it would have)."""
+def _pieces(keep: Sequence[int], starts: Sequence[int]) -> list[int]:
+    """The positions in ``keep`` that begin a new piece: the first kept point at or after each
+    of the (sorted, raw) ``starts``."""
+    return [
+        j
+        for j in range(1, len(keep))
+        if bisect_right(starts, keep[j]) > bisect_right(starts, keep[j - 1])
+    ]
+
+
+def _without_glitches(
+    raw: RawPoints,
+    keep: list[int],
+    distances: Sequence[float],
+    starts: Sequence[int],
+    notes: list[str],
+) -> list[int]:
+    """``keep`` less the points whose elevation is a glitch (see drills.runs.glitches), and a
+    sentence saying how many, if any."""
+    elevations = [float(raw.elevations[i] or 0.0) for i in keep]
+    dropped = find_glitches([distances[i] for i in keep], elevations, _pieces(keep, starts))
+    if dropped:
+        many = len(dropped) > 1
+        notes.append(
+            f"{len(dropped):,} point{'s’ elevations are' if many else '’s elevation is'} "
+            f"not terrain (cut off from the rest by steps of more than {SPIKE_M:g} m beyond the "
+            "ground covered: a start glitch, a barometer settling, a lost fix, or 0 m written "
+            "before the altitude was known): the profile is drawn across them."
+        )
+    return [i for j, i in enumerate(keep) if j not in dropped]
+
+
+def _times(
+    values: list[float | None], keep: list[int], notes: list[str]
+) -> tuple[float, ...] | None:
+    """The kept points' times, or None unless nearly all have one.
+
+    Points keep the order the file lists them in (the track's shape), and time never runs
+    backwards: a point stamped earlier than one before it (some exports jitter by seconds)
+    takes that one's time, so moving time never exceeds the recording's span. A point without
+    a time takes the one before it, as a recorder that skipped it would have.
+    """
     out = [values[i] for i in keep]
     known = [v for v in out if v is not None]
     if not known or len(known) < 0.95 * len(out):
         return None
     last = known[0]
     filled: list[float] = []
+    back, most = 0, 0.0
     for v in out:
-        last = last if v is None else v
+        if v is not None and v < last:
+            back, most = back + 1, max(most, last - v)
+        last = last if v is None else max(last, v)
         filled.append(last)
+    if back:
+        notes.append(
+            f"{_plural(back, 'point')} {'are' if back > 1 else 'is'} stamped earlier than one "
+            f"before {'them' if back > 1 else 'it'} (by up to {most:.0f} s): time is taken "
+            "never to run backwards."
+        )
     return tuple(filled)

@@ -46,6 +46,11 @@ _WANTED: dict[int, tuple[int, ...]] = {
     SESSION: (TIMESTAMP, 2, 5, 22, 23),  # end, start_time, sport, total_ascent, total_descent
     RECORD: _RECORD_FIELDS,
 }
+# Older Forerunners record no distance field, only a record's 3-byte compressed_speed_distance
+# (field 8): speed in 1/100 m/s in its low 12 bits, distance in 1/16 m in its high 12, which roll
+# over every 256 m and are added up from one record to the next (FIT profile: accumulated).
+COMPRESSED_SPEED_DISTANCE, COMPRESSED_BYTES = 8, 3
+COMPRESSED_SPEED_BITS, COMPRESSED_DISTANCE_BITS, COMPRESSED_DISTANCE_SCALE = 12, 12, 16
 FILE_TYPES = {2: "settings", 3: "sport", 5: "workout", 6: "course", 9: "weight", 10: "totals"}
 MONITORING_FILE_TYPES = {15, 28, 32}  # monitoring_a, monitoring_daily, monitoring_b
 SPORTS = {
@@ -76,6 +81,7 @@ class _Definition:
     unpack: struct.Struct | None  # None: nothing wanted, not even a timestamp
     slots: tuple[tuple[int, int, float], ...]  # (wanted position, value index, no-value marker)
     time_index: int  # index of the timestamp in the unpacked values, -1 if none
+    compressed_index: int = -1  # index of a record's compressed_speed_distance, -1 if none
 
 
 @dataclass
@@ -104,13 +110,17 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
     count = data[pos + 4]
     pos += 5
     wanted = _WANTED.get(global_num, (TIMESTAMP,))
-    code, size, time_index = [endian], 0, -1
+    code, size, time_index, compressed = [endian], 0, -1, -1
     slots: list[tuple[int, int, float]] = []
     for _ in range(count):
         num, fsize, base = data[pos], data[pos + 1], data[pos + 2] & 0x1F
         pos += 3
         kind = _BASE.get(base)
-        if num in wanted and kind is not None and kind[1] == fsize:
+        if global_num == RECORD and num == COMPRESSED_SPEED_DISTANCE and fsize == COMPRESSED_BYTES:
+            compressed = len(slots)  # a slot of its own, outside the columns: see _read_file
+            slots.append((-1, len(slots), -1))
+            code.append(f"{fsize}s")
+        elif num in wanted and kind is not None and kind[1] == fsize:
             if num == TIMESTAMP:
                 time_index = len(slots)
             slots.append((wanted.index(num), len(slots), kind[2]))
@@ -124,7 +134,7 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
             pos += 3
         pos += 1
     unpack = struct.Struct("".join(code)) if slots else None
-    return _Definition(global_num, size, unpack, tuple(slots), time_index), pos
+    return _Definition(global_num, size, unpack, tuple(slots), time_index, compressed), pos
 
 
 def _read_file(data: bytes, start: int, found: FitContent) -> int:
@@ -142,6 +152,8 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
         end = len(data)
     defs: dict[int, _Definition] = {}
     last_time = 0
+    rolling, covered = 0, 0  # the last compressed distance read, and the total it adds up to
+    mask = (1 << COMPRESSED_DISTANCE_BITS) - 1
     records, sessions = found.records, found.sessions
     while pos < end:
         head = data[pos]
@@ -182,8 +194,14 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
             row: list[float | None] = [None] * 8
             for slot, index, missing in d.slots:
                 value = values[index]
-                if value != missing:
+                if value != missing and slot >= 0:
                     row[slot] = value
+            if d.compressed_index >= 0 and values[d.compressed_index] != b"\xff" * 3:
+                now = int.from_bytes(values[d.compressed_index], "little") >> COMPRESSED_SPEED_BITS
+                covered += (now - rolling) & mask
+                rolling = now
+                if row[_R_DIST] is None:  # in the distance field's unit, 1/100 m
+                    row[_R_DIST] = covered * 100 / COMPRESSED_DISTANCE_SCALE
             if given_time >= 0:
                 row[_R_TIME] = given_time
             for column, value in zip(records, row, strict=True):
