@@ -188,6 +188,18 @@ def test_jittered_times_never_make_moving_time_exceed_the_span() -> None:
     assert any("earlier than" in w for w in result.warnings)
 
 
+def test_a_file_listing_its_points_newest_first_is_read_in_time_order() -> None:
+    """Some exports list the newest point first: the same run as the other way round."""
+    points = synth.hour_run()
+    forward = audited(synth.to_gpx(points), "run.gpx")
+    result = audited(synth.to_gpx(points[::-1]), "newest-first.gpx")
+    assert result.moving_time_s == pytest.approx(forward.moving_time_s)
+    assert result.descent_m == pytest.approx(forward.descent_m, abs=1e-6)
+    assert result.ascent_m == pytest.approx(forward.ascent_m, abs=1e-6)
+    assert result.start_time_s == forward.start_time_s
+    assert any("newest first" in w for w in result.warnings)
+
+
 def test_moving_time_within_the_span_on_every_real_file() -> None:
     for path in sorted(FIXTURES.glob("*.*")):
         if path.suffix not in (".gpx", ".fit"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from drills.errors import InputError
+from drills.runs.clock import forward, newest_first
 from drills.runs.glitches import SPIKE_M, find_glitches
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG); the choice moves distances by < 0.2 %
@@ -90,6 +91,22 @@ class RawPoints:
 
     def __len__(self) -> int:
         return len(self.elevations)
+
+
+def _reversed(raw: RawPoints) -> RawPoints:
+    """The same points the other way round: a segment that began at i now ends before n - i,
+    and a recorded distance is counted from the other end."""
+    n = len(raw)
+    total = max((d for d in raw.distances if d is not None), default=0.0)
+    return RawPoints(
+        lats=raw.lats[::-1],
+        lons=raw.lons[::-1],
+        distances=[None if d is None else total - d for d in raw.distances[::-1]],
+        elevations=raw.elevations[::-1],
+        times=raw.times[::-1],
+        cadences=raw.cadences[::-1],
+        segments=sorted(n - i for i in raw.segments),
+    )
 
 
 def too_many_points(fmt: str) -> InputError:
@@ -262,6 +279,9 @@ def build_activity(
     if len(raw) == 0:
         raise InputError("file", f"This {fmt} file holds no track points.")
     notes = [*warnings, *_without_impossible(raw)]
+    if newest_first(raw.times):
+        raw = _reversed(raw)
+        notes.append("Its points are listed newest first: they are read in time order.")
     far = _far_segments(raw) if bridge_segments else {i for i in raw.segments if 0 < i < len(raw)}
     distances = _recorded_distances(raw, far) or _distances_from_positions(raw, far)
     if distances is None:
@@ -368,29 +388,18 @@ def _without_glitches(
 def _times(
     values: list[float | None], keep: list[int], notes: list[str]
 ) -> tuple[float, ...] | None:
-    """The kept points' times, or None unless nearly all have one.
-
-    Points keep the order the file lists them in (the track's shape), and time never runs
-    backwards: a point stamped earlier than one before it (some exports jitter by seconds)
-    takes that one's time, so moving time never exceeds the recording's span. A point without
-    a time takes the one before it, as a recorder that skipped it would have.
-    """
+    """The kept points' times (see drills.runs.clock), or None unless nearly all have one."""
     out = [values[i] for i in keep]
-    known = [v for v in out if v is not None]
-    if not known or len(known) < 0.95 * len(out):
+    if sum(v is not None for v in out) < max(1, 0.95 * len(out)):
         return None
-    last = known[0]
-    filled: list[float] = []
-    back, most = 0, 0.0
-    for v in out:
-        if v is not None and v < last:
-            back, most = back + 1, max(most, last - v)
-        last = last if v is None else max(last, v)
-        filled.append(last)
+    clocked = forward(out)
+    if clocked is None:
+        return None
+    times, back, most = clocked
     if back:
         notes.append(
             f"{_plural(back, 'point')} {'are' if back > 1 else 'is'} stamped earlier than one "
             f"before {'them' if back > 1 else 'it'} (by up to {most:.0f} s): time is taken "
             "never to run backwards."
         )
-    return tuple(filled)
+    return tuple(times)
