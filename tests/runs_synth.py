@@ -240,16 +240,21 @@ def to_fit(
 
 
 def to_fit_compressed(
-    rows: list[tuple[int, float, float, int | None]], elevations: list[float] | None = None
+    rows: list[tuple[int, float, float, int | None]],
+    elevations: list[float] | None = None,
+    created: int | None = None,
 ) -> bytes:
     """A FIT activity as older Forerunners wrote it: each record's speed and distance only in
     ``compressed_speed_distance`` (3 bytes: speed in 1/100 m/s in the low 12 bits, distance in
     1/16 m in the high 12, rolling over every 256 m), from rows of (FIT timestamp, speed m/s,
-    distance m, cadence or None); ``elevations`` adds an altitude to each record."""
+    distance m, cadence or None); ``elevations`` adds an altitude to each record, ``created``
+    the file's time_created (FIT seconds)."""
     fields = [(253, "I", 0x86), (8, "3s", 0x0D), (4, "B", 0x02)]
     if elevations is not None:
         fields.append((2, "H", 0x84))
-    body = _definition(0, 0, _FILE_ID, False) + _data(0, _FILE_ID, [4, 1], False)
+    file_id = [*_FILE_ID, (4, "I", 0x86)]
+    body = _definition(0, 0, file_id, False)
+    body += _data(0, file_id, [4, 1, 0xFFFFFFFF if created is None else created], False)
     body += _definition(1, 20, fields, False)
     for k, (stamp, speed, distance, cadence) in enumerate(rows):
         packed = (round(speed * 100) & 0xFFF) | ((round(distance * 16) & 0xFFF) << 12)

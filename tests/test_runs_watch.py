@@ -9,6 +9,7 @@ import io
 import random
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import fitdecode
@@ -299,3 +300,20 @@ def test_compressed_distances_with_altitude_are_audited() -> None:
     result = audited(synth.to_fit_compressed(rows, elevations), "forerunner.fit")
     assert result.distance_m == pytest.approx(10_248.6875)
     assert result.descent_m == pytest.approx(50.0, abs=0.5)
+
+
+def test_a_watch_without_a_set_clock_is_dated_by_its_file() -> None:
+    """The Forerunner's times count from when it was switched on (17,217,869 s: 199 days); its
+    file_id says when the file was made. Without that, the date is said to be unknown."""
+    rows = forerunner_rows()
+    flat = [300.0] * len(rows)
+    created = round((datetime(2012, 5, 1, 7, 0, tzinfo=UTC) - synth.FIT_EPOCH).total_seconds())
+    result = audited(synth.to_fit_compressed(rows, flat, created=created), "forerunner.fit")
+    assert result.start_time_s == datetime(2012, 5, 1, 7, 0, tzinfo=UTC).timestamp()
+    assert (
+        result.moving_time_s is not None and 3000 < result.moving_time_s < rows[-1][0] - rows[0][0]
+    )
+    undated = audited(synth.to_fit_compressed(rows, flat), "forerunner.fit")
+    assert undated.moving_time_s == result.moving_time_s
+    assert any("date is unknown" in w for w in undated.warnings)
+    assert not any("date is unknown" in w for w in result.warnings)

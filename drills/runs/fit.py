@@ -18,6 +18,9 @@ from drills.errors import InputError
 from drills.runs.activity import MAX_POINTS, Activity, RawPoints, build_activity, too_many_points
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, FIT's time zero, in Unix seconds
+# A FIT time below this counts seconds since the watch was switched on (its clock not yet set
+# from GPS), not since FIT's time zero; older Forerunners record whole runs so.
+FIT_SYSTEM_TIME_BELOW = 0x10000000
 SEMICIRCLE_DEG = 180.0 / 2**31
 
 # Base type (low five bits of the field's base-type byte): struct code, size, "no value" marker.
@@ -41,7 +44,7 @@ TIMESTAMP = 253
 _RECORD_FIELDS = (TIMESTAMP, 0, 1, 2, 78, 5, 4, 53)  # time, lat, lon, alt, enhanced alt, ...
 _R_TIME, _R_LAT, _R_LON, _R_ALT, _R_EALT, _R_DIST, _R_CAD, _R_FRAC = range(8)
 _WANTED: dict[int, tuple[int, ...]] = {
-    FILE_ID: (0,),
+    FILE_ID: (0, 4),  # type, time_created
     SPORT: (0,),
     SESSION: (TIMESTAMP, 2, 5, 22, 23),  # end, start_time, sport, total_ascent, total_descent
     RECORD: _RECORD_FIELDS,
@@ -92,6 +95,7 @@ class FitContent:
     records: list[list[float | None]] = field(default_factory=lambda: [[] for _ in range(8)])
     sessions: list[dict[int, float]] = field(default_factory=list)
     file_type: int | None = None
+    created: int | None = None  # file_id.time_created, FIT seconds
     sport: int | None = None
     monitoring: int = 0
     damage: str | None = None  # why reading stopped early
@@ -210,8 +214,12 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
             sessions.append(
                 {slot: values[i] for slot, i, missing in d.slots if values[i] != missing}
             )
-        elif d.global_num == FILE_ID and d.slots and found.file_type is None:
-            found.file_type = None if values[0] == 0xFF else int(values[0])
+        elif d.global_num == FILE_ID:  # the first file's type and time, in a chain
+            for slot, index, missing in d.slots:
+                if values[index] != missing and slot == 0 and found.file_type is None:
+                    found.file_type = int(values[index])
+                elif values[index] != missing and slot == 1 and found.created is None:
+                    found.created = int(values[index])
         elif d.global_num == SPORT and d.slots and values[0] != 0xFF:
             found.sport = int(values[0])
         elif d.global_num == MONITORING:
@@ -278,7 +286,7 @@ def _activity(found: FitContent, name: str) -> Activity:
             )
         else:
             notes.append(f"This file holds several sports ({', '.join(others)}).")
-    raw = _points(found.records, keep)
+    raw = _points(found.records, keep, _epoch(found, notes))
     raw.segments = segments
     if found.file_type == 6:  # a course: its times are a virtual partner's, not a run's
         raw.times = [None] * len(raw)
@@ -337,12 +345,28 @@ def _within(
     return keep, segments
 
 
-def _points(records: list[list[float | None]], keep: list[int]) -> RawPoints:
+def _epoch(found: FitContent, notes: list[str]) -> float:
+    """What a record's FIT time adds to for seconds since 1970: FIT's time zero, or where the
+    watch's clock was not set (times since it was switched on) the file's creation time, which
+    its first record is taken to share."""
+    first = next((t for t in found.records[_R_TIME] if t is not None), None)
+    if first is None or first >= FIT_SYSTEM_TIME_BELOW:
+        return FIT_EPOCH_S
+    if found.created is not None and found.created >= FIT_SYSTEM_TIME_BELOW:
+        return FIT_EPOCH_S + found.created - first
+    notes.append(
+        "The watch's clock was not set: its times count from when it was switched on, so "
+        "the run's date is unknown (its durations are right)."
+    )
+    return FIT_EPOCH_S
+
+
+def _points(records: list[list[float | None]], keep: list[int], epoch: float) -> RawPoints:
     times, lats, lons, alts, ealts, dists, cads, fracs = records
     raw = RawPoints.empty()
     for i in keep:
         t, lat, lon, dist = times[i], lats[i], lons[i], dists[i]
-        raw.times.append(None if t is None else float(t + FIT_EPOCH_S))
+        raw.times.append(None if t is None else float(t + epoch))
         raw.lats.append(None if lat is None else lat * SEMICIRCLE_DEG)
         raw.lons.append(None if lon is None else lon * SEMICIRCLE_DEG)
         alt = ealts[i] if ealts[i] is not None else alts[i]
