@@ -75,7 +75,7 @@ def test_leading_and_isolated_zero_elevations_are_not_terrain() -> None:
 
 def leg(number: int) -> tuple[list[synth.Point], tuple[int, int]]:
     """Running leg ``number`` of the real multisport file as points (distance from the leg's
-    start, seconds, whole metres of altitude as FIT holds them to 0.2 m), and the watch's own
+    start, seconds, altitude to the 0.2 m FIT holds it to), and the watch's own
     totals for it."""
     found = decode_fit((FIXTURES / MULTISPORT).read_bytes())
     runs = [s for s in found.sessions if s.get(2) == 1]

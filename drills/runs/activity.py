@@ -49,7 +49,8 @@ PAUSE_S, PAUSE_MOVE_M = 20.0, 5.0
 class Activity:
     """The points that carry an elevation, as columns of equal length.
 
-    ``distances_m`` is cumulative along the ground and never decreases. ``times_s`` (seconds
+    ``distances_m`` is cumulative along the ground from 0 at the first point (a multisport
+    file's run leg too) and never decreases. ``times_s`` (seconds
     since 1970, UTC) is None for a course without times; ``cadences_spm`` is None when the file
     has no cadence, and 0.0 marks a point without one. ``breaks`` are the indices where a new
     piece starts: no climb or descent is counted from the point before (a pause, during which

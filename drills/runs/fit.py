@@ -54,6 +54,7 @@ _WANTED: dict[int, tuple[int, ...]] = {
 # over every 256 m and are added up from one record to the next (FIT profile: accumulated).
 COMPRESSED_SPEED_DISTANCE, COMPRESSED_BYTES = 8, 3
 COMPRESSED_SPEED_BITS, COMPRESSED_DISTANCE_BITS, COMPRESSED_DISTANCE_SCALE = 12, 12, 16
+_NO_BYTES = b"\xff" * COMPRESSED_BYTES  # a byte array's "no value"
 FILE_TYPES = {2: "settings", 3: "sport", 5: "workout", 6: "course", 9: "weight", 10: "totals"}
 MONITORING_FILE_TYPES = {15, 28, 32}  # monitoring_a, monitoring_daily, monitoring_b
 SPORTS = {
@@ -114,20 +115,20 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
     count = data[pos + 4]
     pos += 5
     wanted = _WANTED.get(global_num, (TIMESTAMP,))
-    code, size, time_index, compressed = [endian], 0, -1, -1
+    code, size, time_index, compressed, unpacked = [endian], 0, -1, -1, 0
     slots: list[tuple[int, int, float]] = []
     for _ in range(count):
         num, fsize, base = data[pos], data[pos + 1], data[pos + 2] & 0x1F
         pos += 3
         kind = _BASE.get(base)
         if global_num == RECORD and num == COMPRESSED_SPEED_DISTANCE and fsize == COMPRESSED_BYTES:
-            compressed = len(slots)  # a slot of its own, outside the columns: see _read_file
-            slots.append((-1, len(slots), -1))
+            compressed, unpacked = unpacked, unpacked + 1  # read apart: see _read_file
             code.append(f"{fsize}s")
         elif num in wanted and kind is not None and kind[1] == fsize:
             if num == TIMESTAMP:
-                time_index = len(slots)
-            slots.append((wanted.index(num), len(slots), kind[2]))
+                time_index = unpacked
+            slots.append((wanted.index(num), unpacked, kind[2]))
+            unpacked += 1
             code.append(kind[0])
         elif fsize:
             code.append(f"{fsize}x")
@@ -137,7 +138,7 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
             size += data[pos + 2]
             pos += 3
         pos += 1
-    unpack = struct.Struct("".join(code)) if slots else None
+    unpack = struct.Struct("".join(code)) if unpacked else None
     return _Definition(global_num, size, unpack, tuple(slots), time_index, compressed), pos
 
 
@@ -198,9 +199,9 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
             row: list[float | None] = [None] * 8
             for slot, index, missing in d.slots:
                 value = values[index]
-                if value != missing and slot >= 0:
+                if value != missing:
                     row[slot] = value
-            if d.compressed_index >= 0 and values[d.compressed_index] != b"\xff" * 3:
+            if d.compressed_index >= 0 and values[d.compressed_index] != _NO_BYTES:
                 now = int.from_bytes(values[d.compressed_index], "little") >> COMPRESSED_SPEED_BITS
                 covered += (now - rolling) & mask
                 rolling = now
