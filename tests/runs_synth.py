@@ -151,7 +151,14 @@ _RECORD = [(253, "I", 0x86), (0, "i", 0x85), (1, "i", 0x85), (78, "I", 0x86), (2
            (5, "I", 0x86), (4, "B", 0x02), (53, "B", 0x02)]  # fmt: skip
 _SESSION = [(253, "I", 0x86), (2, "I", 0x86), (5, "B", 0x00), (22, "H", 0x84), (23, "H", 0x84)]
 _FILE_ID = [(0, "B", 0x00), (1, "H", 0x84)]
-FIT_SPORTS = {"running": 1, "cycling": 2, "walking": 11, "generic": 0}
+FIT_SPORTS = {
+    "running": 1,
+    "cycling": 2,
+    "transition": 3,
+    "swimming": 5,
+    "walking": 11,
+    "generic": 0,
+}
 
 
 def _definition(local: int, number: int, fields: list, big: bool, dev: int = 0) -> bytes:
@@ -227,6 +234,39 @@ def to_fit(
         span = [start + round(end), start + round(begin), FIT_SPORTS[kind], 0xFFFF, 0xFFFF]
         body += _data(3, _SESSION, span, big)
     header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(body), b".FIT")
+    header += struct.pack("<H", fit_crc(header))
+    data = header + body
+    return data + struct.pack("<H", fit_crc(data))
+
+
+def to_fit_compressed(
+    rows: list[tuple[int, float, float, int | None]],
+    elevations: list[float] | None = None,
+    created: int | None = None,
+) -> bytes:
+    """A FIT activity as older Forerunners wrote it: each record's speed and distance only in
+    ``compressed_speed_distance`` (3 bytes: speed in 1/100 m/s in the low 12 bits, distance in
+    1/16 m in the high 12, rolling over every 256 m), from rows of (FIT timestamp, speed m/s,
+    distance m, cadence or None); ``elevations`` adds an altitude to each record, ``created``
+    the file's time_created (FIT seconds)."""
+    fields = [(253, "I", 0x86), (8, "3s", 0x0D), (4, "B", 0x02)]
+    if elevations is not None:
+        fields.append((2, "H", 0x84))
+    file_id = [*_FILE_ID, (4, "I", 0x86)]
+    body = _definition(0, 0, file_id, False)
+    body += _data(0, file_id, [4, 1, 0xFFFFFFFF if created is None else created], False)
+    body += _definition(1, 20, fields, False)
+    for k, (stamp, speed, distance, cadence) in enumerate(rows):
+        packed = (round(speed * 100) & 0xFFF) | ((round(distance * 16) & 0xFFF) << 12)
+        values: list[object] = [
+            stamp,
+            packed.to_bytes(3, "little"),
+            0xFF if cadence is None else cadence,
+        ]
+        if elevations is not None:
+            values.append(round((elevations[k] + 500) * 5))
+        body += _data(1, fields, values, False)
+    header = struct.pack("<BBHI4s", 14, 0x10, 100, len(body), b".FIT")
     header += struct.pack("<H", fit_crc(header))
     data = header + body
     return data + struct.pack("<H", fit_crc(data))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from drills.errors import InputError
+from drills.runs.clock import forward, newest_first
+from drills.runs.glitches import SPIKE_M, find_glitches
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG); the choice moves distances by < 0.2 %
 FOOT_SPORTS = frozenset({"running", "walking", "hiking", "mountaineering", "trail_running"})
@@ -47,7 +49,8 @@ PAUSE_S, PAUSE_MOVE_M = 20.0, 5.0
 class Activity:
     """The points that carry an elevation, as columns of equal length.
 
-    ``distances_m`` is cumulative along the ground and never decreases. ``times_s`` (seconds
+    ``distances_m`` is cumulative along the ground from 0 at the first point (a multisport
+    file's run leg too) and never decreases. ``times_s`` (seconds
     since 1970, UTC) is None for a course without times; ``cadences_spm`` is None when the file
     has no cadence, and 0.0 marks a point without one. ``breaks`` are the indices where a new
     piece starts: no climb or descent is counted from the point before (a pause, during which
@@ -89,6 +92,22 @@ class RawPoints:
 
     def __len__(self) -> int:
         return len(self.elevations)
+
+
+def _reversed(raw: RawPoints) -> RawPoints:
+    """The same points the other way round: a segment that began at i now ends before n - i,
+    and a recorded distance is counted from the other end."""
+    n = len(raw)
+    total = max((d for d in raw.distances if d is not None), default=0.0)
+    return RawPoints(
+        lats=raw.lats[::-1],
+        lons=raw.lons[::-1],
+        distances=[None if d is None else total - d for d in raw.distances[::-1]],
+        elevations=raw.elevations[::-1],
+        times=raw.times[::-1],
+        cadences=raw.cadences[::-1],
+        segments=sorted(n - i for i in raw.segments),
+    )
 
 
 def too_many_points(fmt: str) -> InputError:
@@ -261,6 +280,9 @@ def build_activity(
     if len(raw) == 0:
         raise InputError("file", f"This {fmt} file holds no track points.")
     notes = [*warnings, *_without_impossible(raw)]
+    if newest_first(raw.times):
+        raw = _reversed(raw)
+        notes.append("Its points are listed newest first: they are read in time order.")
     far = _far_segments(raw) if bridge_segments else {i for i in raw.segments if 0 < i < len(raw)}
     distances = _recorded_distances(raw, far) or _distances_from_positions(raw, far)
     if distances is None:
@@ -295,14 +317,16 @@ def build_activity(
             f"Only {len(keep)} of the {len(raw)} points carry an elevation; the profile is "
             "drawn straight between them."
         )
-    times = _column(raw.times, keep)
+    starts = sorted(far)  # a far segment's start, or the first kept point after it
+    keep = _without_glitches(raw, keep, distances, starts, notes)
+    times = _times(raw.times, keep, notes)
     if times is not None:
         clock = dict(zip(keep, times, strict=True))
         keep, stops = _without_stops(keep, [clock.get(i, 0.0) for i in range(len(raw))], distances)
         times = tuple(clock[i] for i in keep)
     else:
         stops = []
-    dist = tuple(distances[i] for i in keep)
+    dist = tuple(distances[i] - distances[keep[0]] for i in keep)  # a multisport leg's from 0
     elev = tuple(float(raw.elevations[i] or 0.0) for i in keep)
     cad_values = [c for c in (raw.cadences[i] for i in keep) if c is not None]
     cadences: tuple[float, ...] | None = None
@@ -314,13 +338,7 @@ def build_activity(
             notes.append(f"Its cadence is left out: in {sport} it does not count steps.")
     if dist[-1] <= dist[0]:
         raise InputError("file", f"This {fmt} file's points never move: its track is 0 m long.")
-    starts = sorted(far)  # a far segment's start, or the first kept point after it
-    kept_far = {
-        j
-        for j in range(1, len(keep))
-        if bisect_right(starts, keep[j]) > bisect_right(starts, keep[j - 1])
-    }
-    breaks = tuple(sorted(kept_far.union(stops)))
+    breaks = tuple(sorted({*_pieces(keep, starts), *stops}))
     return Activity(
         name=name,
         format=fmt,
@@ -336,16 +354,53 @@ def build_activity(
     )
 
 
-def _column(values: list[float | None], keep: list[int]) -> tuple[float, ...] | None:
-    """The kept points' times, or None unless nearly all have one (a point without a time takes
-    the one before it, as a recorder that skipped it would have)."""
+def _pieces(keep: Sequence[int], starts: Sequence[int]) -> list[int]:
+    """The positions in ``keep`` that begin a new piece: the first kept point at or after each
+    of the (sorted, raw) ``starts``."""
+    return [
+        j
+        for j in range(1, len(keep))
+        if bisect_right(starts, keep[j]) > bisect_right(starts, keep[j - 1])
+    ]
+
+
+def _without_glitches(
+    raw: RawPoints,
+    keep: list[int],
+    distances: Sequence[float],
+    starts: Sequence[int],
+    notes: list[str],
+) -> list[int]:
+    """``keep`` less the points whose elevation is a glitch (see drills.runs.glitches), and a
+    sentence saying how many, if any."""
+    elevations = [float(raw.elevations[i] or 0.0) for i in keep]
+    dropped = find_glitches([distances[i] for i in keep], elevations, _pieces(keep, starts))
+    if dropped:
+        many = len(dropped) > 1
+        notes.append(
+            f"{len(dropped):,} point{'s’ elevations are' if many else '’s elevation is'} "
+            f"not terrain (cut off from the rest by steps of more than {SPIKE_M:g} m beyond the "
+            "ground covered: a start glitch, a barometer settling, a lost fix, or 0 m written "
+            "before the altitude was known): the profile is drawn across them."
+        )
+    return [i for j, i in enumerate(keep) if j not in dropped]
+
+
+def _times(
+    values: list[float | None], keep: list[int], notes: list[str]
+) -> tuple[float, ...] | None:
+    """The kept points' times (see drills.runs.clock), or None unless nearly all have one."""
     out = [values[i] for i in keep]
-    known = [v for v in out if v is not None]
-    if not known or len(known) < 0.95 * len(out):
+    if sum(v is not None for v in out) < max(1, 0.95 * len(out)):
         return None
-    last = known[0]
-    filled: list[float] = []
-    for v in out:
-        last = last if v is None else v
-        filled.append(last)
-    return tuple(filled)
+    clocked = forward(out)
+    if clocked is None:
+        return None
+    times, back, most = clocked
+    if back:
+        notes.append(
+            f"{_plural(back, 'point')} {'are' if back > 1 else 'is'} stamped earlier than one "
+            f"before {'them' if back > 1 else 'it'} (by up to {most:.0f} s): time is taken "
+            "never to run backwards."
+        )
+    return tuple(times)

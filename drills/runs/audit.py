@@ -114,7 +114,7 @@ def _sport_warnings(activity: Activity, moving: float | None) -> list[str]:
             "same, but its times are not a runner's."
         )
     if moving and sport in (None, "running"):
-        speed = activity.distances_m[-1] / moving
+        speed = (activity.distances_m[-1] - activity.distances_m[0]) / moving  # its own span
         if speed > FASTEST_RUN_MS:
             notes.append(
                 f"It moved at {speed * 3.6:.0f} km/h on average, faster than any runner: it may "

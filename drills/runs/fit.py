@@ -18,6 +18,9 @@ from drills.errors import InputError
 from drills.runs.activity import MAX_POINTS, Activity, RawPoints, build_activity, too_many_points
 
 FIT_EPOCH_S = 631_065_600  # 1989-12-31T00:00:00Z, FIT's time zero, in Unix seconds
+# A FIT time below this counts seconds since the watch was switched on (its clock not yet set
+# from GPS), not since FIT's time zero; older Forerunners record whole runs so.
+FIT_SYSTEM_TIME_BELOW = 0x10000000
 SEMICIRCLE_DEG = 180.0 / 2**31
 
 # Base type (low five bits of the field's base-type byte): struct code, size, "no value" marker.
@@ -41,11 +44,17 @@ TIMESTAMP = 253
 _RECORD_FIELDS = (TIMESTAMP, 0, 1, 2, 78, 5, 4, 53)  # time, lat, lon, alt, enhanced alt, ...
 _R_TIME, _R_LAT, _R_LON, _R_ALT, _R_EALT, _R_DIST, _R_CAD, _R_FRAC = range(8)
 _WANTED: dict[int, tuple[int, ...]] = {
-    FILE_ID: (0,),
+    FILE_ID: (0, 4),  # type, time_created
     SPORT: (0,),
     SESSION: (TIMESTAMP, 2, 5, 22, 23),  # end, start_time, sport, total_ascent, total_descent
     RECORD: _RECORD_FIELDS,
 }
+# Older Forerunners record no distance field, only a record's 3-byte compressed_speed_distance
+# (field 8): speed in 1/100 m/s in its low 12 bits, distance in 1/16 m in its high 12, which roll
+# over every 256 m and are added up from one record to the next (FIT profile: accumulated).
+COMPRESSED_SPEED_DISTANCE, COMPRESSED_BYTES = 8, 3
+COMPRESSED_SPEED_BITS, COMPRESSED_DISTANCE_BITS, COMPRESSED_DISTANCE_SCALE = 12, 12, 16
+_NO_BYTES = b"\xff" * COMPRESSED_BYTES  # a byte array's "no value"
 FILE_TYPES = {2: "settings", 3: "sport", 5: "workout", 6: "course", 9: "weight", 10: "totals"}
 MONITORING_FILE_TYPES = {15, 28, 32}  # monitoring_a, monitoring_daily, monitoring_b
 SPORTS = {
@@ -76,6 +85,7 @@ class _Definition:
     unpack: struct.Struct | None  # None: nothing wanted, not even a timestamp
     slots: tuple[tuple[int, int, float], ...]  # (wanted position, value index, no-value marker)
     time_index: int  # index of the timestamp in the unpacked values, -1 if none
+    compressed_index: int = -1  # index of a record's compressed_speed_distance, -1 if none
 
 
 @dataclass
@@ -86,6 +96,7 @@ class FitContent:
     records: list[list[float | None]] = field(default_factory=lambda: [[] for _ in range(8)])
     sessions: list[dict[int, float]] = field(default_factory=list)
     file_type: int | None = None
+    created: int | None = None  # file_id.time_created, FIT seconds
     sport: int | None = None
     monitoring: int = 0
     damage: str | None = None  # why reading stopped early
@@ -104,16 +115,20 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
     count = data[pos + 4]
     pos += 5
     wanted = _WANTED.get(global_num, (TIMESTAMP,))
-    code, size, time_index = [endian], 0, -1
+    code, size, time_index, compressed, unpacked = [endian], 0, -1, -1, 0
     slots: list[tuple[int, int, float]] = []
     for _ in range(count):
         num, fsize, base = data[pos], data[pos + 1], data[pos + 2] & 0x1F
         pos += 3
         kind = _BASE.get(base)
-        if num in wanted and kind is not None and kind[1] == fsize:
+        if global_num == RECORD and num == COMPRESSED_SPEED_DISTANCE and fsize == COMPRESSED_BYTES:
+            compressed, unpacked = unpacked, unpacked + 1  # read apart: see _read_file
+            code.append(f"{fsize}s")
+        elif num in wanted and kind is not None and kind[1] == fsize:
             if num == TIMESTAMP:
-                time_index = len(slots)
-            slots.append((wanted.index(num), len(slots), kind[2]))
+                time_index = unpacked
+            slots.append((wanted.index(num), unpacked, kind[2]))
+            unpacked += 1
             code.append(kind[0])
         elif fsize:
             code.append(f"{fsize}x")
@@ -123,8 +138,8 @@ def _definition(data: bytes, pos: int, has_dev: bool) -> tuple[_Definition, int]
             size += data[pos + 2]
             pos += 3
         pos += 1
-    unpack = struct.Struct("".join(code)) if slots else None
-    return _Definition(global_num, size, unpack, tuple(slots), time_index), pos
+    unpack = struct.Struct("".join(code)) if unpacked else None
+    return _Definition(global_num, size, unpack, tuple(slots), time_index, compressed), pos
 
 
 def _read_file(data: bytes, start: int, found: FitContent) -> int:
@@ -142,6 +157,8 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
         end = len(data)
     defs: dict[int, _Definition] = {}
     last_time = 0
+    rolling, covered = 0, 0  # the last compressed distance read, and the total it adds up to
+    mask = (1 << COMPRESSED_DISTANCE_BITS) - 1
     records, sessions = found.records, found.sessions
     while pos < end:
         head = data[pos]
@@ -184,6 +201,12 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
                 value = values[index]
                 if value != missing:
                     row[slot] = value
+            if d.compressed_index >= 0 and values[d.compressed_index] != _NO_BYTES:
+                now = int.from_bytes(values[d.compressed_index], "little") >> COMPRESSED_SPEED_BITS
+                covered += (now - rolling) & mask
+                rolling = now
+                if row[_R_DIST] is None:  # in the distance field's unit, 1/100 m
+                    row[_R_DIST] = covered * 100 / COMPRESSED_DISTANCE_SCALE
             if given_time >= 0:
                 row[_R_TIME] = given_time
             for column, value in zip(records, row, strict=True):
@@ -192,8 +215,12 @@ def _read_file(data: bytes, start: int, found: FitContent) -> int:
             sessions.append(
                 {slot: values[i] for slot, i, missing in d.slots if values[i] != missing}
             )
-        elif d.global_num == FILE_ID and d.slots and found.file_type is None:
-            found.file_type = None if values[0] == 0xFF else int(values[0])
+        elif d.global_num == FILE_ID:  # the first file's type and time, in a chain
+            for slot, index, missing in d.slots:
+                if values[index] != missing and slot == 0 and found.file_type is None:
+                    found.file_type = int(values[index])
+                elif values[index] != missing and slot == 1 and found.created is None:
+                    found.created = int(values[index])
         elif d.global_num == SPORT and d.slots and values[0] != 0xFF:
             found.sport = int(values[0])
         elif d.global_num == MONITORING:
@@ -260,7 +287,7 @@ def _activity(found: FitContent, name: str) -> Activity:
             )
         else:
             notes.append(f"This file holds several sports ({', '.join(others)}).")
-    raw = _points(found.records, keep)
+    raw = _points(found.records, keep, _epoch(found, notes))
     raw.segments = segments
     if found.file_type == 6:  # a course: its times are a virtual partner's, not a run's
         raw.times = [None] * len(raw)
@@ -319,12 +346,28 @@ def _within(
     return keep, segments
 
 
-def _points(records: list[list[float | None]], keep: list[int]) -> RawPoints:
+def _epoch(found: FitContent, notes: list[str]) -> float:
+    """What a record's FIT time adds to for seconds since 1970: FIT's time zero, or where the
+    watch's clock was not set (times since it was switched on) the file's creation time, which
+    its first record is taken to share."""
+    first = next((t for t in found.records[_R_TIME] if t is not None), None)
+    if first is None or first >= FIT_SYSTEM_TIME_BELOW:
+        return FIT_EPOCH_S
+    if found.created is not None and found.created >= FIT_SYSTEM_TIME_BELOW:
+        return FIT_EPOCH_S + found.created - first
+    notes.append(
+        "The watch's clock was not set: its times count from when it was switched on, so "
+        "the run's date is unknown (its durations are right)."
+    )
+    return FIT_EPOCH_S
+
+
+def _points(records: list[list[float | None]], keep: list[int], epoch: float) -> RawPoints:
     times, lats, lons, alts, ealts, dists, cads, fracs = records
     raw = RawPoints.empty()
     for i in keep:
         t, lat, lon, dist = times[i], lats[i], lons[i], dists[i]
-        raw.times.append(None if t is None else float(t + FIT_EPOCH_S))
+        raw.times.append(None if t is None else float(t + epoch))
         raw.lats.append(None if lat is None else lat * SEMICIRCLE_DEG)
         raw.lons.append(None if lon is None else lon * SEMICIRCLE_DEG)
         alt = ealts[i] if ealts[i] is not None else alts[i]

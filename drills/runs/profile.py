@@ -4,6 +4,8 @@ GPS elevation wanders by metres from one second to the next and a barometer by a
 so adding up every rise and fall inflates the totals, the more the slower the runner (more
 points per metre) and the longer the stops. The method, and why:
 
+0. Before: a start glitch, a settling barometer, a run of points lost high or low and 0 m
+   written before the altitude was known are left out (``drills.runs.glitches``).
 1. Remove glitches: a point that stands above (or below) both its neighbours by more than
    ``SPIKE_M`` plus the distance to the nearer one (a 100 % grade, which no runner meets) is a
    lost GPS fix and takes its nearer neighbour's elevation. The GPX test track has one of 60 m.
@@ -30,11 +32,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from drills.runs.glitches import SPIKE_M
+
 STEP_M = 10.0  # fine enough for a 50 m pitch, coarse enough that a stop is one sample
 # Above a barometer's noise (tenths of a metre) and a kerb; chosen against the watch's own
-# totals in the multisport test file, which it matches within 1 % (tests/test_runs_totals.py).
+# totals in the multisport test file, which it matches within 1 % (tests/test_runs_audit.py).
 HYSTERESIS_M = 3.0
-SPIKE_M = 2.0
 
 
 @dataclass(frozen=True)
