@@ -271,4 +271,7 @@ INLINE: dict[str, str] = {
     "head-strike": safety.sentence(safety.HEAD, named=False),
     "cannot-get-up": safety.CANNOT_GET_UP,
     "on-steep-ground": safety.ON_STEEP_GROUND,
+    "emergency-signs": listing(safety.EMERGENCY.signs, "or"),
+    "bone-stress-signs": safety.BONE_STRESS_SIGNS,
+    "same-day": safety.SAME_DAY,
 }

@@ -83,6 +83,12 @@ SORENESS = (
     "Dull, even soreness in the muscles of both thighs, building over a day or two after new "
     "downhill work and easing as you warm up, is the expected delayed soreness."
 )
+# Pain in a bone that needs a clinician: one of the signs below, and the words the
+# conditioning chapter's "Pain in a bone" quotes ({{ bone-stress-signs }}).
+BONE_STRESS_SIGNS = (
+    "pain in one spot of a bone that hurts when you press it, or that is worse at night or "
+    "each time your foot strikes the ground"
+)
 CLINICIAN = Signs(
     "Soreness or pain",
     f"{SORENESS} See a physiotherapist or doctor before your next descent, rather than "
@@ -90,9 +96,8 @@ CLINICIAN = Signs(
     (
         "pain in a joint or a bone",
         "sharp pain",
-        "pain on one side only, or in one spot you can press",
-        "pain that is worse at night or when your foot strikes the ground, which can be a sign "
-        "of a bone-stress injury",
+        "pain on one side only",
+        f"{BONE_STRESS_SIGNS}, which can mean a bone-stress injury",
         "pain that comes back on every descent",
         f"soreness that is not clearly easing by day {in_words(SORENESS_EASING_DAYS)}",
     ),

@@ -36,7 +36,7 @@ from drills.render.prose import expand_plan_links, expand_rule_words  # noqa: E4
 from hooks import shells  # noqa: E402
 
 # The pages whose ## sections the coaches' table lists: the six chapters, then Special
-# situations (after an injury, long descents, no hills, age, getting faster).
+# situations (after an injury, long descents, no hills, age, low vision, getting faster).
 SECTION_LINK_PAGES = (
     *((f"{key}/index.md", title) for key, title in catalog.CHAPTERS.items()),
     ("situations/index.md", "Special situations"),

@@ -34,6 +34,8 @@ ABSOLUTE_NEGATIVE = (
     r"|\bnot tested in studies\b|\b(?:has|have) not been tested\b|\bis untested\b"
     r"|(?<!found )\bno published\b|\bno such number exists\b|\bthere is no proven\b"
 )
+EMERGENCY_WORDS = r"(?:chest|dizz|faint|breathless)"
+WALK_DOWN = r"(?<!not )(?<!never )\bwalk(?:s|ing)? (?:down|out|home)\b"
 WRONG: dict[str, str] = {
     # Minetti's curve is whole-body metabolic cost, not what the muscles go through.
     "muscle cost": r"costs? (?:of )?your muscles|muscles'? share|asks? of your muscles",
@@ -75,6 +77,14 @@ WRONG: dict[str, str] = {
     "jargon": r"\bHRR\b|\bkerb\b|\bpavement\b|(?<!-)\brecce\b",  # row 44
     "filler": r"filing of slopes|keep a bad moment small",  # row 46
     "Byrnes slope rounded": r"\b18 % (?:descent )?\(10°\)",  # row 49: 10° is 17.6 %
+    # Chest pain, fainting, breathlessness or dizziness: sit or lie down and call for help,
+    # never walk down (drills.safety.EMERGENCY); in one sentence, a "walk down" beside them
+    # is the old rule (review row 1). "Do not walk down alone" is the new one.
+    "walked down in an emergency": (
+        r"walk down if you can"
+        rf"|\b{EMERGENCY_WORDS}[^.]*{WALK_DOWN}|{WALK_DOWN}[^.]*\b{EMERGENCY_WORDS}"
+    ),
+    "the shin as a joint": r"\bjoint[^.;)]{0,30}\([^)]*\bshin\b",  # row 11
 }
 # The wording each guard was written against: every guard must still catch it.
 OLD_WORDING: dict[str, tuple[str, ...]] = {
@@ -167,6 +177,12 @@ OLD_WORDING: dict[str, tuple[str, ...]] = {
         "tilted to an 18 % descent (10°)",
         "after a 30-minute run down an 18 % (10°) treadmill slope",
     ),
+    "walked down in an emergency": (
+        "End the session, and walk down if you can, at any of these: dizziness, chest pain",
+        "If you feel dizzy or faint, sit for a minute, then walk down slowly.",
+        "Chest pain means stop: walking down gently is safer than running.",
+    ),
+    "the shin as a joint": ("pain in a joint (knee, ankle, hip or shin)",),
 }
 BELL_SURVEY = re.compile(r"[^.]*\bBell\b[^.]*\bsurvey|[^.]*\bsurvey[^.]*\bBell\b", re.I)
 NEW_SECTIONS = {  # id: the chapter it lives in

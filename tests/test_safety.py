@@ -107,13 +107,27 @@ def test_one_confidence_scale_and_one_way_to_count_cadence() -> None:
     """Review #30 and #32: no 0–10 unease scale, no scale of one's own, no 15-s or one-foot
     count anywhere in the chapters, pages or drills."""
     texts = source_texts()
-    other_scale = re.compile(r"unease|0 \(calm\)|scale of your own|nervous it makes you", re.I)
+    other_scale = re.compile(
+        r"unease|0 \(calm\)|scale of your own|nervous it makes you"
+        r"|\brat(?:e|es|ed|ing)\b[^.]{0,40}\bout of 10\b",  # a rung "rated 2-3 out of 10"
+        re.I,
+    )
     other_count = re.compile(
         r"15 seconds|multiply by (?:four|4)\b|one foot's landings|count one foot", re.I
+    )
+    assert other_scale.search(
+        "Use the lowest rung of your ladder that you rate about 2–3 out of 10."
     )
     assert [n for n, t in texts.items() if other_scale.search(t)] == []
     assert [n for n, t in texts.items() if other_count.search(t)] == []
     assert "confidence-scale" in INLINE and "count-cadence" in INLINE
+    # A page that says how long to count says it in the rule's words ({{ count-cadence }}).
+    own_count = re.compile(
+        r"\bcount(?:s|ing)?\b[^.]{0,60}\bfor (?:\d+|thirty|fifteen|sixty)[ -]s(?:econds?)?\b", re.I
+    )
+    assert own_count.search("Count the athlete's footfalls for 30 seconds on the flat")
+    pages = {n: t for n, t in texts.items() if n.startswith("docs/")}
+    assert [n for n, t in pages.items() if own_count.search(t)] == []
 
 
 def test_no_drill_runs_past_the_ceiling() -> None:
@@ -180,3 +194,58 @@ def test_the_coaches_link_table_gives_the_planners_ranges(site_dir: Path) -> Non
 def test_drill_strings_hold_no_unexpanded_rule_words() -> None:
     for drill in catalog.DRILLS:
         assert not any("{{" in s for s in strings_of(drill)), drill.id
+
+
+def _section_html(page: str, section_id: str) -> str:
+    """A built page's section: from its heading to the next heading of the same level."""
+    start = re.search(rf'<h([23]) id="{section_id}"', page)
+    assert start, section_id
+    end = re.compile(rf"<h[2-{start.group(1)}] ").search(page, start.end())
+    return page[start.start() : end.start() if end else len(page)]
+
+
+def test_the_shared_block_is_on_the_pages_that_use_it(site_dir: Path) -> None:
+    """Special situations and the coaches' group-session emergency show the very block every
+    chapter shows, not a list of their own (and not the old walk-down rule)."""
+    block = safety_block((site_dir / "technique" / "index.html").read_text(encoding="utf-8"))
+    situations = (site_dir / "situations" / "index.html").read_text(encoding="utf-8")
+    assert block in _section_html(situations, "stop-rules")
+    coaches = (site_dir / "coaches" / "index.html").read_text(encoding="utf-8")
+    assert block in _section_html(coaches, "group-emergency")
+
+
+def test_painkillers_quote_the_same_day_rule_and_point_to_the_block(site_dir: Path) -> None:
+    md = (DOCS / "situations" / "index.md").read_text(encoding="utf-8")
+    painkillers = md[md.index("### Painkillers") : md.index("### Drink, heat and fuel")]
+    assert "{{ same-day }}" in painkillers and "(#stop-rules)" in painkillers
+    page = (site_dir / "situations" / "index.html").read_text(encoding="utf-8")
+    assert safety.SAME_DAY in _section_html(page, "painkillers")
+
+
+def test_bone_pain_names_the_shared_bone_stress_signs(site_dir: Path) -> None:
+    """Conditioning's "Pain in a bone" quotes the signs from the rule that lists them, and the
+    block under When to get help (the rule itself) lists the same words."""
+    page = (site_dir / "conditioning" / "index.html").read_text(encoding="utf-8")
+    bone = _section_html(page, "complaint-bone-stress")
+    assert safety.BONE_STRESS_SIGNS in bone and 'href="#complaint-help"' in bone
+    assert safety.BONE_STRESS_SIGNS in _section_html(page, "complaint-help")
+    assert any(safety.BONE_STRESS_SIGNS in sign for sign in safety.CLINICIAN.signs)
+
+
+def test_panic_is_told_from_an_emergency(site_dir: Path) -> None:
+    page = (site_dir / "mindset" / "index.html").read_text(encoding="utf-8")
+    panic = next(li for li in re.findall(r"(?s)<li>.*?</li>", page) if "Panic means stop" in li)
+    assert INLINE["emergency-signs"] in panic and "Emergency rule above" in panic
+
+
+def test_pages_render_the_safety_words_rather_than_copy_them() -> None:
+    """A page's Markdown names a warning sign or an action only through a ```rules fence or a
+    {{ name }}: no sign, intro or action of drills.safety is typed out, so none can drift."""
+    phrases = [safety.CANNOT_GET_UP, safety.ON_STEEP_GROUND, safety.SAME_DAY, safety.SORENESS]
+    phrases.append(safety.BONE_STRESS_SIGNS)
+    for signs in (safety.EMERGENCY, safety.STOP, safety.HEAD, safety.CLINICIAN):
+        phrases += [signs.intro, signs.action, *signs.signs]
+    long_phrases = [p for p in phrases if len(p) >= 25]
+    for path in DOCS.rglob("*.md"):
+        text = re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))
+        assert [p for p in long_phrases if p in text] == [], path

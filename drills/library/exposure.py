@@ -181,7 +181,10 @@ DRILLS: tuple[Drill, ...] = (
             sessions_per_week="1–2",
         ),
         cues=(
-            "Use the lowest rung of your ladder that you rate about 2–3 out of 10.",
+            (
+                f"Use the lowest rung of your ladder you rate {GOOD_CONFIDENCE} "
+                f"({CONFIDENCE_WORDS[GOOD_CONFIDENCE]}) on the confidence scale."
+            ),
             "Run each repeat at easy effort with one technique focus.",
             "End the session while every repeat still feels controlled.",
             "Add one repeat a week only if soreness 2 days later was no more than mild.",
@@ -198,7 +201,10 @@ DRILLS: tuple[Drill, ...] = (
             ),
             Fault(
                 fault="Staying on the same slope for months.",
-                fix="Once a rung rates 0–1 out of 10, move to the next one.",
+                fix=(
+                    f"Once a rung rates {CONFIDENCE_RANGE[1]} "
+                    f"({CONFIDENCE_WORDS[CONFIDENCE_RANGE[1]]}), move to the next one."
+                ),
             ),
         ),
         stop_rules=(
@@ -430,7 +436,10 @@ DRILLS: tuple[Drill, ...] = (
             "Walk the section first and pick a line through each hard spot.",
             "Run the first attempt barely faster than a walk.",
             "Build speed only after a run that felt controlled.",
-            "Walk any move you rate above 6 out of 10 and try it again next time.",
+            (
+                f"Walk any move you rate {LOW_CONFIDENCE} out of {CONFIDENCE_RANGE[1]} or "
+                "lower on the confidence scale, and try it again next time."
+            ),
             "Finish with one calm run of your best line.",
         ),
         faults=(

@@ -674,6 +674,59 @@ ALL_REFERENCES: tuple[Reference, ...] = (
         strength="lab study, 10 young adults, falls from kneeling",
     ),
     Reference(
+        key="groen-2010-older",
+        authors="Groen BE, Smulders E, de Kam D, Duysens J, Weerdesteyn V",
+        year=2010,
+        title="Martial arts fall training to prevent hip fractures in the elderly",
+        source="Osteoporosis International",
+        volume_pages="21(2):215–221",
+        doi="10.1007/s00198-009-0934-x",
+        finding=(
+            "Twenty-five healthy older adults (6 men, 19 women) took five sessions of "
+            "martial-arts fall training. Afterwards experts rated their sideways falls from "
+            "kneeling better, the impact force at the hip was 8 % lower, and their fear of "
+            "falling was lower."
+        ),
+        strength="pilot study without a control group, 25 healthy older adults",
+    ),
+    Reference(
+        key="groen-2010-osteoporosis",
+        authors="Groen BE, Smulders E, Duysens J, van Lankveld W, Weerdesteyn V",
+        year=2010,
+        title="Could martial arts fall training be safe for persons with osteoporosis?: a "
+        "feasibility study",
+        source="BMC Research Notes",
+        volume_pages="3:111",
+        doi="10.1186/1756-0500-3-111",
+        finding=(
+            "Young adults made martial-arts falls while the force at the hip was measured, "
+            "and each kind of fall was judged against limits set from the load that breaks "
+            "the thigh bone and what a hip protector absorbs. Sideways falls onto a thick "
+            "mattress, from kneeling or standing, stayed within the limits; sideways falls "
+            "from kneeling onto a judo mat and forward falls from standing did not, and "
+            "forward falls from standing hit hardest. The authors judged the training safe "
+            "for people with osteoporosis only with hip protectors, a thick mattress and no "
+            "forward falls from standing."
+        ),
+        strength="lab study in young adults; the osteoporosis limits are extrapolated",
+    ),
+    Reference(
+        key="ammann-2016",
+        authors="Ammann R, Taube W, Neuhaus M, Wyss T",
+        year=2016,
+        title="The influence of the gait-related arm swing on elevation gain measured by sport "
+        "watches",
+        source="Journal of Human Kinetics",
+        volume_pages="51:53–60",
+        doi="10.1515/hukin-2015-0170",
+        finding=(
+            "On a flat 400 m track, where the true elevation gain is zero, three makes of "
+            "sport watch recorded 4.0–7.4 m of gain per 1,200 m when worn on the wrist and "
+            "1.2–5.7 m when worn on the hip; on the wrist the error grew with speed."
+        ),
+        strength="field test, 120 trials of 1,200 m with three watch models",
+    ),
+    Reference(
         key="bohne-2007",
         authors="Bohne M, Abendroth-Smith J",
         year=2007,

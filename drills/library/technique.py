@@ -576,19 +576,23 @@ DRILLS: tuple[Drill, ...] = (
                 "After a fall above, on grass as on a trail."
             ),
             (
-                "Do not practise with a recent injury, osteoporosis or in pregnancy without a "
-                "physiotherapist's or doctor's go-ahead."
+                "Do not practise with a recent injury or in pregnancy without a "
+                "physiotherapist's or doctor's go-ahead. With osteoporosis or low bone density, "
+                "practise only once cleared, on a thick mattress, with someone who knows fall "
+                "training: the Technique chapter's Rehearse it: mat first, then grass."
             ),
             "Practise only on soft ground you have checked for stones, roots and holes.",
         ),
         regression=(),
         progression=(),  # the drill's own later stages are the harder steps
-        equipment=("an exercise mat for the first falls (optional)",),
-        evidence=("groen-2007", "weerdesteyn-2008"),
+        equipment=("a crash mat or thick gym mattress for the first falls, if you can get one",),
+        evidence=("groen-2007", "weerdesteyn-2008", "groen-2010-osteoporosis"),
         evidence_note=(
             "Groen et al. 2007 and Weerdesteyn et al. 2008 measured sideways martial-arts falls "
             "from kneeling onto a mat: they hit the hip with less force, even after one short "
-            "lesson. Neither tested falls at running speed or on a descent."
+            "lesson. In Groen et al. 2010b, sideways falls onto a thick mattress were gentler on "
+            "the hip than falls from kneeling onto a judo mat, and forward falls from standing "
+            "hit hardest. None tested falls at running speed or on a descent."
         ),
         cadence_cue=None,
     ),

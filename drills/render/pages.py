@@ -41,14 +41,21 @@ def _surname(author: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].isupper() else author
 
 
-def reference_label(ref: Reference) -> str:
-    """ "Byrnes et al. 1985": the first author's surname, "et al." where there are more."""
+def _plain_label(ref: Reference) -> str:
     authors = [a.strip() for a in re.split(r",|;| and ", ref.authors) if a.strip()]
     named = [_surname(a) for a in authors if not a.startswith("et al")]
     first = named[0] if named else ref.authors
     if len(named) == 2 and len(authors) == 2:
         return f"{first} & {named[1]} {ref.year}"
     return f"{first}{' et al.' if len(authors) > 1 else ''} {ref.year}"
+
+
+def reference_label(ref: Reference) -> str:
+    """ "Byrnes et al. 1985": the first author's surname, "et al." where there are more, and
+    "2010a", "2010b" where two references would otherwise share a label (in listed order)."""
+    label = _plain_label(ref)
+    twins = [r.key for r in references.REFERENCES.values() if _plain_label(r) == label]
+    return label + "abcdefghijklmnopqrstuvwxyz"[twins.index(ref.key)] if len(twins) > 1 else label
 
 
 # ---------------------------------------------------------------- drill cards (in chapters)
