@@ -687,7 +687,7 @@ ALL_REFERENCES: tuple[Reference, ...] = (
             "kneeling better, the impact force at the hip was 8 % lower, and their fear of "
             "falling was lower."
         ),
-        strength="pilot study without a control group, 25 healthy older adults",
+        strength="pilot study, 25 healthy older adults, falls from kneeling",
     ),
     Reference(
         key="groen-2010-osteoporosis",
