@@ -119,6 +119,16 @@ def test_references_have_what_a_citation_needs() -> None:
         assert ref.doi is None or ref.doi.startswith("10.")
 
 
+def test_every_reference_has_a_label_of_its_own() -> None:
+    """Two Groen et al. 2010 papers: a reader tells them apart as 2010a and 2010b."""
+    from drills.render.pages import reference_label
+
+    labels = [reference_label(ref) for ref in references.REFERENCES.values()]
+    assert len(labels) == len(set(labels))
+    assert reference_label(references.get("groen-2010-older")) == "Groen et al. 2010a"
+    assert reference_label(references.get("groen-2007")) == "Groen et al. 2007"
+
+
 def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
     """Drill URLs are a promise to coaches: removing one needs a redirect in mkdocs.yml."""
     import yaml
