@@ -90,6 +90,10 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     max_age: int | None = None  # Cache-Control: max-age=N, as many hosts send, instead of no-cache
     requests: list[str] | None = None  # when a list, every GET's path is appended to it
     fail_once: tuple[str, ...] = ()  # paths ending so answer 503 the first time they are asked for
+    # Paths ending so answer 200 the first time with a damaged body, as a broken upload or proxy
+    # would: "truncate" sends the first half (with a matching length), "garble" flips bytes in
+    # the middle (the same length).
+    damage_once: ClassVar[dict[str, str]] = {}
     bytes_per_second: int | None = None  # send bodies at this pace, as a slow network would
     sent: dict[str, int] | None = None  # when a dict, the bytes of each paced body sent, by path
 
@@ -101,7 +105,33 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
             type(self).fail_once = tuple(e for e in self.fail_once if e not in failing)
             self.send_error(503, "try again")
             return
+        damaged = [end for end in self.damage_once if self.path.endswith(end)]
+        if damaged:
+            how = self.damage_once[damaged[0]]
+            type(self).damage_once = {e: h for e, h in self.damage_once.items() if e != damaged[0]}
+            self.send_damaged(how)
+            return
         super().do_GET()
+
+    def send_damaged(self, how: str) -> None:
+        path = Path(self.translate_path(self.path))
+        body = path.read_bytes()
+        middle = len(body) // 2
+        if how == "truncate":
+            body = body[:middle]
+        else:
+            body = (
+                body[:middle]
+                + bytes(b ^ 0x5A for b in body[middle : middle + 4096])
+                + body[middle + 4096 :]
+            )
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Length", str(len(body)))
+        # The file's own validator, as a host sends it: a browser may revalidate its damaged copy.
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         if not getattr(self, "_cache_control_sent", False):
