@@ -237,7 +237,9 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
+
+    Page.wait_for_function = _wait_for_function  # type: ignore[method-assign]
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -295,6 +297,42 @@ def sitemap_for_this_server(page: object, base_url: str) -> None:
 def wait_for_state(page: object, query: str) -> None:
     """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
     page.wait_for_function("q => location.search === q", arg=query)
+
+
+# Playwright's Page.wait_for_function compiles its predicate inside the page (new Function),
+# which the site's Content-Security-Policy refuses, as it refuses any eval. This one sends the
+# predicate's source with each call, as page.evaluate does (the browser compiles it for the
+# debugger, outside the page's policy), so every browser test runs under the site's real policy.
+POLL = """async ([arg, ms]) => {
+    const probe = () => (%s);
+    const deadline = performance.now() + (ms ?? Infinity);
+    for (;;) {
+        const value = probe();
+        if (typeof value === "function" ? value(arg) : value) return true;
+        if (performance.now() > deadline) return false;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+}"""
+
+
+def _wait_for_function(
+    page: object, expression: str, *, arg: object = None, timeout: float | None = None, **_: object
+) -> None:
+    """As Page.wait_for_function (a predicate, or an expression; 30 s unless told; 0: no limit)."""
+    from playwright.sync_api import Error, TimeoutError
+
+    ms = 30_000 if timeout is None else timeout or None
+    deadline = time.monotonic() + (ms or float("inf")) / 1000
+    while True:
+        left = None if ms is None else max(0, (deadline - time.monotonic()) * 1000)
+        try:
+            if page.evaluate(POLL % expression, [arg, left]):
+                return
+        except Error as error:  # a navigation ended the page it polled: poll the next one
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"wait_for_function: {timeout or 30_000} ms exceeded: {expression}")
 
 
 def wait_until(page: object, expression: str, timeout_s: float = 60) -> None:
