@@ -11,6 +11,8 @@ import pytest
 from conftest import CHROMIUM_ARGS, PageWatch, chromium_path
 from test_browser_audit import FILES, items, open_audit
 
+from drills import runs
+
 pytestmark = pytest.mark.browser
 
 VALID = FILES / "garmin-fenix-5-run.fit"
@@ -29,16 +31,18 @@ COUNT_WORKERS = """(() => {
 
 @pytest.fixture(scope="module")
 def big_gpx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid 45 MB GPX (125 hours recorded every second): Python reads it for many seconds, and it
-    does not fit beside Python in 64 MB of memory."""
+    """A valid 45 MB GPX within the audit's bounds (runs.MAX_POINTS, read.MAX_FILE_BYTES), each
+    point with a long description: Python reads it for seconds, and it does not fit beside
+    Python in 64 MB of memory."""
     path = tmp_path_factory.mktemp("big") / "a-very-long-day.gpx"
     start = dt.datetime(2025, 6, 1, 4, 0, tzinfo=dt.UTC)
+    note = "Steady on the switchbacks, short steps on the scree. " * 2
     points = []
-    for n in range(450_000):
+    for n in range(runs.MAX_POINTS):
         when = (start + dt.timedelta(seconds=n)).strftime("%Y-%m-%dT%H:%M:%SZ")
         points.append(
             f'<trkpt lat="{45 + n * 1e-5:.7f}" lon="7.0000000"><ele>{1000 - n * 1e-3:.3f}</ele>'
-            f"<time>{when}</time></trkpt>\n"
+            f"<time>{when}</time><desc>{note}</desc></trkpt>\n"
         )
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="test" '
@@ -46,7 +50,7 @@ def big_gpx(tmp_path_factory: pytest.TempPathFactory) -> Path:
         + "".join(points)
         + "</trkseg></trk></gpx>\n"
     )
-    assert 40e6 < path.stat().st_size < 50e6  # under the audit's 50 MB limit
+    assert 40e6 < path.stat().st_size < runs.MAX_FILE_BYTES
     return path
 
 

@@ -197,7 +197,7 @@ self.fetch = async (resource, init) => {
 // sound any more.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (python) stop(null, event.reason);
+  if (python) stop(null, why(event.reason));
   else reportFailure("start-failed", String(event.reason?.message ?? event.reason));
 });
 
@@ -335,17 +335,18 @@ function answer({ id, call, args, bytes }) {
     // bytes: a file the reader chose, beside the JSON
     result = JSON.parse(python.call(call, JSON.stringify(args), bytes));
   } catch (error) {
-    if (!(error instanceof PythonError) || error.type === "MemoryError") return stop(id, error);
+    if (!(error instanceof PythonError) || error.type === "MemoryError") return stop(id, why(error));
     result = { error: String(error.message), field: null };
   }
+  if (result.stopped) return stop(id, result.stopped); // Python's own judgement (drills.bridge)
   postMessage({ type: "result", id, result });
   whenQuiet();
 }
 
-function stop(id, error) {
+function stop(id, reason) {
   if (stopped) return;
   stopped = true;
-  postMessage({ type: "stopped", id, message: why(error) });
+  postMessage({ type: "stopped", id, message: reason });
 }
 
 /** Why Python stopped, in words for the page (a Python error's message is its traceback). */
