@@ -157,7 +157,8 @@ function fail(reason) {
 }
 
 /** Call Python; `bytes` (a Uint8Array, e.g. a file's contents) goes beside the JSON. An aborted
- *  `signal` cancels the call: one Python is already running ends, and a fresh one starts. */
+ *  `signal` cancels the call: if Python is running it already, that worker ends and a fresh one
+ *  starts. */
 export function callPython(name, args, bytes = undefined, { signal } = {}) {
   startPython();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
