@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from drills import exposure, metronome, rule_text, runs, safety, session_audio, training_log
 from drills.bridge.answers import initial
-from drills.render.audit_page import item_html
+from drills.render.audit_page import failed_item_html, item_html
 from drills.render.tools import TOOLS
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
@@ -78,6 +78,8 @@ def _audit_context(docs_dir: Path) -> dict[str, Any]:
         "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
         "max_points": f"{runs.MAX_POINTS:,}",
         "example": Markup(item_html(0, result, "metric", can_log=False)),
+        # A file Python did not read to its end: audit.js fills in its name and why.
+        "unread": Markup(failed_item_html(0, "", "")),
         "example_href": f"../{EXAMPLE_COURSE}",
     }
 

@@ -4,7 +4,8 @@ Thin on purpose: what the pages say comes from drills.render.pages, the tools' a
 markup from hooks/shells.py and its templates, how the runtime is assembled from
 scripts/site_runtime.py, offline support from scripts/service_worker.py;
 scripts/same_origin.py keeps Material's bundle from loading anything from another origin, and
-scripts/compile_hints.py has Chromium compile that bundle off the main thread.
+scripts/compile_hints.py has Chromium compile that bundle off the main thread, and
+scripts/content_policy.py lists the inline scripts each page's Content-Security-Policy allows.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # this package, and the build
 
 import app_manifest  # noqa: E402
 import compile_hints  # noqa: E402
+import content_policy  # noqa: E402
 import same_origin  # noqa: E402
 import service_worker  # noqa: E402
 import site_runtime  # noqa: E402
@@ -41,6 +43,11 @@ SECTION_LINK_PAGES = (
     *((f"{key}/index.md", title) for key, title in catalog.CHAPTERS.items()),
     ("situations/index.md", "Special situations"),
 )
+SERVING = {"live reload": False}  # mkdocs serve injects a live-reload script into every page
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    SERVING["live reload"] = command == "serve"
 
 
 # Before the redirects plugin lists the pages, so a renamed drill can redirect to its new page.
@@ -94,6 +101,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_runtime.install_runtime(site_dir)
     same_origin.keep_to_own_origin(site_dir)
     compile_hints.hint_material_bundle(site_dir)
+    content_policy.complete_policies(site_dir, serving=SERVING["live reload"])
     icon = Path(config["docs_dir"]) / str(config["theme"]["favicon"])
     app_manifest.write_manifest(site_dir, icon, {**config["extra"], **config})
     service_worker.write_service_worker(site_dir)  # last: its version hashes everything else

@@ -8,6 +8,7 @@ worker fills it as it downloads (py-worker.js), and a build that changes only pa
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -71,6 +72,20 @@ def download_bytes(site_dir: Path, snapshot: bool) -> int:
     return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in names)
 
 
+def kept_files(site_dir: Path) -> dict[str, list[int | str]]:
+    """Each runtime file as the Python worker keeps it (inflated), by name: [length, SHA-256].
+    The worker reports a download of another length, and keeps no copy that differs."""
+    folder = site_dir / RUNTIME_DIR
+    files: dict[str, list[int | str]] = {}
+    for path in sorted(folder.iterdir()):
+        name = path.name.removesuffix(".gz")
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        entry: list[int | str] = [len(data), hashlib.sha256(data).hexdigest()]
+        if files.setdefault(name, entry) != entry:
+            raise ValueError(f"{path.name} does not inflate to {name}")
+    return files
+
+
 def fill_constants(path: Path, values: Mapping[str, object]) -> None:
     """Replace each `const NAME = <placeholder>;` line's value by the JSON of values[NAME]."""
     text = path.read_text(encoding="utf-8")
@@ -98,6 +113,7 @@ def write_service_worker(site_dir: Path) -> str:
                 "snapshot": download_bytes(site_dir, snapshot=True),
                 "plain": plain,
             },
+            "FILES": kept_files(site_dir),
         },
     )
     # A data saver's reader gets the plain start: the page says how much that downloads.

@@ -90,6 +90,10 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     max_age: int | None = None  # Cache-Control: max-age=N, as many hosts send, instead of no-cache
     requests: list[str] | None = None  # when a list, every GET's path is appended to it
     fail_once: tuple[str, ...] = ()  # paths ending so answer 503 the first time they are asked for
+    # Paths ending so answer 200 the first time with a damaged body, as a broken upload or proxy
+    # would: "truncate" sends the first half (with a matching length), "garble" flips bytes in
+    # the middle (the same length).
+    damage_once: ClassVar[dict[str, str]] = {}
     bytes_per_second: int | None = None  # send bodies at this pace, as a slow network would
     sent: dict[str, int] | None = None  # when a dict, the bytes of each paced body sent, by path
 
@@ -101,7 +105,33 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
             type(self).fail_once = tuple(e for e in self.fail_once if e not in failing)
             self.send_error(503, "try again")
             return
+        damaged = [end for end in self.damage_once if self.path.endswith(end)]
+        if damaged:
+            how = self.damage_once[damaged[0]]
+            type(self).damage_once = {e: h for e, h in self.damage_once.items() if e != damaged[0]}
+            self.send_damaged(how)
+            return
         super().do_GET()
+
+    def send_damaged(self, how: str) -> None:
+        path = Path(self.translate_path(self.path))
+        body = path.read_bytes()
+        middle = len(body) // 2
+        if how == "truncate":
+            body = body[:middle]
+        else:
+            body = (
+                body[:middle]
+                + bytes(b ^ 0x5A for b in body[middle : middle + 4096])
+                + body[middle + 4096 :]
+            )
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Length", str(len(body)))
+        # The file's own validator, as a host sends it: a browser may revalidate its damaged copy.
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         if not getattr(self, "_cache_control_sent", False):
@@ -207,7 +237,9 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
+
+    Page.wait_for_function = _wait_for_function  # type: ignore[method-assign]
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -265,6 +297,42 @@ def sitemap_for_this_server(page: object, base_url: str) -> None:
 def wait_for_state(page: object, query: str) -> None:
     """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
     page.wait_for_function("q => location.search === q", arg=query)
+
+
+# Playwright's Page.wait_for_function compiles its predicate inside the page (new Function),
+# which the site's Content-Security-Policy refuses, as it refuses any eval. This one sends the
+# predicate's source with each call, as page.evaluate does (the browser compiles it for the
+# debugger, outside the page's policy), so every browser test runs under the site's real policy.
+POLL = """async ([arg, ms]) => {
+    const probe = () => (%s);
+    const deadline = performance.now() + (ms ?? Infinity);
+    for (;;) {
+        const value = probe();
+        if (typeof value === "function" ? value(arg) : value) return true;
+        if (performance.now() > deadline) return false;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+}"""
+
+
+def _wait_for_function(
+    page: object, expression: str, *, arg: object = None, timeout: float | None = None, **_: object
+) -> None:
+    """As Page.wait_for_function (a predicate, or an expression; 30 s unless told; 0: no limit)."""
+    from playwright.sync_api import Error, TimeoutError
+
+    ms = 30_000 if timeout is None else timeout or None
+    deadline = time.monotonic() + (ms or float("inf")) / 1000
+    while True:
+        left = None if ms is None else max(0, (deadline - time.monotonic()) * 1000)
+        try:
+            if page.evaluate(POLL % expression, [arg, left]):
+                return
+        except Error as error:  # a navigation ended the page it polled: poll the next one
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"wait_for_function: {timeout or 30_000} ms exceeded: {expression}")
 
 
 def wait_until(page: object, expression: str, timeout_s: float = 60) -> None:

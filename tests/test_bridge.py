@@ -208,3 +208,20 @@ def test_without_a_share_link_the_page_shows_the_plan_the_log_was_kept_for() -> 
     assert out["restored"] and out["texts"] == texts
     linked = call("compute", tool="planner", fields={}, store=store, query="?current=4")
     assert not linked["restored"]
+
+
+@pytest.mark.parametrize("call", ["audit_file", "compute"])
+def test_python_out_of_memory_asks_the_page_for_a_fresh_python(
+    monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    """Not a sentence like any other failure: Python may be unsound after it (issue 28 saw every
+    later file fail until a reload), so the page's worker is started afresh (py-worker.js)."""
+
+    def exhausted(*args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(bridge.audit, "read_activity", exhausted)
+    monkeypatch.setitem(bridge.CALLS, "compute", exhausted)
+    args = json.dumps({"name": "a.gpx", "index": 0})
+    out = json.loads(bridge.call(call, args, b"<gpx/>"))
+    assert out == {"stopped": "it ran out of memory"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gzip
+import hashlib
 import re
 import sys
 from collections.abc import Iterator
@@ -167,4 +169,112 @@ def test_a_failed_download_can_be_tried_again_without_a_reload(
         assert page.evaluate("window.sameDocument") is True  # no reload
         assert requests.count("/pyodide/pyodide.asm.wasm.gz") == 2
         print(f"retry: {line!r}; then live")
+        page.close()
+
+
+# A GPX in a legacy encoding: Python reads it with a codec from the site's standard library.
+LEGACY_GPX = (
+    '<?xml version="1.0" encoding="windows-1252"?>\n<gpx version="1.1" creator="Montée"'
+    ' xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Descente à Chamonix</name><trkseg>'
+    + "".join(
+        f'<trkpt lat="{45.9 - k * 1e-4:.5f}" lon="6.87"><ele>{1200 - k * 1.5:.1f}</ele>'
+        f"<time>2025-06-01T08:{k // 60:02d}:{k % 60:02d}Z</time></trkpt>"
+        for k in range(300)
+    )
+    + "</trkseg></trk></gpx>\n"
+).encode("cp1252")
+
+KEPT_DIGESTS = """async () => {
+    const digests = {};
+    for (const name of await caches.keys()) {
+        if (!name.startsWith('downhill-confidence-runtime-')) continue;
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            const body = await (await cache.match(request)).arrayBuffer();
+            const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+            digests[request.url.split('/').pop()] = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+        }
+    }
+    return digests;
+}"""
+
+
+def site_digest(site_dir: Path, name: str) -> str:
+    """The SHA-256 of a runtime file as the worker keeps it (inflated where it is shipped packed)."""
+    path = site_dir / "pyodide" / name
+    data = (
+        path.read_bytes()
+        if path.exists()
+        else gzip.decompress(path.with_suffix(".bin.gz").read_bytes())
+    )
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("path", "how"),
+    [
+        ("/pyodide/pyodide.asm.wasm.gz", "truncate"),  # stalled for 60-90 s with no way back
+        ("/pyodide/python_stdlib.zip.gz", "garble"),  # live, then a legacy-encoded file failed
+        ("/pyodide/pyodide.mjs", "truncate"),  # plain text: no gzip check to catch it
+    ],
+)
+def test_a_damaged_runtime_file_is_never_kept_and_try_again_works(
+    context: object, site_dir: Path, tmp_path: Path, path: str, how: str
+) -> None:
+    """Served whole-looking (200, a matching length) but cut short or garbled, once."""
+    legacy = tmp_path / "montée.gpx"
+    legacy.write_bytes(LEGACY_GPX)
+    with host(site_dir, damage_once={path: how}) as (url, requests):
+        page = context.new_page()
+        page.goto(f"{url}/tools/audit/")
+        button = page.locator("[data-audit] [data-runtime] button")
+        button.wait_for()
+        name = path.split("/")[-1].removesuffix(".gz")
+        assert name in page.inner_text("[data-audit] [data-runtime]")
+        assert button.inner_text() == "Try again"
+        button.click()
+        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        page.locator("[data-audit] [data-runtime]").wait_for(state="hidden")
+        page.set_input_files("[name=files]", str(legacy))
+        page.wait_for_selector("[data-audit-items] > [data-audit-item='0'] [data-result=descent_m]")
+        assert requests.count(path) == 2
+        # What the worker keeps for later visits is the build's own bytes, the damaged file too.
+        wait_until(page, f"({KEPT_DIGESTS})().then((d) => Object.keys(d).length >= 6)")
+        kept = page.evaluate(KEPT_DIGESTS)
+        assert name in kept
+        assert kept == {n: site_digest(site_dir, n) for n in kept}
+        print(f"{how} {name}: Try again, live; kept {sorted(kept)}, each as built")
+        page.close()
+
+
+def test_the_audit_page_is_live_after_a_successful_try_again(
+    context: object, site_dir: Path
+) -> None:
+    with host(site_dir, fail_once=("/pyodide/pyodide.asm.wasm.gz",)) as (url, _):
+        page = context.new_page()
+        page.goto(f"{url}/tools/audit/")
+        page.locator("[data-audit] [data-runtime] button").click()
+        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        # What the page says before any file, as built (no longer that Python "could not start").
+        built = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
+        intro = re.search(r"data-status>(.*?)</p>", built)[1]
+        assert page.inner_text("[data-audit] [data-status]") == re.sub("<[^>]+>", "", intro)
+        page.close()
+
+
+def test_session_mode_that_failed_to_load_can_be_tried_again(
+    context: object, site_dir: Path
+) -> None:
+    with host(site_dir, fail_once=("/assets/js/session-mode.js",)) as (url, requests):
+        page = context.new_page()
+        page.goto(f"{url}/tools/planner/")
+        wait_live(page)
+        button = page.locator("[data-tool] [data-runtime] button")
+        button.wait_for()
+        assert "Session mode" in page.inner_text("[data-tool] [data-runtime]")
+        button.click()
+        page.locator("[data-tool] [data-runtime]").wait_for(state="hidden")
+        page.click("[data-session-start='1-3']")
+        page.wait_for_selector("dialog[data-session][open]")
+        assert len([p for p in requests if p.startswith("/assets/js/session-mode.js")]) == 2
         page.close()

@@ -60,7 +60,8 @@ DOING: dict[str, str] = {
 
 
 def call(name: str, args_json: str, data: object = None) -> str:
-    """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}.
+    """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}, or
+    {"stopped": why} when Python should not go on (py-worker.js starts a fresh one).
 
     ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array).
     """
@@ -80,6 +81,8 @@ def call(name: str, args_json: str, data: object = None) -> str:
         return json.dumps(
             {"error": f"Could not read that input ({type(error).__name__}).", "field": None}
         )
+    except MemoryError:  # Python may be unsound now: the page starts a fresh one and says why
+        return json.dumps({"stopped": "it ran out of memory"})
     except Exception as error:  # a sentence, never a traceback: the page shows only this
         return json.dumps(
             {

@@ -32,6 +32,8 @@ def audit_file(args: Args) -> dict[str, Any]:
         summary = log_summary(result)
     except InputError as error:
         return {"html": failed_item_html(index, name, str(error)), "run": None}
+    except MemoryError:
+        raise  # not this file's fault alone: Python is started afresh (drills.bridge.call)
     except Exception as error:  # no rule foresaw it: still this file's item, in a sentence
         reason = (
             f"This file could not be audited: something went wrong reading it "

@@ -2,7 +2,7 @@
 // server) and each comes back as one item of the list, or its reason. Python reads, audits and
 // renders; this script only hands over the bytes, and keeps a run's summary for the log.
 import { changeLog, today } from "./log-store.js";
-import { callPython, onPythonFailure, startPython } from "./py-client.js";
+import { callPython, onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
 
 function root() {
   return document.querySelector("[data-audit]");
@@ -17,22 +17,52 @@ const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 // The files of this visit, kept so a change of units redraws them (nothing is stored).
 const chosen = [];
+// The calls Python is reading files for: the reader may cancel them (py-client.js ends that
+// Python and starts a fresh one).
+const reading = { calls: 0, controller: null };
 
 async function auditOne(tool, index) {
-  const { file, bytes } = chosen[index];
+  const { file, bytes, unread } = chosen[index];
+  if (unread) return; // cancelled, or it stopped Python: never read again
   const units = tool.querySelector("[name=units]").value;
   const copy = bytes.slice(); // the worker takes over the copy it is handed
-  const out = await callPython("audit_file", { name: file.name, units, index }, copy);
-  const html = out.html ?? "";
-  const items = tool.querySelector("[data-audit-items]");
+  const { signal } = (reading.controller ??= new AbortController());
+  const cancel = tool.querySelector("[data-audit-action=cancel]");
+  reading.calls += 1;
+  cancel.hidden = false;
+  let out;
+  try {
+    out = await callPython("audit_file", { name: file.name, units, index }, copy, { signal });
+  } catch (error) {
+    if (!signal.aborted && error.name !== "PythonStopped") throw error;
+    chosen[index].unread = true;
+    return place(tool, index, unreadItem(tool, file.name, index, signal.aborted ? "cancelled" : "stopped"));
+  } finally {
+    reading.calls -= 1;
+    cancel.hidden = reading.calls === 0;
+  }
   const template = document.createElement("template");
-  template.innerHTML = html; // built and escaped by Python
+  template.innerHTML = out.html ?? ""; // built and escaped by Python
   const item = template.content.firstElementChild;
-  const old = items.querySelector(`[data-audit-item="${index}"]`);
   if (!item) return say(tool, out.error ?? `${file.name} could not be audited.`);
+  place(tool, index, item);
+  chosen[index].run = out.run;
+}
+
+function place(tool, index, item) {
+  const items = tool.querySelector("[data-audit-items]");
+  const old = items.querySelector(`[data-audit-item="${index}"]`);
   if (old) old.replaceWith(item);
   else items.append(item);
-  chosen[index].run = out.run;
+}
+
+/** The item of a file Python did not read to its end (the template's, rendered by Python). */
+function unreadItem(tool, name, index, why) {
+  const item = tool.querySelector("template[data-audit-unread]").content.firstElementChild.cloneNode(true);
+  item.dataset.auditItem = String(index);
+  item.querySelector("h3").textContent = name;
+  item.querySelector("[data-audit-error]").textContent = said(tool, why);
+  return item;
 }
 
 async function auditFiles(tool, files) {
@@ -66,6 +96,10 @@ const actions = {
       button.disabled = true;
     } else say(tool, answer?.error ?? said(tool, outcome === "aside-full" ? "aside-full" : "not-kept"));
   },
+  cancel() {
+    reading.controller?.abort();
+    reading.controller = null;
+  },
 };
 
 function attach() {
@@ -92,10 +126,18 @@ function attach() {
     const button = event.target.closest("[data-audit-action]");
     if (button) actions[button.dataset.auditAction]?.(tool, button);
   });
-  onPythonFailure(() => say(tool, "The audit needs the guide's Python, which could not start in this browser."));
-  startPython().then((ok) => {
-    if (ok) tool.dataset.live = "true";
+  // What the status said before Python failed returns once a retry has it ready.
+  let before = null;
+  onPythonFailure(() => {
+    before ??= tool.querySelector("[data-status]").textContent;
+    say(tool, said(tool, pythonDownloadFailed() ? "unavailable" : "no-python"));
   });
+  onPythonReady(() => {
+    tool.dataset.live = "true";
+    if (before !== null && tool.querySelector("[data-status]").textContent === said(tool, "unavailable")) say(tool, before);
+    before = null;
+  });
+  startPython();
 }
 
 if (typeof document$ !== "undefined") document$.subscribe(attach);

@@ -8,6 +8,9 @@ const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
 const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
 const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
+// Each runtime file as it is kept (inflated): its length and SHA-256. A file that arrives with
+// another length is reported as it ends, and one that differs is never kept.
+const FILES = {};
 // A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
 // 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
 // slower network, or with a data saver, Python starts plainly and this device makes its own
@@ -27,19 +30,31 @@ async function kept(url) {
   return (await keep)?.match(url).catch(() => undefined);
 }
 
-// A download that fails can be tried again by the page (it starts a new worker); anything else
-// that stops Python is final.
-let downloadFailed = false;
-function reportDownloadFailure(message) {
-  if (downloadFailed) return;
-  downloadFailed = true;
-  postMessage({ type: "download-failed", message });
-  // Keep what did arrive (a retry reads it from the cache), then say so: the page ends this worker.
+const flags = self.name.split(" "); // set by py-client.js
+
+// A download that fails, or a start that fails, can be tried again by the page (it starts a new
+// worker); only a browser without WebAssembly is final.
+let failed = false;
+function reportFailure(type, message) {
+  if (failed) return;
+  failed = true;
+  postMessage({ type, message });
+  // Keep what did arrive whole (a retry reads it from the cache), drop any kept copy unlike the
+  // build's (one kept before copies were checked), then say so: the page ends this worker.
   settle();
-  Promise.allSettled(keeping).then(() => postMessage({ type: "kept" }));
+  Promise.allSettled(keeping).then(dropDamaged).then(() => postMessage({ type: "kept" }));
+}
+const reportDownloadFailure = (message) => reportFailure("download-failed", message);
+
+async function dropDamaged() {
+  const cache = await keep;
+  // Not the snapshot: this device may have made its own (a damaged one is not restored).
+  for (const name of Object.keys(FILES).filter((name) => name !== "snapshot.bin")) {
+    const found = await cache?.match(runtime + name);
+    if (found && !(await asBuilt(name, new Uint8Array(await found.arrayBuffer())))) await cache.delete(runtime + name);
+  }
 }
 
-const flags = self.name.split(" "); // set by py-client.js
 let received = 0;
 let firstByteAt = null;
 let total = DOWNLOAD_BYTES.plain; // until a snapshot is chosen
@@ -57,18 +72,30 @@ function progressed(bytes) {
   postMessage({ type: "progress", received, total });
 }
 
-/** The body, counted as it arrives; an error part-way is reported unless the file is optional. */
-function watched(body, name, optional) {
+/** The body, counted as it arrives. */
+function counted(body) {
+  return body.pipeThrough(new TransformStream({ transform: (chunk, out) => (progressed(chunk.byteLength), out.enqueue(chunk)) }));
+}
+
+/** The body (inflated), checked as it arrives: a download that stops, a gzip stream that is
+ *  damaged, or a length other than the build's is reported, unless the file is optional. */
+function checked(body, name, optional) {
   const reader = body.getReader();
+  const expected = FILES[name]?.[0];
+  let length = 0;
   return new ReadableStream({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
+        length += value?.byteLength ?? 0;
+        if ((done && expected !== undefined && length !== expected) || length > expected) {
+          throw new Error(`${length.toLocaleString("en")} bytes arrived of ${expected.toLocaleString("en")}`);
+        }
         if (done) return controller.close();
-        progressed(value.byteLength);
         controller.enqueue(value);
       } catch (error) {
-        if (!optional) reportDownloadFailure(`${name} stopped downloading (${error.message ?? error})`);
+        if (!optional) reportDownloadFailure(`${name} did not arrive whole (${error.message ?? error})`);
+        reader.cancel().catch(() => {});
         controller.error(error);
       }
     },
@@ -84,42 +111,46 @@ async function runtimeFile(url, optional = false) {
   const packed = INFLATED.includes(name);
   let response;
   try {
-    response = await realFetch(packed ? `${url}.gz` : url);
+    // After a failed start, past the browser's own cache: it may hold a damaged copy.
+    response = await realFetch(packed ? `${url}.gz` : url, flags.includes("retry") ? { cache: "reload" } : {});
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
   } catch (error) {
     if (!optional) reportDownloadFailure(`${name} could not be downloaded (${error.message ?? error})`);
     throw error;
   }
-  let body = watched(response.body, name, optional);
+  let body = counted(response.body);
   if (packed) body = body.pipeThrough(new DecompressionStream("gzip"));
+  body = checked(body, name, optional);
   const headers = { "Content-Type": TYPES[name.split(".").pop()] ?? "application/octet-stream" };
   const cache = await keep;
   if (!cache) return new Response(body, { headers });
   const [mine, toKeep] = body.tee();
-  keeping.push(keepLater(cache, url, toKeep, headers));
+  keeping.push(keepLater(cache, name, toKeep, headers));
   return new Response(mine, { headers });
 }
 
 // Writing 45 MB into the cache while Python starts, or while it answers the reader's first change,
 // slowed both (scripts/bench): the copies are held in memory and written once Python is ready and
-// the page has left it alone for a moment (or at once when a download failed). A copy that fails,
-// or a download cut short, is simply fetched again next time.
+// the page has left it alone for a moment (or at once when the start failed). A copy that fails,
+// a download cut short or a file unlike the build's is not kept: it is fetched again next time.
 let settle;
 const settled = new Promise((resolve) => (settle = resolve));
 const keeping = [];
-async function keepLater(cache, url, stream, headers) {
+async function keepLater(cache, name, stream, headers) {
   try {
-    const chunks = [];
-    for (const reader = stream.getReader(); ; ) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-    }
+    const body = new Uint8Array(await new Response(stream).arrayBuffer());
     await settled;
-    await cache.put(url, new Response(new Blob(chunks), { headers }));
+    if (!(await asBuilt(name, body))) return;
+    await cache.put(runtime + name, new Response(body, { headers }));
   } catch {
     /* fetched again next time */
   }
+}
+
+async function asBuilt(name, body) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return FILES[name]?.[0] === body.byteLength && FILES[name][1] === hex;
 }
 
 // Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
@@ -161,11 +192,13 @@ self.fetch = async (resource, init) => {
   return url.startsWith(runtime) ? take(url) : realFetch(resource, init);
 };
 
-// A failed fetch inside Pyodide surfaces as an unhandled rejection: report it, unless it is a
-// download failure, which is reported already.
+// A failed fetch inside Pyodide surfaces as an unhandled rejection: report it (once: a download
+// failure is reported already). Once Python is running, anything unhandled means it may not be
+// sound any more.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (!downloadFailed) postMessage({ type: "fatal", message: String(event.reason?.message ?? event.reason) });
+  if (python) stop(null, why(event.reason));
+  else reportFailure("start-failed", String(event.reason?.message ?? event.reason));
 });
 
 // On a page the service worker controls, a kept module is imported by its address (the service
@@ -273,24 +306,52 @@ async function keepOwnSnapshot() {
   }
 }
 
-const bridge = startPython().then((pyodide) => pyodide.pyimport("drills.bridge"));
+// Python's answers, one call at a time. A call that leaves Python unsound (Pyodide's fatal error,
+// a MemoryError, or an error that is not Python's own, such as a full stack) is the last: the
+// page ends this worker and starts a fresh one for the calls after it (py-client.js).
+let python = null; // drills.bridge, once Python is ready
+let PythonError = null;
+let stopped = false;
 
-bridge.catch(settle);
-bridge.then(
-  () => {
+startPython().then(
+  (pyodide) => {
+    PythonError = pyodide.ffi.PythonError;
+    python = pyodide.pyimport("drills.bridge");
     postMessage({ type: "ready" });
     whenQuiet();
   },
-  (error) => downloadFailed || postMessage({ type: "fatal", message: String(error?.message ?? error) }),
+  (error) => reportFailure(typeof WebAssembly === "object" ? "start-failed" : "fatal", String(error?.message ?? error)),
 );
 
-self.onmessage = async ({ data }) => {
-  const { id, call, args, bytes } = data; // bytes: a file the reader chose, beside the JSON
-  try {
-    const py = await bridge;
-    postMessage({ type: "result", id, result: JSON.parse(py.call(call, JSON.stringify(args), bytes)) });
-  } catch (error) {
-    postMessage({ type: "result", id, result: { error: String(error?.message ?? error), field: null } });
-  }
-  whenQuiet();
+self.onmessage = ({ data }) => {
+  // The page sends its calls once Python is ready; a worker whose start failed answers none.
+  if (python) answer(data);
 };
+
+function answer({ id, call, args, bytes }) {
+  if (stopped) return;
+  let result;
+  try {
+    // bytes: a file the reader chose, beside the JSON
+    result = JSON.parse(python.call(call, JSON.stringify(args), bytes));
+  } catch (error) {
+    if (!(error instanceof PythonError) || error.type === "MemoryError") return stop(id, why(error));
+    result = { error: String(error.message), field: null };
+  }
+  if (result.stopped) return stop(id, result.stopped); // Python's own judgement (drills.bridge)
+  postMessage({ type: "result", id, result });
+  whenQuiet();
+}
+
+function stop(id, reason) {
+  if (stopped) return;
+  stopped = true;
+  postMessage({ type: "stopped", id, message: reason });
+}
+
+/** Why Python stopped, in words for the page (a Python error's message is its traceback). */
+function why(error) {
+  if (error?.type === "MemoryError") return "it ran out of memory";
+  if (/call stack/i.test(error?.message)) return "it ran out of stack space";
+  return `${error?.name ?? "Error"}: ${String(error?.message ?? error).split("\n")[0]}`;
+}

@@ -8,7 +8,7 @@ const RUNTIME_CACHE = "downhill-confidence-runtime-dev"; // where the Python wor
 const SHOW_AFTER_MS = 1000; // a quick start says nothing
 const UPDATE_EVERY_MS = 1000; // a polite region: a screen reader is not told every chunk
 
-const state = { started: 0, received: 0, total: DOWNLOAD_BYTES, timer: null, shownAt: 0, live: false };
+const state = { started: 0, received: 0, total: DOWNLOAD_BYTES, timer: null, shownAt: 0, live: false, note: [] };
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -79,11 +79,12 @@ function showProgress(now) {
   );
 }
 
-/** Python stopped for good: the tools say why (tools.js), this line says nothing. */
+/** Python is ready, or stopped for good (the tools say why: tools.js): this line says nothing,
+ *  unless Python was started again (restarted). */
 export function clear() {
   clearTimeout(state.timer);
   state.live = true;
-  say();
+  say(...state.note);
 }
 
 export function ready() {
@@ -92,9 +93,31 @@ export function ready() {
   for (const tool of document.querySelectorAll(".dc-tool--offline")) tool.classList.remove("dc-tool--offline");
 }
 
-/** The download failed: say why, with a button that tries again without reloading the page. */
-export function failed(reason, tryAgain) {
+/** Python stopped while it worked and a fresh one is starting (py-client.js): said until a
+ *  failure or another restart has more to say. */
+export function restarted(reason) {
+  state.note = [`The guide's Python stopped (${reason}) and was started again; what it was doing then was not finished.`];
+  say(...state.note);
+}
+
+/** Python could not be downloaded or could not start: say why, with a button that tries again
+ *  without reloading the page. */
+export function failed(reason, tryAgain, download = true) {
   clearTimeout(state.timer);
+  state.note = [];
+  offer(
+    `The live calculator could not ${download ? "be downloaded" : "start"}: ${reason}. The results below were ` +
+      "calculated when this page was built. ",
+    tryAgain,
+  );
+}
+
+/** Part of the page's script could not be downloaded (tools.js): the same, for that part. */
+export function partFailed(part, reason, tryAgain) {
+  offer(`${part} could not be downloaded (${reason}). `, tryAgain);
+}
+
+function offer(text, tryAgain) {
   const button = () => {
     const element = document.createElement("button");
     element.type = "button";
@@ -103,9 +126,5 @@ export function failed(reason, tryAgain) {
     element.addEventListener("click", tryAgain);
     return element;
   };
-  say(
-    `The live calculator could not be downloaded: ${reason}. The results below were calculated ` +
-      "when this page was built. ",
-    button,
-  );
+  say(text, button);
 }

@@ -4,6 +4,7 @@
 import { readAside, readBackup, readStore, today } from "./log-store.js";
 import { callPython, onPythonFailure, pythonDownloadFailed, pythonFailure, pythonHeld, startPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
+import * as runtimeStatus from "./runtime-status.js";
 
 onPythonFailure(() => document.querySelectorAll("[data-tool]").forEach(showFailure));
 
@@ -304,4 +305,10 @@ if (typeof document$ !== "undefined") document$.subscribe(attachAll);
 else attachAll();
 // The planner's session mode, and the cadence page's tempo it starts from: loaded once Python is
 // live and the page is idle, so its 17 kB never stand between the reader and the first answer.
-startPython().then((ok) => ok && whenIdle(() => import("./session-mode.js"), { timeout: 2000 }));
+function loadSessionMode(retry = false) {
+  import("./session-mode.js").then(
+    () => retry && runtimeStatus.clear(), // the line offered to try again
+    (error) => runtimeStatus.partFailed("Session mode", error.message, () => loadSessionMode(true)),
+  );
+}
+startPython().then((ok) => ok && whenIdle(() => loadSessionMode(), { timeout: 2000 }));
