@@ -89,3 +89,8 @@ def counted(n: int, one: str, many: str) -> str:
 def long_date(day: dt.date) -> str:
     """ "1 January 2000": a date as the guide's sentences say it."""
     return f"{day.day} {day:%B %Y}"
+
+
+def day_date(day: dt.date) -> str:
+    """ "Sat 29 May 2021": a dated day in a list, with its year (a run may be from any year)."""
+    return f"{day:%a} {day.day} {day:%b} {day.year}"

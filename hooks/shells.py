@@ -77,7 +77,7 @@ def _audit_context(docs_dir: Path) -> dict[str, Any]:
         "accept": ",".join(ACCEPT),
         "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
         "max_points": f"{runs.MAX_POINTS:,}",
-        "example": Markup(item_html(0, result, "metric", can_log=False)),
+        "example": Markup(item_html(0, result, "metric")),
         # A file Python did not read to its end: audit.js fills in its name and why.
         "unread": Markup(failed_item_html(0, "", "")),
         "example_href": f"../{EXAMPLE_COURSE}",

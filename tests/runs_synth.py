@@ -270,3 +270,14 @@ def to_fit_compressed(
     header += struct.pack("<H", fit_crc(header))
     data = header + body
     return data + struct.pack("<H", fit_crc(data))
+
+
+def mountain_course(length_m: float = 40_000.0, spacing_m: float = 10.0) -> list[Point]:
+    """A 40 km mountain race course (no times): three big climbs and descents of 800 m, on
+    ground that rolls every 700 m, so some fifty sustained descents, the steepest over 40 %."""
+    out = []
+    for k in range(round(length_m / spacing_m) + 1):
+        d = k * spacing_m
+        ele = 1500 + 400 * math.sin(2 * math.pi * d / 13_000) + 30 * math.sin(2 * math.pi * d / 700)
+        out.append(Point(d, round(ele, 1), None, None))
+    return out

@@ -21,6 +21,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "click_track": audio.click_track,
     "tap_cadence": audio.tap_cadence,
     "audit_file": audit.audit_file,  # the reader's activity file, its bytes beside the JSON
+    "audit_handoffs": audit.handoffs,  # every audited file's planner button, drawn again
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -43,6 +44,7 @@ DOING: dict[str, str] = {
     "click_track": "making the click track",
     "tap_cadence": "reading your taps",
     "audit_file": "auditing your file",
+    "audit_handoffs": "linking your files to the planner",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",

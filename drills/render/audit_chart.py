@@ -27,13 +27,18 @@ from drills.render.audit_format import (
 )
 from drills.render.html import esc
 from drills.runs.audit import Audit, Descent
+from drills.runs.plausible import believable
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 52, 14, 20, 40
+LEFT, RIGHT, TOP, BOTTOM = 64, 14, 20, 40
 LINE = "var(--md-default-fg-color--light, currentColor)"
 FAINT = "var(--md-default-fg-color--lightest, rgba(0, 0, 0, 0.07))"
-ACCENT = "var(--md-primary-fg-color, currentColor)"
+# The highlight: its own variable (site.css) so the dark scheme gets a colour that reads there.
+ACCENT = "var(--dc-audit-accent, var(--md-primary-fg-color, currentColor))"
 DESC_DESCENTS = 8  # descents named one by one in the profile's description
+# Text sizes in the 640-wide viewBox: on a 360 px phone a unit is half a pixel.
+AXIS_SIZE = 15
+LABEL_SIZE = 16  # a descent's number; one that would overlap a steeper one's is left off
 
 
 def _n(value: float) -> str:
@@ -74,14 +79,15 @@ def _profile_desc(result: Audit, units: str) -> str:
         f"{height(result.lowest_m, units)} and {height(result.highest_m, units)}, with "
         f"{height(result.descent_m, units)} of descent in all."
     ]
-    shown = result.descents[:DESC_DESCENTS]
+    highlighted = believable(result.descents)
+    shown = highlighted[:DESC_DESCENTS]
     if not shown:
         parts.append("No sustained descent is highlighted.")
     else:
         parts.append(
-            f"{len(result.descents)} sustained descent"
-            + (" is" if len(result.descents) == 1 else "s are")
-            + " highlighted and numbered:"
+            f"{len(highlighted)} sustained descent"
+            + (" is" if len(highlighted) == 1 else "s are")
+            + " highlighted, numbered where the numbers fit:"
         )
         parts += [
             f"{d.number}, from {length(d.start_m, units)}, drops {height(d.drop_m, units)} over "
@@ -89,8 +95,10 @@ def _profile_desc(result: Audit, units: str) -> str:
             f"{d.steepest_grade_pct:.0f} %)" + (";" if k < len(shown) - 1 else ".")
             for k, d in enumerate(shown)
         ]
-        if len(result.descents) > len(shown):
-            parts.append(f"{len(result.descents) - len(shown)} more are listed in the table.")
+        if len(highlighted) > len(shown):
+            parts.append(f"{len(highlighted) - len(shown)} more are listed in the table.")
+    if len(highlighted) < len(result.descents):
+        parts.append("Descents no runner covered (bad elevation data) are not highlighted.")
     return " ".join(parts)
 
 
@@ -142,22 +150,22 @@ def profile_svg(result: Audit, units: str, id_prefix: str = "dc-audit-profile") 
         out.append(f'<line x1="{LEFT}" y1="{_n(y)}" x2="{WIDTH - RIGHT}" y2="{_n(y)}"/>')
         value += step
     out.append("</g>")
-    out.append('<g font-size="11">')
+    out.append(f'<g font-size="{AXIS_SIZE}">')
     for value, y in ticks:
-        out.append(f'<text x="{LEFT - 6}" y="{_n(y + 4)}" text-anchor="end">{value:,.0f}</text>')
+        out.append(f'<text x="{LEFT - 6}" y="{_n(y + 5)}" text-anchor="end">{value:,.0f}</text>')
     dstep = _nice_step(length_value(x1 - x0, units), 5)
     metres_per_unit = (x1 - x0) / max(length_value(x1 - x0, units), 1e-9)
     k = 0
     while k * dstep <= length_value(x1 - x0, units) + 1e-9:
         x = px(x0 + k * dstep * metres_per_unit)
-        out.append(f'<text x="{_n(x)}" y="{base + 16}" text-anchor="middle">{k * dstep:g}</text>')
+        out.append(f'<text x="{_n(x)}" y="{base + 18}" text-anchor="middle">{k * dstep:g}</text>')
         k += 1
     out.append(
         f'<text x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 6}" text-anchor="middle">'
         f"Distance ({length_unit(units)})</text>"
     )
     out.append(
-        f'<text transform="translate(12 {TOP + plot_h / 2:.0f}) rotate(-90)" '
+        f'<text transform="translate(14 {TOP + plot_h / 2:.0f}) rotate(-90)" '
         f'text-anchor="middle">Elevation ({height_unit(units)})</text>'
     )
     out.append("</g>")
@@ -167,17 +175,20 @@ def profile_svg(result: Audit, units: str, id_prefix: str = "dc-audit-profile") 
         f'style="fill:{FAINT};stroke:none"/>'
     )
     out.append(f'<polyline points="{line}" style="fill:none;stroke:{LINE};stroke-width:1.5"/>')
+    shown = believable(result.descents)  # a descent no runner covered is not highlighted
     out.append(f'<g style="fill:none;stroke:{ACCENT};stroke-width:3.5;stroke-linecap:round">')
-    for d in result.descents:
+    for d in shown:
         pts = " ".join(f"{_i(px(x))},{_i(py(y))}" for x, y in _stretch(profile, d))
         out.append(f'<polyline points="{pts}"><title>Descent {d.number}</title></polyline>')
     out.append("</g>")
-    out.append(f'<g font-size="11" font-weight="bold" style="fill:{ACCENT}">')
-    for d in result.descents:
-        out.append(
-            f'<text x="{_n(px(d.start_m))}" y="{_n(max(TOP + 10, py(d.top_m) - 6))}" '
-            f'text-anchor="middle">{d.number}</text>'
-        )
+    out.append(f'<g font-size="{LABEL_SIZE}" font-weight="bold" style="fill:{ACCENT}">')
+    placed: list[tuple[float, float]] = []
+    for d in sorted(shown, key=lambda d: -d.steepest_grade_pct):  # the steepest keep theirs
+        x, y = px(d.start_m), max(TOP + 10, py(d.top_m) - 6)
+        if any(abs(x - a) < LABEL_SIZE * 1.4 and abs(y - b) < LABEL_SIZE for a, b in placed):
+            continue  # its neighbour's number would sit on it: the table still lists it
+        placed.append((x, y))
+        out.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="middle">{d.number}</text>')
     out.append("</g></svg>")
     return "".join(out)
 

@@ -1,5 +1,6 @@
-"""The descent audit's results as HTML: totals, warnings, what it means in the guide's terms,
-the grade bands (table and chart), the profile with its descents, and a course's race card.
+"""The descent audit's results as HTML, summary first: the totals, warnings, what it means in
+the guide's terms (and which descents no runner covered), a course's race card, what the reader
+can do with it and the profile; then the grade bands and the descents, collapsed.
 
 Every value carries ``data-result`` with its Audit field name (band cells:
 ``bands.<index>.<field>``; descents: ``descents.<index>.<field>``), and everything from the
@@ -8,6 +9,8 @@ file (its name above all) goes through ``esc``.
 
 from __future__ import annotations
 
+from drills.render.audit_actions import actions_html
+from drills.render.audit_card import doubts_html, race_card_html
 from drills.render.audit_chart import bands_chart_svg, profile_svg
 from drills.render.audit_format import (
     band_label,
@@ -18,16 +21,16 @@ from drills.render.audit_format import (
     height,
     length,
 )
-from drills.render.html import esc
+from drills.render.html import esc, scroll_open
 from drills.runs.advice import (
     STEEP_FROM_PCT,
-    RaceCard,
     log_summary,
     planner_suggestion,
     race_card,
     steep_share,
 )
 from drills.runs.audit import STEEPEST_WINDOW_M, Audit
+from drills.runs.plausible import doubt
 
 REFERENCES = "../../references/"  # the audit page lives at /tools/audit/
 SPORT_NOUNS = {"running": "run", "walking": "walk", "hiking": "hike", "cycling": "ride"}
@@ -133,7 +136,7 @@ def bands_table_html(result: Audit, units: str) -> str:
             f"{esc(label)}</th>{tds}</tr>"
         )
     return (
-        '<div class="dc-table-scroll"><table class="dc-audit-bands">'
+        scroll_open("Descent by grade, table") + '<table class="dc-audit-bands">'
         "<caption>Descent by grade (downhill, in %)</caption>"
         '<thead><tr><th scope="col">Grade</th><th scope="col">Distance</th>'
         '<th scope="col">Drop</th><th scope="col">Moving time</th>'
@@ -145,7 +148,7 @@ def bands_table_html(result: Audit, units: str) -> str:
 
 
 def descents_html(result: Audit, units: str) -> str:
-    """The sustained descents in order, as a table."""
+    """The sustained descents in order, as a table; one no runner covered says so."""
     if not result.descents:
         return '<p class="dc-audit-descents">No sustained descent.</p>'
     rows = []
@@ -160,7 +163,13 @@ def descents_html(result: Audit, units: str) -> str:
             ("cadence_spm", "–" if d.cadence_spm is None else f"{d.cadence_spm:.0f}"),
         ]
         tds = "".join(f"<td>{_cell(f'descents.{i}.{n}', text)}</td>" for n, text in cells)
-        rows.append(f'<tr><th scope="row">{d.number}</th>{tds}</tr>')
+        if doubt(d) is None:
+            rows.append(f'<tr><th scope="row">{d.number}</th>{tds}</tr>')
+        else:  # the reading above the table says why
+            rows.append(
+                f'<tr class="dc-audit-doubted"><th scope="row">{d.number} '
+                f'<span class="dc-audit-flag">bad data</span></th>{tds}</tr>'
+            )
     heads = [
         "At",
         "Drop",
@@ -172,36 +181,23 @@ def descents_html(result: Audit, units: str) -> str:
     ]
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
     return (  # scrolls sideways on a phone rather than widening the page
-        '<div class="dc-table-scroll"><table class="dc-audit-descents">'
+        scroll_open("Sustained descents, table") + '<table class="dc-audit-descents">'
         f'<caption>Sustained descents</caption><thead><tr><th scope="col">No.</th>{head}</tr>'
         "</thead><tbody>" + "".join(rows) + "</tbody></table></div>"
     )
 
 
-def race_card_html(card: RaceCard, units: str) -> str:
-    """A course's descents in race order, and the planner target that prepares for them."""
-    check_units(units)
-    target = (
-        ""
-        if card.target_pct is None
-        else f'<span data-result="target_pct" hidden>{card.target_pct:g}</span>'
-    )
-    items = "".join(
-        f"<li>{esc(length(d.start_m, units))}: {esc(height(d.drop_m, units))} down over "
-        f"{esc(length(d.length_m, units))}, {esc(grade(d.mean_grade_pct))} on average, "
-        f"{esc(grade(d.steepest_grade_pct))} at its steepest</li>"
-        for d in card.descents
-    )
-    listing = f"<ol>{items}</ol>" if items else ""
+def _collapsed(summary: str, body: str, name: str) -> str:
+    """A part most readers skip on a phone: one line until opened."""
     return (
-        '<section class="dc-audit-race-card" aria-label="Race card">'
-        f'<p data-result="race_card">{esc(card.sentence)}{target}</p>'
-        f"{listing}</section>"
+        f'<details class="dc-audit-more" data-audit-more="{name}">'
+        f"<summary>{esc(summary)}</summary>{body}</details>"
     )
 
 
 def audit_html(result: Audit, units: str = "metric") -> str:
-    """The whole audit of one file, in the order the page shows it."""
+    """The whole audit of one file, in the order the page shows it: what to read and do first,
+    the detail after (collapsed)."""
     check_units(units)
     parts = [
         f'<section class="dc-audit" data-file="{esc(result.name)}">',
@@ -209,13 +205,25 @@ def audit_html(result: Audit, units: str = "metric") -> str:
         warnings_html(result),
         totals_html(result, units),
         meaning_html(result),
-        profile_svg(result, units),
-        bands_table_html(result, units),
-        bands_chart_svg(result, units),
-        descents_html(result, units),
+        doubts_html(result, units),
     ]
     if result.moving_time_s is None:
         parts.append(race_card_html(race_card(result), units))
+    parts += [
+        actions_html(result),
+        profile_svg(result, units),
+        _collapsed(
+            "Descent by grade: table and chart",
+            bands_table_html(result, units) + bands_chart_svg(result, units),
+            "bands",
+        ),
+    ]
+    count = len(result.descents)
+    if count:
+        what = f"All {count} sustained descents" if count > 1 else "The sustained descent"
+        parts.append(_collapsed(f"{what}: table", descents_html(result, units), "descents"))
+    else:
+        parts.append(descents_html(result, units))
     parts.append("</section>")
     return "".join(parts)
 

@@ -39,3 +39,13 @@ def number(value: float, decimals: int = 1) -> str:
     """A number with a true minus sign, as readers expect to see it."""
     text = f"{value:.{decimals}f}"
     return text.replace("-", "−") if value < 0 and float(text) != 0 else text.lstrip("-")
+
+
+def scroll_open(label: str | None = None, labelled_by: str | None = None) -> str:
+    """The opening tag of a box a wide table scrolls sideways in on a phone (never the page):
+    focusable and named, so a keyboard can scroll it and a screen reader says what it holds.
+    Close it with ``</div>``."""
+    return (
+        '<div class="dc-table-scroll" tabindex="0" role="region"'
+        f"{attrs(aria_label=label, aria_labelledby=labelled_by)}>"
+    )

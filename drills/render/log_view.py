@@ -21,7 +21,7 @@ from drills.render.context import Context
 from drills.render.html import attrs, esc, number
 from drills.render.regions import Region, region
 from drills.training_log import FLAGS, LogEntry, Reading, Store, session_key
-from drills.words import counted
+from drills.words import counted, day_date
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def _runs_html(runs: tuple[training_log.LoggedRun, ...]) -> str:
             "Remove</button>"
         )
         items.append(
-            f"<li>{esc(_short_date(run.date))}, {esc(run.name)}: "
+            f"<li>{esc(day_date(run.date))}, {esc(run.name)}: "
             f"{number(run.descent_m, 0)} m of descent{steepest}. {button}</li>"
         )
     return (

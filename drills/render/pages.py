@@ -15,7 +15,7 @@ from drills import catalog, evidence, references
 from drills.model import CHAPTERS, LEVELS, Drill, Reference
 from drills.render.figures.drill_setting import drill_setting_figure
 from drills.render.figures.svg import figure_html
-from drills.render.html import esc
+from drills.render.html import esc, scroll_open
 
 DRILL_FENCE = re.compile(r"^```drill[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
 EVIDENCE_FENCE = re.compile(r"^```evidence[ \t]*\n(?P<kind>[a-z-]+)\n```[ \t]*$", re.MULTILINE)
@@ -229,9 +229,9 @@ same, so you can bookmark it or send it to an athlete.
 <p class="dc-filter__count" role="status" data-catalog-count>{len(catalog.DRILLS)} drills</p>
 </form>
 
-<div class="dc-table-scroll" markdown>
+{scroll_open(labelled_by="dc-catalog-caption")}
 <table class="dc-catalog" data-catalog>
-<caption>{len(catalog.DRILLS)} drills in {len(CHAPTERS)} chapters</caption>
+<caption id="dc-catalog-caption">The drills by chapter, level and slope</caption>
 <thead><tr><th scope="col">Drill</th><th scope="col">Chapter</th><th scope="col">Level</th><th scope="col">Slope</th></tr></thead>
 <tbody>{rows}</tbody>
 </table>
@@ -296,6 +296,12 @@ def drills_citing() -> dict[str, list[Drill]]:
 # ---------------------------------------------------------------- coaches' section links
 
 
+def _breakable(path: str) -> str:
+    """A site path that a narrow column may wrap after a slash or before the #, never inside a
+    word."""
+    return esc(path).replace("/", "/<wbr>").replace("#", "<wbr>#")
+
+
 def section_links_html(chapters: Iterable[tuple[str, str, str, str]]) -> str:
     """A table of every chapter's ## sections with copy buttons.
 
@@ -305,7 +311,7 @@ def section_links_html(chapters: Iterable[tuple[str, str, str, str]]) -> str:
     for title, href, path, markdown in chapters:
         rows = "".join(
             f'<tr><td><a href="{esc(href)}#{m["id"]}">{esc(m["title"])}</a></td>'
-            f"<td><code>{esc(path)}#{m['id']}</code></td>"
+            f"<td><code>{_breakable(path + '#' + m['id'])}</code></td>"
             f'<td><button type="button" class="md-button dc-copy" data-copy-link="{esc(href)}#{m["id"]}">'
             f'Copy<span class="dc-visually-hidden"> link to {esc(m["title"])}</span></button></td></tr>'
             for m in HEADING.finditer(markdown)
@@ -317,4 +323,4 @@ def section_links_html(chapters: Iterable[tuple[str, str, str, str]]) -> str:
             f'<th scope="col"><span class="dc-visually-hidden">Copy</span></th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
         )
-    return '<div class="dc-table-scroll">' + "".join(blocks) + "</div>"
+    return scroll_open("Section links, tables") + "".join(blocks) + "</div>"

@@ -13,7 +13,7 @@ from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render.figures.exposure import RULER_GRADES_PCT, grade_ruler_svg
 from drills.render.forms import Field
-from drills.render.html import attrs, esc, number
+from drills.render.html import attrs, esc, number, scroll_open
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.session_content import PRACTICE_INTRO
@@ -247,7 +247,8 @@ def results(plan: planner.Plan, log_cells: Mapping[tuple[int, int], Region]) -> 
                 esc(label),
                 attributes=f' id="plan-week-{week.number}"',
             ),
-            f'<div class="dc-table-scroll"><table class="dc-plan-table">{HEAD}<tbody>',
+            scroll_open(labelled_by=f"plan-week-{week.number}")
+            + f'<table class="dc-plan-table">{HEAD}<tbody>',
         ]
         for k, s in enumerate(week.sessions, start=1):
             out += _session_row(week, s, k, log_cells[(week.number, k)])

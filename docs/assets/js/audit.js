@@ -47,6 +47,7 @@ async function auditOne(tool, index) {
   if (!item) return say(tool, out.error ?? `${file.name} could not be audited.`);
   place(tool, index, item);
   chosen[index].run = out.run;
+  chosen[index].found = out.found;
 }
 
 function place(tool, index, item) {
@@ -65,6 +66,17 @@ function unreadItem(tool, name, index, why) {
   return item;
 }
 
+// Each file's planner button takes what the other files found (a course, the runner's steady
+// grade from their runs): Python draws them all again. Without Python (stopped, cancelled),
+// each keeps the button its own file drew.
+async function handOff(tool) {
+  const out = await callPython("audit_handoffs", { found: chosen.map((c) => c.found ?? null) }).catch(() => ({}));
+  for (const [index, html] of (out.html ?? []).entries()) {
+    const box = tool.querySelector(`[data-audit-item="${index}"] [data-audit-handoff]`);
+    if (box) box.outerHTML = html; // built and escaped by Python
+  }
+}
+
 async function auditFiles(tool, files) {
   if (!files.length) return;
   const items = tool.querySelector("[data-audit-items]");
@@ -76,6 +88,7 @@ async function auditFiles(tool, files) {
     chosen.push({ file, bytes: new Uint8Array(await file.arrayBuffer()) });
     await auditOne(tool, index).catch(() => say(tool, `${file.name} could not be audited.`));
   }
+  await handOff(tool);
   const n = chosen.length;
   say(tool, `Audited ${n} ${n === 1 ? "file" : "files"}; each shows its result or why it could not be read.`);
 }
@@ -91,10 +104,13 @@ const actions = {
     const run = chosen[Number(button.closest("[data-audit-item]").dataset.auditItem)]?.run;
     if (!run) return;
     const { answer, outcome } = await changeLog((store) => callPython("log_add_run", { store, run, today: today() }));
-    if (outcome === "written") {
-      say(tool, `${answer.summary} ${said(tool, "added")}`);
-      button.disabled = true;
-    } else say(tool, answer?.error ?? said(tool, outcome === "aside-full" ? "aside-full" : "not-kept"));
+    const text =
+      outcome === "written"
+        ? `${answer.summary} ${said(tool, "added")}`
+        : (answer?.error ?? said(tool, outcome === "aside-full" ? "aside-full" : "not-kept"));
+    say(tool, text);
+    button.parentElement.querySelector("[data-audit-said=log]").textContent = text; // beside the button too
+    if (outcome === "written") button.disabled = true;
   },
   cancel() {
     reading.controller?.abort();
@@ -121,6 +137,7 @@ function attach() {
   });
   tool.querySelector("[name=units]").addEventListener("change", async () => {
     for (let index = 0; index < chosen.length; index += 1) await auditOne(tool, index);
+    await handOff(tool);
   });
   tool.addEventListener("click", (event) => {
     const button = event.target.closest("[data-audit-action]");
