@@ -34,11 +34,7 @@ import site_runtime  # noqa: E402
 from drills import catalog  # noqa: E402
 from drills.render import pages  # noqa: E402
 from drills.render.figures.fence import expand_figure_fences  # noqa: E402
-from drills.render.prose import (  # noqa: E402
-    expand_link_values,
-    expand_plan_links,
-    expand_rule_words,
-)
+from drills.render.prose import expand_plan_links, expand_rule_words  # noqa: E402
 from hooks import shells  # noqa: E402
 
 # The pages whose ## sections the coaches' table lists: the six chapters, then Special
@@ -78,7 +74,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = pages.expand_evidence_labels(markdown, page.file.src_uri, _root(page))
         markdown = expand_rule_words(markdown, page.file.src_uri)
         markdown = expand_plan_links(markdown, page.file.src_uri)
-        markdown = expand_link_values(markdown)
         markdown = shells.mark_fences(markdown, page.file.src_uri)
         markdown = expand_figure_fences(markdown, _root(page))
     except KeyError as error:

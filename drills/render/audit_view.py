@@ -136,7 +136,7 @@ def bands_table_html(result: Audit, units: str) -> str:
             f"{esc(label)}</th>{tds}</tr>"
         )
     return (
-        scroll_open("Descent by grade, table") + '<table class="dc-audit-bands">'
+        scroll_open(f"Descent by grade in {result.name}, table") + '<table class="dc-audit-bands">'
         "<caption>Descent by grade (downhill, in %)</caption>"
         '<thead><tr><th scope="col">Grade</th><th scope="col">Distance</th>'
         '<th scope="col">Drop</th><th scope="col">Moving time</th>'
@@ -181,7 +181,8 @@ def descents_html(result: Audit, units: str) -> str:
     ]
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
     return (  # scrolls sideways on a phone rather than widening the page
-        scroll_open("Sustained descents, table") + '<table class="dc-audit-descents">'
+        scroll_open(f"Sustained descents in {result.name}, table")
+        + '<table class="dc-audit-descents">'
         f'<caption>Sustained descents</caption><thead><tr><th scope="col">No.</th>{head}</tr>'
         "</thead><tbody>" + "".join(rows) + "</tbody></table></div>"
     )
@@ -206,11 +207,11 @@ def audit_html(result: Audit, units: str = "metric") -> str:
         totals_html(result, units),
         meaning_html(result),
         doubts_html(result, units),
+        actions_html(result),
     ]
     if result.moving_time_s is None:
         parts.append(race_card_html(race_card(result), units))
     parts += [
-        actions_html(result),
         profile_svg(result, units),
         _collapsed(
             "Descent by grade: table and chart",

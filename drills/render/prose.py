@@ -18,14 +18,18 @@ from drills.render import planner_view
 from drills.render.pages import degrees
 from drills.rule_text import INLINE
 from drills.runs.plausible import RULE as DOUBTFUL_DESCENT
-from drills.words import in_words, listing, pct
+from drills.words import in_words, pct
 
-# The rules' words, and the audit's (drills.runs, whose own imports reach drills.rule_text).
-WORDS = {**INLINE, "doubtful-descent": DOUBTFUL_DESCENT}
+# The rules' words, the audit's (drills.runs, whose own imports reach drills.rule_text) and how
+# many values a planner link carries (one per field of its form).
+WORDS = {
+    **INLINE,
+    "doubtful-descent": DOUBTFUL_DESCENT,
+    "planner-link-values": in_words(len(planner_view.FIELDS)),
+}
 RULE_WORDS = re.compile(r"\{\{\s*(?P<name>[a-z-]+)\s*\}\}")
 PLAN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\(plan:(?P<query>[^)\s]+)\)")
 PLANNER_PAGE = "tools/planner.md"
-LINK_VALUES_FENCE = re.compile(r"^```planner-link-values[ \t]*\n```[ \t]*$", re.M)
 PLAN_KEYS = ("current", "target", "weeks", "sessions", "level", "slope")
 FEET_PER_METRE = 3.28084
 
@@ -97,27 +101,3 @@ def expand_plan_links(markdown: str, page: str) -> str:
         return f"[{match['text']}]({href}?{match['query']}) {says}"
 
     return PLAN_LINK.sub(link, markdown)
-
-
-def link_values() -> str:
-    """The planner link's values as a Markdown sentence and table, one row per field of the
-    planner's form (its share-link keys), so the count and the rows follow the form."""
-    rows = []
-    for f in planner_view.FIELDS:
-        takes = listing([value for value, _ in f.choices], "or") if f.choices else f.hint
-        rows.append(f"| `{f.name}` | {f.label} | {takes} |")
-    return "\n".join(
-        [
-            f"The link uses {in_words(len(planner_view.FIELDS))} values, one for each field of "
-            "the planner's form, and you can also edit them by hand:",
-            "",
-            "| Value | The planner's field | What it takes |",
-            "|---|---|---|",
-            *rows,
-        ]
-    )
-
-
-def expand_link_values(markdown: str) -> str:
-    """A ```planner-link-values fence as the planner link's values (``link_values``)."""
-    return LINK_VALUES_FENCE.sub(lambda _: link_values(), markdown)
