@@ -247,7 +247,7 @@ def results(plan: planner.Plan, log_cells: Mapping[tuple[int, int], Region]) -> 
                 esc(label),
                 attributes=f' id="plan-week-{week.number}"',
             ),
-            scroll_open(f"{label}, table")  # the week's section has the heading's name
+            scroll_open(f"Week {week.number}, table")  # the section has the heading's name
             + f'<table class="dc-plan-table">{HEAD}<tbody>',
         ]
         for k, s in enumerate(week.sessions, start=1):
