@@ -1,6 +1,6 @@
 """The descent audit's results as HTML, summary first: the totals, warnings, what it means in
-the guide's terms (and which descents no runner covered), a course's race card, what the reader
-can do with it and the profile; then the grade bands and the descents, collapsed.
+the guide's terms (and which descents no runner covered), what the reader can do with it, a
+course's race card and the profile; then the grade bands and the descents, collapsed.
 
 Every value carries ``data-result`` with its Audit field name (band cells:
 ``bands.<index>.<field>``; descents: ``descents.<index>.<field>``), and everything from the
