@@ -104,11 +104,11 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "start",
         "Start date (optional)",
-        f"Year-month-day, e.g. 2026-12-07, from {planner.DATE_RANGE[0].year} to "
+        f"The day of the first session, from {planner.DATE_RANGE[0].year} to "
         f"{planner.DATE_RANGE[1].year}, to put dates on the sessions.",
         "",
         _start_date,
-        input_mode="text",
+        date=True,
         optional=True,
     ),
 )
