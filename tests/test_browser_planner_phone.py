@@ -19,8 +19,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
 
 # Elements of the article wider than the screen, or whose content a box cuts off (overflow
-# hidden or clip) or scrolls without a way for the keyboard to reach it (axe's
-# scrollable-region-focusable, which also needs the overflowing content to be focusable-free).
+# hidden or clip) or scrolls where the keyboard cannot reach it (the box is not focusable).
 LAYOUT_FAULTS = """() => {
     const width = document.documentElement.clientWidth;
     const faults = [];

@@ -15,13 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pages import _element
 
-from drills import planner, training_log
+from drills import training_log
 from drills.render import forms, regions
 from drills.render.context import Context
 from drills.render.html import number
 from drills.render.plan_cards import FOCUS_TITLES
 from drills.render.plan_handout import _numbers
-from drills.render.planner_view import FIELDS
+from drills.render.planner_view import FIELDS, compute
 from drills.render.tools import TOOLS
 from drills.training_log import FLAGS, LogEntry
 from drills.words import pct
@@ -43,15 +43,7 @@ def pages_with_logs(draw: st.DrawFn) -> tuple[dict[str, str], list[LogEntry]]:
         "start": draw(st.sampled_from(["", "2026-03-02"])),
     }
     values = forms.read(FIELDS, texts).values
-    plan = planner.make_plan(
-        values["current"],
-        values["target"],
-        values["weeks"],
-        values["sessions"],
-        values["level"],
-        values["slope"],
-        values["start"],
-    )
+    plan = compute(values)
     keys = training_log.plan_keys(plan)
     chosen = draw(st.lists(st.sampled_from(keys), unique=True, max_size=8))
     log = [
@@ -88,15 +80,7 @@ def test_the_page_shows_the_adjusted_plan_everywhere(
     store = training_log.dump_store(log, forms.read(FIELDS, texts).texts)
     view = TOOLS["planner"].view(values, Context(store=store, today=TODAY))
     page = regions.page_html(view.regions[0])
-    plan = planner.make_plan(
-        values["current"],
-        values["target"],
-        values["weeks"],
-        values["sessions"],
-        values["level"],
-        values["slope"],
-        values["start"],
-    )
+    plan = compute(values)
     shown = training_log.adjust_plan(plan, log).plan
 
     # Each session's card and its line in the printed handout.
