@@ -14,7 +14,7 @@ from drills import bridge, planner, training_log
 from drills.bridge import rehearsal
 from drills.bridge.rehearsal import LARGEST_PLAN
 from drills.cadence import calculate
-from drills.render import forms, log_view, planner_view
+from drills.render import forms, log_sessions, plan_cards, planner_view
 from drills.render.cadence_view import results_html
 from tests import pages
 
@@ -134,11 +134,11 @@ def test_click_track_and_taps_through_the_bridge() -> None:
 
 
 def test_rehearsal_fills_the_render_caches_the_snapshot_keeps() -> None:
-    planner_view._cues.cache_clear()
-    log_view._unlogged.cache_clear()
+    plan_cards._cues.cache_clear()
+    log_sessions._unlogged.cache_clear()
     rehearsal.rehearse()
-    assert planner_view._cues.cache_info().currsize > 0
-    assert log_view._unlogged.cache_info().currsize >= 24 * 5  # the largest plan's cells
+    assert plan_cards._cues.cache_info().currsize > 0
+    assert log_sessions._unlogged.cache_info().currsize >= 24 * 5  # the largest plan's cells
 
 
 def test_a_rehearsal_that_fails_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,7 +194,8 @@ def test_one_answer_carries_the_log_beside_the_plan() -> None:
         marks=pages.marks(before),
     )
     assert "Done" in out["regions"]["log-1-1"]["html"]
-    assert "Changed by your log" in out["regions"]["log-1-2"]["html"]
+    # Heavy braking made the next descent body-position practice: its whole card is new.
+    assert "Changed by your log" in out["regions"]["card-1-2"]["html"]
     assert out["data"]["forms"]["1-1"]["flags"] == ["heavy_braking"]
     assert out["data"]["log_summary"].startswith(f"Training log: 1 of {len(plan.weeks) * 4}")
     assert pages.apply(before, out["regions"]) == page("planner", fields, store)

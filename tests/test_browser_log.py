@@ -71,7 +71,7 @@ def test_mark_a_session_done_and_it_survives_a_reload(page: object, base_url: st
     )
     assert status(page).startswith("Saved")
     # The next descent becomes technique practice, with its reason beside it and in the list.
-    assert "Changed by your log" in page.text_content("[data-log-cell='1-2']")
+    assert "Changed by your log" in page.text_content("[data-session-card='1-2']")
     assert "Heavy braking during" in page.text_content(".dc-log-changes")
 
     text = stored(page)
@@ -332,7 +332,7 @@ def test_print_shows_the_log_beside_each_session(
         "() => document.querySelector(\"[data-log-cell='1-1']\").textContent.includes('Done')"
     )
     page.emulate_media(media="print")
-    assert page.locator("[data-log-cell='1-1'] .dc-log-note").is_visible()
+    assert page.locator("[data-log-entry='1-1'] .dc-log-note").is_visible()
     for hidden in (
         "[data-log-form]",
         ".dc-log-files",

@@ -74,7 +74,7 @@ def test_share_link_restores_the_same_plan(page: object, base_url: str) -> None:
     )
     assert shown(page) == values
     assert page.input_value("[name=start]") == "2027-01-04"
-    first_day = page.locator("[data-results] tr[data-week='1'] td").first.text_content()
+    first_day = page.locator("[data-results] [data-region='when-1-1']").text_content()
     assert first_day.startswith("Mon")  # text_content: weeks off screen are not rendered
 
 
@@ -97,13 +97,34 @@ def test_print_view_hides_navigation_and_form(page: object, base_url: str) -> No
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", "form.dc-form", ".dc-print-actions"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    assert page.locator(".dc-plan-table").first.is_visible()
-    assert page.locator(".dc-plan-table .dc-cues li").first.is_visible()
+    assert page.locator(".dc-handout__grid").first.is_visible()
+    assert page.locator(".dc-handout__cues li").first.is_visible()
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF Chromium printed: its page objects (not the /Pages tree's nodes)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_the_default_plan_prints_on_at_most_two_a4_pages(page: object, base_url: str) -> None:
+    """A coach's handout: the week grid with each session's numbers and cues, each set of
+    cues and each drill once, and the warning signs (once 38 pages, words split and rows
+    broken across pages)."""
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    pages = pdf_pages(page.pdf(format="A4"))
+    print(f"the default plan prints on {pages} A4 pages")
+    assert 1 <= pages <= 2
+    page.emulate_media(media="print")
+    rows = page.locator(".dc-handout__grid tbody tr")
+    assert rows.count() == 10 and rows.first.is_visible()
+    assert page.locator(".dc-handout__grid td").count() == 40
+    assert not page.locator(".dc-plan-weeks").is_visible()  # the cards stay on screen
 
 
 def test_plan_drill_links_lead_to_drill_pages(page: object, base_url: str) -> None:
     page.goto(f"{base_url}/tools/planner/")
-    link = page.locator(".dc-plan-table a").first
+    link = page.locator(".dc-plan-session__drills a").first
     name = link.text_content()
     link.click()
     page.wait_for_selector("h1")
@@ -170,8 +191,11 @@ def test_a_change_inside_the_frame_rewrites_only_changed_regions(
     set_fields(page, {"slope": "350"})
     wait_for_state(page, expected({**largest, "slope": "350"})[1])
     rewritten = page.evaluate("[...window.rewritten]")
-    assert rewritten and all(p in ("summary", "chart") or p.startswith("work-") for p in rewritten)
+    assert rewritten and all(
+        p in ("summary", "chart") or p.startswith(("work-", "print-")) for p in rewritten
+    )
     assert len([p for p in rewritten if p.startswith("work-")]) == 24 * 4  # not the conditioning
+    assert len([p for p in rewritten if p.startswith("print-")]) == 24 * 4  # the handout's cells
     same = page.evaluate(
         """(html) => {
             const fresh = document.createElement('template');

@@ -254,6 +254,20 @@ def test_pain_steps_back_and_recommends_rest_and_advice() -> None:
     assert plan.weeks[4].steepest_grade_pct < PLAN.weeks[4].steepest_grade_pct
 
 
+def test_a_reason_names_the_planned_session_not_the_day_it_was_run() -> None:
+    """Week 1's second session is planned for Wednesday 4 March; run on Monday 9 March, its
+    reasons still name Wednesday's session (once they said "Monday's session")."""
+    assert PLAN.weeks[0].sessions[1].date == dt.date(2026, 3, 4)
+    late = entry(1, 2, date=dt.date(2026, 3, 9), rpe=9, soreness=6, flags=("pain",))
+    _, reasons = training_log.adjust(PLAN, [late])
+    assert reasons and all("Wednesday's session (week 1)" in r for r in reasons), reasons
+    assert not any("Monday" in r for r in reasons)
+    undated = planner.make_plan(4, 10, 10)
+    _, reasons = training_log.adjust(undated, [late])
+    day = undated.weeks[0].sessions[1].day
+    assert reasons and all(f"day {day}'s session (week 1)" in r for r in reasons), reasons
+
+
 def test_a_fall_in_the_first_session_holds_everything_at_that_grade() -> None:
     flagged = entry(1, 1, flags=("fall",))
     plan, reasons = training_log.adjust(PLAN, [flagged])

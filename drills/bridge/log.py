@@ -17,14 +17,8 @@ from drills.bridge.answers import Args, answer, context_of, raw_fields, today_of
 from drills.errors import InputError
 from drills.planner import Plan
 from drills.render import exports, forms, planner_view
-from drills.render.log_view import (
-    change_notes,
-    fits,
-    plan_for,
-    same_plan,
-    session_name,
-    stored_plan,
-)
+from drills.render.log_sessions import change_notes, session_name
+from drills.render.log_view import fits, plan_for, same_plan, stored_plan
 from drills.render.tools import TOOLS
 from drills.training_log import Reading, Store
 from drills.words import counted
@@ -100,11 +94,12 @@ def save(args: Args) -> dict[str, Any]:
     text = training_log.with_changes(store, entries=entries, plan=texts)
     logged = sum(1 for e in entries if e.key in set(training_log.plan_keys(plan)))
     total = len(training_log.plan_keys(plan))
+    shown = training_log.adjust_plan(plan, entries, store.runs).plan  # as the page shows it
     out = _changed(
         {**args, "selected": ""},
         kept,
         text,
-        f"Saved {session_name(plan, *entry.key)}. {logged} of {counted(total, 'session', 'sessions')} "
+        f"Saved {session_name(shown, *entry.key)}. {logged} of {counted(total, 'session', 'sessions')} "
         "logged.",
     )
     out["log_errors"] = {}

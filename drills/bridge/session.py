@@ -20,7 +20,8 @@ from drills.errors import InputError
 from drills.exposure import CONFIDENCE_RANGE
 from drills.planner import Plan, Session
 from drills.render import cadence_view, forms
-from drills.render.log_view import fits, plan_for, session_name
+from drills.render.log_sessions import session_name
+from drills.render.log_view import fits, plan_for
 from drills.session_audio import Timeline
 from drills.training_log.entries import low_high
 from drills.units import parse_number, parse_pace_or_speed

@@ -152,13 +152,19 @@ def profile_svg(result: Audit, units: str, id_prefix: str = "dc-audit-profile") 
     out.append("</g>")
     out.append(f'<g font-size="{AXIS_SIZE}">')
     for value, y in ticks:
-        out.append(f'<text x="{LEFT - 6}" y="{_n(y + 5)}" text-anchor="end">{value:,.0f}</text>')
+        out.append(
+            f'<text x="{LEFT - 6}" y="{_n(y + 5)}" text-anchor="end" data-axis="y-elevation">'
+            f"{value:,.0f}</text>"
+        )
     dstep = _nice_step(length_value(x1 - x0, units), 5)
     metres_per_unit = (x1 - x0) / max(length_value(x1 - x0, units), 1e-9)
     k = 0
     while k * dstep <= length_value(x1 - x0, units) + 1e-9:
         x = px(x0 + k * dstep * metres_per_unit)
-        out.append(f'<text x="{_n(x)}" y="{base + 18}" text-anchor="middle">{k * dstep:g}</text>')
+        out.append(
+            f'<text x="{_n(x)}" y="{base + 18}" text-anchor="middle" data-axis="x-distance">'
+            f"{k * dstep:g}</text>"
+        )
         k += 1
     out.append(
         f'<text x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 6}" text-anchor="middle">'

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from drills import catalog
 from drills.errors import InputError
 from drills.planner import Plan, PlanInputs, Session, Week
-from drills.render.planner_view import FOCUS_TITLES
+from drills.render.plan_cards import FOCUS_TITLES
 from drills.session_content import practice_note
 from drills.training_log import FLAGS, LogEntry
 from drills.words import pct

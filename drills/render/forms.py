@@ -24,7 +24,8 @@ class Field:
     default: str  # the text the page starts with
     parse: Callable[[str], Any]  # raw text → value, raising InputError(name, ...) on bad input
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) pairs render a <select>
-    input_mode: str = "decimal"
+    input_mode: str = "decimal"  # the keyboard a text input asks for
+    date: bool = False  # a native date input: it sends year-month-day text, or none
     optional: bool = False  # empty text means "not given" rather than an error
 
 

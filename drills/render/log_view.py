@@ -1,4 +1,5 @@
-"""The training log on the planner page: the regions it fills and the data its form needs.
+"""The training log on the planner page: the regions it fills and the data its form needs
+(what it shows beside each session is ``log_sessions``).
 
 The log is read from the stored text the browser keeps (``training_log.read_store``), which may
 be damaged or tampered with; every string that reaches the page goes through ``esc``. The log's
@@ -10,26 +11,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from drills import training_log
 from drills.errors import InputError
-from drills.planner import Plan, Session
+from drills.planner import Plan
 from drills.render import forms, planner_view
 from drills.render.context import Context
 from drills.render.html import attrs, esc, number
+from drills.render.log_sessions import (
+    beside,
+    entry_html,
+    entry_summary,
+    session_name,
+    short_date,
+)
+from drills.render.plan_cards import SessionsLog
 from drills.render.regions import Region, region
-from drills.training_log import FLAGS, LogEntry, Reading, Store, session_key
+from drills.training_log import LogEntry, Reading, Store, session_key
 from drills.words import counted, day_date
 
 
 @dataclass(frozen=True)
 class LogView:
-    """What the page shows of the log for one plan: regions, the cells beside the plan's
-    sessions, the status line, and data for the page's script."""
+    """What the page shows of the log for one plan: the plan as the log has adjusted it, its
+    regions, what it shows beside the plan's sessions, the status line, and data for the
+    page's script."""
 
-    cells: Mapping[tuple[int, int], Region]
+    plan: Plan | None  # None: the planner's form is invalid
+    beside: SessionsLog
     regions: tuple[Region, ...]
     summary: str
     data: Mapping[str, Any] = field(default_factory=dict)
@@ -78,122 +89,6 @@ def restored_texts(store: Store, texts: Mapping[str, str]) -> dict[str, str] | N
         return None
     own = forms.read(planner_view.FIELDS, store.plan_texts() or {}).texts
     return own if own != dict(texts) else None
-
-
-# --- Text ----------------------------------------------------------------------------------------
-
-
-def _short_date(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def session_name(plan: Plan, week: int, k: int) -> str:
-    s = plan.weeks[week - 1].sessions[k - 1]
-    when = _short_date(s.date) if s.date else planner_view.DAY_NAMES[s.day - 1]
-    return f"Week {week}, {when}: {planner_view.FOCUS_TITLES[s.focus]}"
-
-
-def _entry_summary(entry: LogEntry) -> str:
-    parts = [
-        f"effort {entry.rpe}/10",
-        "soreness not yet noted" if entry.soreness is None else f"soreness {entry.soreness}/10",
-        f"confidence {entry.confidence}/5",
-    ]
-    if entry.cadence_spm is not None:
-        parts.append(f"{entry.cadence_spm} steps/min")
-    return ", ".join(parts)
-
-
-def change_text(before: Session, after: Session) -> str:
-    """What the log changed in a session, in words."""
-    parts = []
-    if after.focus != before.focus:
-        parts.append(
-            f"{planner_view.FOCUS_TITLES[after.focus].lower()} practice instead of "
-            f"{planner_view.FOCUS_TITLES[before.focus].lower()}"
-        )
-    if after.grade_pct != before.grade_pct:
-        parts.append(f"{number(after.grade_pct, 1)} % instead of {number(before.grade_pct, 1)} %")
-    if (after.repeats, after.repeat_length_m) != (before.repeats, before.repeat_length_m):
-        parts.append(
-            f"{after.repeats} × {number(after.repeat_length_m, 0)} m instead of "
-            f"{before.repeats} × {number(before.repeat_length_m, 0)} m"
-        )
-    parts.append(f"drop {number(after.vertical_drop_m, 1)} m")
-    return "; ".join(parts)
-
-
-def change_notes(plan: Plan, adjusted: training_log.Adjusted) -> dict[tuple[int, int], str]:
-    """Why each changed session changed, for the exports."""
-    texts = {c.number: c.text for c in adjusted.changes}
-    notes = {}
-    for key, numbers in adjusted.sessions.items():
-        before = plan.weeks[key[0] - 1].sessions[key[1] - 1]
-        after = adjusted.plan.weeks[key[0] - 1].sessions[key[1] - 1]
-        notes[key] = change_text(before, after) + ". " + " ".join(texts[n] for n in numbers)
-    return notes
-
-
-# --- The cells beside the plan's sessions ----------------------------------------------------------
-
-
-def _button(action: str, key: str, text: str) -> str:
-    where = f"week {key.replace('-', ', session ')}"
-    return (
-        f'<button type="button" class="md-button dc-log-button"'
-        f"{attrs(data_log_action=action, data_log_key=key, aria_label=f'{text}: {where}')}>"
-        f"{esc(text)}</button>"
-    )
-
-
-@cache  # pure, and asked for every session of every plan the reader tries
-def _unlogged(key: str) -> str:
-    return _button("mark", key, "Mark done")
-
-
-def _cell(key: str, content: str) -> Region:
-    attributes = f' class="dc-log-cell" data-log-cell="{key}"'
-    return region("td", f"log-{key}", content, attributes=attributes)
-
-
-def _entry_html(entry: LogEntry) -> str:
-    flags = (
-        f' <span class="dc-log-flagged">{esc(", ".join(FLAGS[f] for f in entry.flags))}.</span>'
-        if entry.flags
-        else ""
-    )
-    note = f'<p class="dc-log-note">{esc(entry.note)}</p>' if entry.note else ""
-    key = session_key(*entry.key)
-    return (
-        f'<p class="dc-log-done"><strong>Done</strong> {esc(_short_date(entry.date))}: '
-        f"{esc(_entry_summary(entry))}.{flags}</p>{note}"
-        f'<div class="dc-log-buttons">{_button("mark", key, "Edit")}'
-        f"{_button('remove', key, 'Remove')}</div>"
-    )
-
-
-def _cells(
-    plan: Plan, adjusted: training_log.Adjusted | None, logged: Mapping[tuple[int, int], LogEntry]
-) -> dict[tuple[int, int], Region]:
-    cells = {}
-    for key in training_log.plan_keys(plan):
-        text = session_key(*key)
-        entry = logged.get(key)
-        if entry is not None:
-            cells[key] = _cell(text, _entry_html(entry))
-            continue
-        html = _unlogged(text)
-        why = adjusted.sessions.get(key) if adjusted else None
-        if adjusted and why:
-            before = plan.weeks[key[0] - 1].sessions[key[1] - 1]
-            after = adjusted.plan.weeks[key[0] - 1].sessions[key[1] - 1]
-            links = ", ".join(f'<a href="#dc-log-change-{n}">{n}</a>' for n in why)
-            html += (
-                f'<p class="dc-log-change"><strong>Changed by your log:</strong> '
-                f"{esc(change_text(before, after))} (reason {links}).</p>"
-            )
-        cells[key] = _cell(text, html)
-    return cells
 
 
 # --- The log's own regions ---------------------------------------------------------------------------
@@ -254,6 +149,16 @@ def _runs_html(runs: tuple[training_log.LoggedRun, ...]) -> str:
         "holds the plan back.</p>"
         f'<ul class="dc-log-runs">{"".join(items)}</ul>'
     )
+
+
+def _printed(plan: Plan, logged: Mapping[tuple[int, int], LogEntry]) -> str:
+    """The logged sessions for the printed handout (on screen each card shows its own)."""
+    items = "".join(
+        f'<li data-log-entry="{session_key(*key)}"><strong>{esc(session_name(plan, *key))}'
+        f"</strong>{entry_html(logged[key])}</li>"
+        for key in sorted(logged)
+    )
+    return f'<div class="dc-print-only"><h4>Sessions logged</h4><ul class="dc-log-printed">{items}</ul></div>'
 
 
 def _blank_form(plan: Plan, key: tuple[int, int], today: dt.date) -> dict[str, object]:
@@ -336,12 +241,14 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
             "see your log beside it.</p>"
         )
         summary = message or "Correct the plan’s highlighted fields to see your log."
-        return LogView({}, (_view(html), _options(None, {}, "")), summary, {"message": message})
+        regions = (_view(html), _options(None, {}, ""))
+        return LogView(None, SessionsLog({}), regions, summary, {"message": message})
     keys = training_log.plan_keys(plan)
     mismatch = not fits(store, plan)
     logged = {e.key: e for e in store.entries if e.key in set(keys)}
     outside = [] if mismatch else [e for e in store.entries if e.key not in set(keys)]
     adjusted = None if mismatch else training_log.adjust_plan(plan, store.entries, store.runs)
+    shown = adjusted.plan if adjusted else plan  # what the page shows, everywhere
     forms_data = {
         session_key(*key): (
             training_log.entry_form_texts(logged[key])
@@ -370,7 +277,7 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         f"{counted(len(keys), 'session', 'sessions')} logged."
         + (
             f" The log changed {remaining} of the sessions still to come; each change says "
-            "why beside the session."
+            "why on the session's card."
             if remaining
             else ""
         )
@@ -381,10 +288,12 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
             else "<p>Nothing yet: sessions go as planned until your log says otherwise.</p>"
         )
     )
+    if logged and not mismatch:
+        parts.append(_printed(shown, logged))
     if outside:
         items = "".join(
-            f"<li>Week {e.week}, session {e.session}: {esc(_short_date(e.date))}, "
-            f"{esc(_entry_summary(e))}.</li>"
+            f"<li>Week {e.week}, session {e.session}: {esc(short_date(e.date))}, "
+            f"{esc(entry_summary(e))}.</li>"
             for e in outside
         )
         parts.append(
@@ -402,8 +311,9 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
             else " logged."
         )
     return LogView(
-        _cells(plan, adjusted, {} if mismatch else logged),
-        (_view("".join(parts)), _options(plan, logged, selected)),
+        shown,
+        beside(plan, adjusted, {} if mismatch else logged),
+        (_view("".join(parts)), _options(shown, logged, selected)),
         message or summary,
         {
             "forms": forms_data,

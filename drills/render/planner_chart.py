@@ -121,17 +121,22 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
     out.append("</g>")
     out.append('<g class="dc-axis-labels">')
     for k in range(TICKS + 1):
+        # Both axes share the gridlines: each label sits on its own line, 4 units below it.
         label_y = _num(base_y - PLOT_H * k / TICKS + 4)
         out.append(
-            f'<text x="{LEFT - 6}" y="{label_y}" text-anchor="end">{_tick(drop_max * k / TICKS)}</text>'
+            f'<text x="{LEFT - 6}" y="{label_y}" text-anchor="end" data-axis="y-drop">'
+            f"{_tick(drop_max * k / TICKS)}</text>"
         )
-        out.append(f'<text x="{LEFT + PLOT_W + 6}" y="{y}">{_tick(grade_max * k / TICKS)}</text>')
+        out.append(
+            f'<text x="{LEFT + PLOT_W + 6}" y="{label_y}" data-axis="y-grade">'
+            f"{_tick(grade_max * k / TICKS)}</text>"
+        )
     label_every = 1 if n <= 12 else 2  # 1, 3, 5 … on long plans, so the numbers never touch
     for i, week in enumerate(weeks):
         if i % label_every == 0:
             out.append(
                 f'<text x="{_num(x_mid(i))}" y="{base_y + 16}" '
-                f'text-anchor="middle">{week.number}</text>'
+                f'text-anchor="middle" data-axis="x-week">{week.number}</text>'
             )
     out.append(
         f'<text class="dc-axis-title" x="{LEFT + PLOT_W / 2:.0f}" y="{HEIGHT - 8}" '

@@ -55,8 +55,9 @@ def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
     data = {**log.data, "log_summary": log.summary}
     if plan is None:
         return View(log.regions, "", data)
-    results = planner_view.results(plan, log.cells)
-    return View((results, *log.regions), planner_view.summary(plan), data)
+    shown = log.plan or plan  # as the training log has adjusted it
+    results = planner_view.results(shown, log.beside)
+    return View((results, *log.regions), planner_view.summary(shown), data)
 
 
 def _planner_restore(texts: Mapping[str, str], context: Context) -> dict[str, str] | None:

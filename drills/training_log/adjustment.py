@@ -41,8 +41,11 @@ class Adjusted:
     sessions: Mapping[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)
 
 
-def _when(entry: LogEntry) -> str:
-    return f"{entry.date:%A}'s session (week {entry.week})"
+def _when(week: Week, session: Session) -> str:
+    """The planned session an entry is for, by its planned day: the run's own date may be
+    another day ("Wednesday's session (week 1)", run on the Monday after)."""
+    day = f"{session.date:%A}" if session.date is not None else f"day {session.day}"
+    return f"{day}'s session (week {week.number})"
 
 
 def _slot_name(week: Week, session: Session) -> str:
@@ -297,6 +300,7 @@ def _read_entry(
     grade_here = session.grade_pct if session.is_downhill else state.last_descent_grade
     content_week = max(1, w - state.lag)
     hold_text = _hold_text(state, plan, w)
+    when = _when(week, session)
 
     what = _flagged(entry, (("pain", "pain"), ("fall", "a fall or near-fall")))
     if what:
@@ -305,7 +309,7 @@ def _read_entry(
         number = add(
             entry.key,
             "pain",
-            f"{what} during {_when(entry)}: no more descents until it has settled. {advice} "
+            f"{what} during {when}: no more descents until it has settled. {advice} "
             f"The plan {back}keeps every descent at or below {pct(grade_here)} % until you "
             "log a session without pain or a fall.",
         )
@@ -329,9 +333,7 @@ def _read_entry(
         if hold_text:
             parts.append(hold_text)
         if parts:
-            number = add(
-                entry.key, "form", f"{what} during {_when(entry)}: " + " and ".join(parts) + "."
-            )
+            number = add(entry.key, "form", f"{what} during {when}: " + " and ".join(parts) + ".")
             if next_descent is not None:
                 state.technique = (grade_here, number)
             if hold_text:
@@ -339,11 +341,9 @@ def _read_entry(
 
     causes = []
     if entry.soreness is not None and entry.soreness > x.MILD_SORENESS:
-        causes.append(
-            f"soreness was {entry.soreness}/10, more than mild, two days after {_when(entry)}"
-        )
+        causes.append(f"soreness was {entry.soreness}/10, more than mild, two days after {when}")
     if session.is_downhill and entry.rpe >= x.HIGH_RPE:
-        causes.append(f"effort was {entry.rpe}/10 on {_when(entry)}")
+        causes.append(f"effort was {entry.rpe}/10 on {when}")
     if causes:
         _hold_and_cut(state, w, last_week, hold_text, causes, add, entry.key, "effort")
 
@@ -352,7 +352,7 @@ def _read_entry(
             entry.key,
             "confidence",
             f"{hold_text[0].upper()}{hold_text[1:]}, because confidence was "
-            f"{entry.confidence}/5 on {_when(entry)}: move up when a slope feels routine.",
+            f"{entry.confidence}/5 on {when}: move up when a slope feels routine.",
         )
         state.hold_next = number
 

@@ -31,7 +31,7 @@ export function computeArgs(tool) {
   const args = { tool: tool.dataset.tool, fields: fieldsOf(tool.querySelector("form.dc-form")), marks: marks(tool) };
   const log = tool.querySelector("[data-log]");
   if (log) {
-    const selected = log.querySelector("[data-log-form] [name=session]")?.value ?? "";
+    const selected = tool.querySelector("[data-log-form] [name=session]")?.value ?? ""; // in a card too
     const aside = readAside() !== ""; // Python says so beside the log and offers it
     Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected, backup: readBackup(), aside });
   }

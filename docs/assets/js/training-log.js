@@ -18,10 +18,41 @@ function entryFields(form) {
   return entry;
 }
 
+// The log's one form: in the log's own section, or opened in a session's card (`place`).
 const parts = (tool) => {
   const section = tool.querySelector("[data-log]");
-  return { section, form: section.querySelector("[data-log-form]") };
+  tool.dcLogForm ??= section.querySelector("[data-log-form]");
+  return { section, form: tool.dcLogForm };
 };
+
+/** Put the form in the card of session `key`, below what the log shows there, or back in the
+ *  log's section (no key, or no such card). Focus inside the form stays where it was. */
+function place(tool, key) {
+  const { section, form } = parts(tool);
+  const slot = key ? tool.querySelector(`[data-log-slot="${CSS.escape(key)}"]`) : null;
+  const target = slot ?? section.querySelector("[data-log-home]");
+  const focused = form.contains(document.activeElement) ? document.activeElement : null;
+  if (form.parentElement !== target) target.append(form);
+  form.dataset.logIn = slot ? key : "";
+  focused?.focus({ preventScroll: true });
+}
+
+/** Close a form opened in a card; focus goes to that card's log (what was saved, or the
+ *  button that opened the form), brought into view if the form had scrolled it away. */
+function closeForm(tool) {
+  const { form } = parts(tool);
+  const key = form.dataset.logIn;
+  if (!key) return;
+  place(tool, "");
+  const cell = tool.querySelector(`[data-log-cell="${CSS.escape(key)}"]`);
+  const target = cell?.querySelector(".dc-log-done") ? cell : cell?.querySelector("button");
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  const box = target.getBoundingClientRect();
+  const header = document.querySelector(".md-header")?.offsetHeight ?? 0;
+  // Centred: Material's "Back to top" button covers the top of the page after a scroll up.
+  if (box.top < header || box.bottom > innerHeight) target.scrollIntoView({ block: "center" });
+}
 
 function announce(tool, text) {
   parts(tool).section.querySelector("[data-log-status]").textContent = text;
@@ -107,9 +138,9 @@ function fillForm(tool, texts) {
     if (element.type === "checkbox") element.checked = (texts.flags ?? []).includes(element.value);
     else if (element.name in texts) element.value = texts[element.name];
   }
+  place(tool, texts.session);
   showErrors(tool, {});
-  form.elements.session.focus();
-  form.scrollIntoView({ block: "start" });
+  form.elements.session.focus(); // scrolls only as far as needed: the form is below the button
 }
 
 const actions = {
@@ -123,6 +154,7 @@ const actions = {
   async "remove-run"(tool, button) {
     await change(tool, "log_remove_run", { run_key: button.dataset.runKey });
   },
+  "close-form": closeForm,
   "show-plan"(tool) {
     if (tool.dcLog?.logged_plan) restorePlan(tool, tool.dcLog.logged_plan);
   },
@@ -163,6 +195,7 @@ async function save(tool) {
   if (outcome !== "written") return; // the form keeps what the reader typed
   showErrors(tool, {});
   form.reset();
+  closeForm(tool); // the saved entry shows in the session's card, where the form was
   await keepStorage(tool);
 }
 
@@ -188,6 +221,12 @@ function attach(tool) {
   if (!section || section.dataset.logAttached) return;
   section.dataset.logAttached = "true";
   tool.addEventListener("dc:updated", (event) => onAnswer(tool, event.detail ?? {}));
+  // A new plan may have rewritten the card the form was open in: open it in the new card.
+  tool.addEventListener("dc:updated", () => parts(tool).form.isConnected || place(tool, parts(tool).form.dataset.logIn));
+  // Another session chosen in a form open in a card: the form moves to that session's card.
+  parts(tool).form.elements.session.addEventListener("change", (event) => {
+    if (parts(tool).form.dataset.logIn) place(tool, event.target.value);
+  });
   // Another part of the page (session mode) hands over an entry for the reader to confirm:
   // its texts over the session's own blank form.
   tool.addEventListener("dc:log-prefill", ({ detail }) => {

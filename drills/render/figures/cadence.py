@@ -55,13 +55,14 @@ def step_length_chart(root: str = "../") -> Figure:
     body = []
     for c in range(int(CHART_CADENCES[0]), int(CHART_CADENCES[1]) + 1, 10):
         body.append(path([(s.x(c), top), (s.x(c), bottom)], cls="f-grid"))
-        body.append(text(s.x(c), bottom + 16, str(c), "middle"))
+        body.append(text(s.x(c), bottom + 16, str(c), "middle", axis="x-cadence"))
     ticks = round((CHART_STEP_M[1] - CHART_STEP_M[0]) / CHART_STEP_TICK_M)
     body += value_axis(
         s,
         [CHART_STEP_M[0] + k * CHART_STEP_TICK_M for k in range(ticks + 1)],
         left,
         left + width,
+        "y-step",
         "{:.1f}",
     )
     body.append(text(left + width / 2, bottom + 34, "Cadence (steps/min)", "middle"))
@@ -167,7 +168,7 @@ def cadence_tool_svg(result: CadenceResult, id_prefix: str = "dc-cadence-steps")
     for metres in ticks:
         x = s.x(metres)
         body.append(path([(x, axis_y), (x, axis_y + 5)], cls="f-thin"))
-        body.append(text(x, axis_y + 19, f"{metres:g}", "middle"))
+        body.append(text(x, axis_y + 19, f"{metres:g}", "middle", axis="x-metres"))
     body.append(text(s.x(distance), axis_y + 36, "metres along the ground", "end"))
     grade = result.grade_pct
     where = f"on a {number(abs(grade), 1)} % {'descent' if grade < 0 else 'climb'}"

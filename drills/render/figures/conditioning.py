@@ -161,7 +161,7 @@ def repeated_bout(root: str = "../") -> Figure:
     s = bars_scale()
     left, top, width, height = BARS_PLOT
     bottom = top + height
-    body = value_axis(s, [k * 100 for k in range(5)], left, left + width)
+    body = value_axis(s, [k * 100 for k in range(5)], left, left + width, "y-rise")
     body.append(text(6, 14, "Rise in CK after the run (%)"))
     body.append(rect(left + 76, 20, 12, 12, "f-bar"))
     body.append(text(left + 92, 31, "first run"))

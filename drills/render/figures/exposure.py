@@ -96,8 +96,8 @@ def plan_ladder_svg(plan: Plan, id_prefix: str = "fig-exposure-ladder") -> str:
             )
     body.append(text(6, g_top - 12, "Steepest grade of the week (%)"))
     body.append(text(6, d_top - 12, "Vertical drop in the week (m)"))
-    body += value_axis(sc.grade, _ticks(sc.grade_ticks), LADDER_LEFT, right)
-    body += value_axis(sc.drop, _ticks(sc.drop_ticks), LADDER_LEFT, right)
+    body += value_axis(sc.grade, _ticks(sc.grade_ticks), LADDER_LEFT, right, "y-grade")
+    body += value_axis(sc.drop, _ticks(sc.drop_ticks), LADDER_LEFT, right, "y-drop")
     target = plan.inputs.target_grade_pct
     body.append(
         path([(LADDER_LEFT, sc.grade.y(target)), (right, sc.grade.y(target))], cls="f-dash f-bad")
@@ -116,7 +116,8 @@ def plan_ladder_svg(plan: Plan, id_prefix: str = "fig-exposure-ladder") -> str:
             rect(x, top, bar_w, sc.drop.y(0) - top, "f-bar f-mute" if week.is_lighter else "f-bar")
         )
         if n <= 12 or i % 2 == 0:
-            body.append(text(sc.drop.x(i + 0.5), d_top + d_h + 16, str(week.number), "middle"))
+            x = sc.drop.x(i + 0.5)
+            body.append(text(x, d_top + d_h + 16, str(week.number), "middle", axis="x-week"))
     body.append(text(right, d_top + d_h + 34, "Week (shaded: lighter week)", "end"))
     lighter = [w.number for w in plan.weeks if w.is_lighter]
     tops = [w.steepest_grade_pct for w in plan.weeks]

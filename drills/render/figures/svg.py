@@ -43,9 +43,19 @@ def el(tag: str, content: str = "", **attributes: object) -> str:
     return f"<{tag}{attrs(**values)}/>"
 
 
-def text(x: float, y: float, words: str, anchor: str | None = None, cls: str | None = None) -> str:
-    """A label at the figure's own font size (never smaller: see ``min_font_size``)."""
-    return el("text", esc(words), x=float(x), y=float(y), text_anchor=anchor, class_=cls)
+def text(
+    x: float,
+    y: float,
+    words: str,
+    anchor: str | None = None,
+    cls: str | None = None,
+    axis: str | None = None,
+) -> str:
+    """A label at the figure's own font size (never smaller: see ``min_font_size``); a tick
+    label names its ``axis`` ("x-…" across, "y-…" up; tests/test_chart_ticks.py)."""
+    return el(
+        "text", esc(words), x=float(x), y=float(y), text_anchor=anchor, class_=cls, data_axis=axis
+    )
 
 
 def pts(points: Iterable[Point]) -> str:
@@ -125,15 +135,20 @@ class Scale:
 
 
 def value_axis(
-    s: Scale, values: Iterable[float], left: float, right: float, label: str = "{:g}"
+    s: Scale,
+    values: Iterable[float],
+    left: float,
+    right: float,
+    axis: str,
+    label: str = "{:g}",
 ) -> list[str]:
     """Horizontal gridlines at ``values`` (real units, up the scale) from ``left`` to
-    ``right``, each labelled at the left."""
+    ``right``, each labelled at the left; ``axis`` names them ("y-grade")."""
     out = []
     for value in values:
         y = s.y(value)
         out.append(path([(left, y), (right, y)], cls="f-grid"))
-        out.append(text(left - 5, y + 4, label.format(value), "end"))
+        out.append(text(left - 5, y + 4, label.format(value), "end", axis=axis))
     return out
 
 
