@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,26 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     context.close()
 
 
+class HeldInstall(StaticHandler):
+    """The test host, holding back one file a service worker keeps at install while `release`
+    is clear: a new build's worker stays installing for as long as the test needs."""
+
+    release: threading.Event
+
+    def do_GET(self) -> None:
+        if self.path == "/404.html":
+            self.release.wait()
+        super().do_GET()
+
+
+# The worker now in charge is the one that made this cache (install), and no other is on its way.
+NEW_WORKER_IN_CHARGE = """(async (name) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration.active?.state === 'activated' && !registration.installing
+        && !registration.waiting && (await caches.has(name));
+})"""
+
+
 def test_a_new_build_replaces_the_old_cache(
     browser: object, site_dir: Path, tmp_path: Path
 ) -> None:
@@ -178,7 +199,9 @@ def test_a_new_build_replaces_the_old_cache(
     worker.write_text(worker.read_text().replace(old_runtime, new_runtime))
     live = tmp_path / "live"
     live.symlink_to(site_dir)
-    server, url = serve(live)
+    release = threading.Event()
+    release.set()
+    server, url = serve(live, handler=type("Held", (HeldInstall,), {"release": release}))
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{url}/tools/cadence/")
@@ -187,11 +210,20 @@ def test_a_new_build_replaces_the_old_cache(
     assert sorted(cached(page)) == [f"downhill-confidence-{old_version}", old_runtime]
     live.unlink()
     live.symlink_to(second)
+    # The new build's worker installs while the page, still run by the old one, starts its
+    # Python, which asks the old worker to sweep away other builds' caches: the new build's
+    # cache is not another build's stale one.
+    release.clear()
     page.goto(f"{url}/tools/cadence/")
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    wait_until(
-        page, "caches.keys().then((keys) => keys.join() === 'downhill-confidence-newbuild0001')"
+    wait_until(page, "caches.has('downhill-confidence-newbuild0001')")
+    wait_live(page)
+    page.evaluate(
+        "navigator.serviceWorker.ready.then((r) => r.active.postMessage('cache-runtime'))"
     )
+    release.set()
+    wait_until(page, f"({NEW_WORKER_IN_CHARGE})('downhill-confidence-newbuild0001')")
+    assert f"downhill-confidence-{old_version}" not in cached(page)
     page.reload()
     wait_live(page)
     # The new caches get their own runtime and are the only ones left: nothing stale is mixed in.
