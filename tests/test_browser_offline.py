@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import shutil
@@ -147,10 +148,16 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     # One worker, started from <head> and adopted; no preloads (they would delay the bundle).
     assert page.evaluate("dcStarted") == ["worker: python controlled", "early", "cleared"]
     assert page.locator("link[rel=modulepreload]").count() == 0
-    # A tab that never paints (in the background) adopts the worker a second later: what the
-    # worker said meanwhile, that Python is ready, still reaches the page.
+    # A tab that never paints (in the background) adopts the worker once its wait for a paint
+    # runs out (page-helpers.js). The page's clock is held until the worker has said Python is
+    # ready: what it said meanwhile still reaches the page.
     page.add_init_script(NEVER_PAINTS)
+    page.clock.install()
+    page.clock.pause_at(dt.datetime.now() + dt.timedelta(hours=1))
     page.reload()
+    wait_until(page, "window.dcEarlyPython?.early.some((event) => event.data?.type === 'ready')")
+    assert page.evaluate("dcStarted") == ["worker: python controlled", "early"]  # not adopted yet
+    page.clock.resume()
     wait_live(page)
     recompute(page, "cadence", "177")
     assert page.evaluate("dcStarted") == [
