@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
@@ -38,19 +39,85 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests first, as one xdist group (one worker runs them one at a time: the
+    longest chain starts at once), then the tests that need no build, which run while the
+    site is built (site_build), then those that read the built site."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"), needs_site(item)))
+
+
+def needs_site(item: pytest.Item) -> bool:
+    return "site_dir" in getattr(item, "fixturenames", ())
+
+
+class SiteBuild:
+    """One strict build of the site per run, shared by every xdist worker: the first process
+    to ask starts it in the background and holds a lock on it until it ends; the others wait
+    for that lock, not a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.out = root / "site"
+        self.status = root / "site-build.status"
+        self.lock = root / "site-build.lock"
+        self.builder: threading.Thread | None = None
+
+    def start(self) -> None:
+        with (self.lock.with_suffix(".start")).open("a") as start:
+            fcntl.flock(start, fcntl.LOCK_EX)  # one process decides; the others see its choice
+            if self.out.exists():
+                return
+            self.out.mkdir()
+            held = self.lock.open("a")
+            fcntl.flock(held, fcntl.LOCK_EX)
+        self.builder = threading.Thread(target=self._build, args=(held,), daemon=True)
+        self.builder.start()
+
+    def _build(self, held: object) -> None:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.out)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"},
+            )
+            self.status.write_text(f"{done.returncode}\n{done.stderr[-4000:]}")
+        finally:
+            held.close()  # the lock goes with it
+
+    def wait(self) -> Path:
+        self.start()
+        with self.lock.open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_SH)
+        code, _, stderr = self.status.read_text().partition("\n")
+        assert code == "0", f"strict build failed:\n{stderr}"
+        return self.out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SiteBuild]:
+    """Started with the run's first test when any selected test reads the built site."""
+    root = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent  # the run's own folder, shared by its xdist workers
+    build = SiteBuild(root)
+    if any(needs_site(item) for item in request.session.items):
+        build.start()
+    yield build
+    if build.builder:  # a worker that ran no test of the site still finishes what it started
+        build.builder.join()
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(site_build: SiteBuild) -> Path:
     """The site, built once per run with --strict (a warning fails the build and the run)."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert done.returncode == 0, f"strict build failed:\n{done.stderr[-4000:]}"
-    return out
+    return site_build.wait()
 
 
 @functools.lru_cache(maxsize=256)
