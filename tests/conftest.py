@@ -302,6 +302,34 @@ def chromium_path() -> str:
     return path
 
 
+# How long a browser test waits for what will certainly happen (a page loading, Python starting,
+# a cache written): only a broken product should reach it, never a machine busy with other work.
+# Every wait is for an event or a state; this bound only ends a test that would hang.
+PATIENCE_S = 180
+
+
+def patient(target: object) -> object:
+    """A context or page whose every wait (Playwright's default: 30 s) lasts PATIENCE_S."""
+    target.set_default_timeout(PATIENCE_S * 1000)
+    return target
+
+
+class PatientBrowser:
+    """Chromium, whose contexts and pages are patient()."""
+
+    def __init__(self, browser: object) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+    def new_context(self, **options: object) -> object:
+        return patient(self._browser.new_context(**options))
+
+    def new_page(self, **options: object) -> object:
+        return patient(self._browser.new_page(**options))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import Page, sync_playwright
@@ -310,7 +338,7 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
+        yield PatientBrowser(launched)
         launched.close()
 
 
@@ -352,13 +380,33 @@ def page(context: object) -> Iterator[object]:
 def sitemap_for_this_server(page: object, base_url: str) -> None:
     """Material navigates instantly only to URLs in sitemap.xml, which names the production
     origin; it takes the scheme and host from the page but keeps the sitemap's (default) port,
-    so on the test server's port it would fall back to full page loads."""
+    so on the test server's port it would fall back to full page loads. wait_for_sitemap then
+    waits until Material has read it: a click before that is a full page load."""
 
     def rewrite(route: object) -> None:
         response = route.fetch()
         route.fulfill(response=response, body=response.text().replace(SITE_URL, f"{base_url}/"))
 
     page.route("**/sitemap.xml", rewrite)
+    page.add_init_script(SITEMAP_READ)
+
+
+# Material parses the sitemap as XML and hands it on in the same task; a microtask queued then
+# runs once it has (integrations/sitemap in Material's bundle).
+SITEMAP_READ = """(() => {
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (text, type) {
+        const parsed = parse.call(this, text, type);
+        if (type === 'text/xml' && parsed.documentElement?.localName === 'urlset') {
+            queueMicrotask(() => (window.dcSitemapRead = true));
+        }
+        return parsed;
+    };
+})()"""
+
+
+def wait_for_sitemap(page: object) -> None:
+    page.wait_for_function("window.dcSitemapRead === true")
 
 
 def wait_for_state(page: object, query: str) -> None:
@@ -385,10 +433,11 @@ POLL = """async ([arg, ms]) => {
 def _wait_for_function(
     page: object, expression: str, *, arg: object = None, timeout: float | None = None, **_: object
 ) -> None:
-    """As Page.wait_for_function (a predicate, or an expression; 30 s unless told; 0: no limit)."""
+    """As Page.wait_for_function (a predicate, or an expression; PATIENCE_S unless told; 0: no
+    limit)."""
     from playwright.sync_api import Error, TimeoutError
 
-    ms = 30_000 if timeout is None else timeout or None
+    ms = PATIENCE_S * 1000 if timeout is None else timeout or None
     deadline = time.monotonic() + (ms or float("inf")) / 1000
     while True:
         left = None if ms is None else max(0, (deadline - time.monotonic()) * 1000)
@@ -399,21 +448,27 @@ def _wait_for_function(
             if "context was destroyed" not in str(error) and "navigat" not in str(error):
                 raise
         if time.monotonic() > deadline:
-            raise TimeoutError(f"wait_for_function: {timeout or 30_000} ms exceeded: {expression}")
+            raise TimeoutError(f"wait_for_function: {ms} ms exceeded: {expression}")
 
 
-def wait_until(page: object, expression: str, timeout_s: float = 60) -> None:
-    """Poll an (async) expression in the page until it is truthy.
+def wait_until(page: object, expression: str) -> None:
+    """Poll an (async) expression in the page until it is truthy (for up to PATIENCE_S).
 
     Playwright's wait_for_function does not await a Promise: an async predicate passes at once.
     """
-    deadline = time.monotonic() + timeout_s
+    deadline = time.monotonic() + PATIENCE_S
     while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout_s:.0f} s: {expression}")
-        page.wait_for_timeout(200)
+            raise AssertionError(f"still false after {PATIENCE_S} s: {expression}")
+        page.wait_for_timeout(200)  # the interval between two looks, not a wait for an outcome
 
 
-def wait_live(page: object, timeout_ms: int = 120_000) -> None:
+def wait_live(page: object) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
-    page.wait_for_selector("[data-tool][data-live=true]", timeout=timeout_ms)
+    page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)
+
+
+def wait_settled(page: object) -> None:
+    """Wait until the page has done what it does by itself once loaded: the last of it, once
+    idle (and on a tool page once Python has started), is linking the manifest (page-helpers.js)."""
+    page.wait_for_selector("link[rel=manifest]", state="attached", timeout=PATIENCE_S * 1000)

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import sitemap_for_this_server
+from conftest import sitemap_for_this_server, wait_for_sitemap
 
 from drills import energy
 
@@ -142,7 +142,7 @@ def assert_charts_visible(page: object) -> None:
 def test_charts_show_after_instant_navigation_from_a_chapter(page: object, base_url: str) -> None:
     sitemap_for_this_server(page, base_url)
     page.goto(f"{base_url}/technique/")
-    page.wait_for_load_state("networkidle")  # the sitemap is in
+    wait_for_sitemap(page)
     page.evaluate("window.dcLoadedAt = location.pathname")  # a full page load would lose this
     page.click(".md-tabs a:text-is('Reference')")
     page.wait_for_url("**/references/")
