@@ -39,15 +39,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """-n auto: a worker per core (xdist's count) for a run without the browser tests, as the
+    fast loop is; none for a run with them, which go one at a time: each starts Pyodide in
+    Chromium on every core. (xdist's loadgroup, which would keep them on one worker, groups
+    nothing under pytest 9.2: pytest-xdist issue 1386.)"""
+    return None if "not browser" in config.option.markexpr else 0
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first, as one xdist group (one worker runs them one at a time: the
-    longest chain starts at once), then the tests that need no build, which run while the
-    site is built (site_build), then those that read the built site."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-    items.sort(key=lambda item: (not item.get_closest_marker("browser"), needs_site(item)))
+    """The tests that need no build first: they run while the site is built (site_build)."""
+    items.sort(key=needs_site)
 
 
 def needs_site(item: pytest.Item) -> bool:
