@@ -411,6 +411,21 @@ def wait_for_sitemap(page: object) -> None:
     page.wait_for_function("window.dcSitemapRead === true")
 
 
+def snapshot_always_pays(target: object) -> None:
+    """On a first visit the Python worker downloads the memory snapshot only if its first
+    downloads arrive fast enough, a judgement a busy machine changes (it then starts Python
+    plainly). For a page or context testing the snapshot's path: any network pays."""
+    pays = re.compile(r"^const SNAPSHOT_PAYS_WITHIN_MS = \d+;", re.M)
+
+    def any_network(route: object) -> None:
+        response = route.fetch()
+        body, found = pays.subn("const SNAPSHOT_PAYS_WITHIN_MS = Infinity;", response.text())
+        assert found == 1, "py-worker.js no longer has SNAPSHOT_PAYS_WITHIN_MS"
+        route.fulfill(response=response, body=body)
+
+    target.route("**/assets/js/py-worker.js", any_network)
+
+
 def wait_for_state(page: object, query: str) -> None:
     """Wait until the page shows the results for exactly these inputs (the address bar says so)."""
     page.wait_for_function("q => location.search === q", arg=query)

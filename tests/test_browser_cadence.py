@@ -8,7 +8,13 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from conftest import sitemap_for_this_server, wait_for_sitemap, wait_for_state, wait_live
+from conftest import (
+    sitemap_for_this_server,
+    snapshot_always_pays,
+    wait_for_sitemap,
+    wait_for_state,
+    wait_live,
+)
 
 from drills.bridge import compute
 from drills.render import forms
@@ -79,6 +85,7 @@ def runtime_requests(page: object) -> list[str]:
 
 
 def test_drills_comes_from_the_memory_snapshot(page: object, base_url: str) -> None:
+    snapshot_always_pays(page)
     fetched = runtime_requests(page)
     open_tool(page, base_url)
     recompute_matches_cpython(page, {"pace": "5:00/km", "cadence": "168", "grade": "-12"})

@@ -62,8 +62,10 @@ def test_a_first_visit_fetches_each_url_once(browser: object, site_dir: Path, to
         assert twice == {}, "fetched more than once"
         runtime = [p for p in requests if p.startswith("/pyodide/")]
         sizes = sum((site_dir / p.lstrip("/")).stat().st_size for p in runtime)
-        # A fast network: the snapshot is worth its download (a slow one: test_a_data_saver...).
-        assert sizes == service_worker.download_bytes(site_dir, snapshot=True)
+        # All of one way to start: with the snapshot, where the worker found the network fast
+        # enough, or plainly, where it did not (a busy machine can make it so: conftest's
+        # snapshot_always_pays; a slow network: test_a_slow_download...).
+        assert sizes in {service_worker.download_bytes(site_dir, snapshot=s) for s in (True, False)}
         assert sizes <= naive_bytes(site_dir)
         print(
             f"{tool}: {len(requests)} requests, each once; runtime {sizes:,} bytes "

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import StaticHandler, serve, wait_live, wait_until
+from conftest import StaticHandler, serve, snapshot_always_pays, wait_live, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -122,6 +122,7 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     It is started as the page is parsed, and the page's Python client adopts it."""
     context = browser.new_context()
     context.add_init_script(WORKERS_STARTED)
+    snapshot_always_pays(context)  # the first visit's; a repeat visit reads the kept one
     page = context.new_page()
     packed: list[str] = []
     page.on("request", lambda r: "/pyodide/" in r.url and packed.append(r.url.split("/")[-1]))
