@@ -235,7 +235,7 @@ def test_a_damaged_runtime_file_is_never_kept_and_try_again_works(
         assert name in page.inner_text("[data-audit] [data-runtime]")
         assert button.inner_text() == "Try again"
         button.click()
-        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        page.wait_for_selector("[data-audit][data-live=true]")
         page.locator("[data-audit] [data-runtime]").wait_for(state="hidden")
         page.set_input_files("[name=files]", str(legacy))
         page.wait_for_selector("[data-audit-items] > [data-audit-item='0'] [data-result=descent_m]")
@@ -256,7 +256,7 @@ def test_the_audit_page_is_live_after_a_successful_try_again(
         page = context.new_page()
         page.goto(f"{url}/tools/audit/")
         page.locator("[data-audit] [data-runtime] button").click()
-        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        page.wait_for_selector("[data-audit][data-live=true]")
         # What the page says before any file, as built (no longer that Python "could not start").
         built = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
         intro = re.search(r"data-status>(.*?)</p>", built)[1]
