@@ -17,8 +17,11 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// Never while a newer build's worker installs or waits: the cache it fills is not stale, and its
+// own activation sweeps. Checked after reading the keys, so a cache made meanwhile is spared too.
 async function deleteOtherBuildsCaches() {
   const keys = await caches.keys();
+  if (self.registration.installing || self.registration.waiting) return;
   const ours = [CACHE, RUNTIME_CACHE];
   const stale = keys.filter((k) => k.startsWith("downhill-confidence-") && !ours.includes(k));
   await Promise.all(stale.map((k) => caches.delete(k)));

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
@@ -38,19 +39,87 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """-n auto: a worker per core (xdist's count) for a run without the browser tests, as the
+    fast loop is; none for a run with them, which go one at a time: each starts Pyodide in
+    Chromium on every core. (xdist's loadgroup, which would keep them on one worker, groups
+    nothing under pytest 9.2: pytest-xdist issue 1386.)"""
+    return None if "not browser" in config.option.markexpr else 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that need no build first: they run while the site is built (site_build)."""
+    items.sort(key=needs_site)
+
+
+def needs_site(item: pytest.Item) -> bool:
+    return "site_dir" in getattr(item, "fixturenames", ())
+
+
+class SiteBuild:
+    """One strict build of the site per run, shared by every xdist worker: the first process
+    to ask starts it in the background and holds a lock on it until it ends; the others wait
+    for that lock, not a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.out = root / "site"
+        self.status = root / "site-build.status"
+        self.lock = root / "site-build.lock"
+        self.builder: threading.Thread | None = None
+
+    def start(self) -> None:
+        with (self.lock.with_suffix(".start")).open("a") as start:
+            fcntl.flock(start, fcntl.LOCK_EX)  # one process decides; the others see its choice
+            if self.out.exists():
+                return
+            self.out.mkdir()
+            held = self.lock.open("a")
+            fcntl.flock(held, fcntl.LOCK_EX)
+        self.builder = threading.Thread(target=self._build, args=(held,), daemon=True)
+        self.builder.start()
+
+    def _build(self, held: object) -> None:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.out)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"},
+            )
+            self.status.write_text(f"{done.returncode}\n{done.stderr[-4000:]}")
+        finally:
+            held.close()  # the lock goes with it
+
+    def wait(self) -> Path:
+        self.start()
+        with self.lock.open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_SH)
+        code, _, stderr = self.status.read_text().partition("\n")
+        assert code == "0", f"strict build failed:\n{stderr}"
+        return self.out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SiteBuild]:
+    """Started with the run's first test when any selected test reads the built site."""
+    root = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent  # the run's own folder, shared by its xdist workers
+    build = SiteBuild(root)
+    if any(needs_site(item) for item in request.session.items):
+        build.start()
+    yield build
+    if build.builder:  # a worker that ran no test of the site still finishes what it started
+        build.builder.join()
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(site_build: SiteBuild) -> Path:
     """The site, built once per run with --strict (a warning fails the build and the run)."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert done.returncode == 0, f"strict build failed:\n{done.stderr[-4000:]}"
-    return out
+    return site_build.wait()
 
 
 @functools.lru_cache(maxsize=256)
@@ -235,6 +304,34 @@ def chromium_path() -> str:
     return path
 
 
+# How long a browser test waits for what will certainly happen (a page loading, Python starting,
+# a cache written): only a broken product should reach it, never a machine busy with other work.
+# Every wait is for an event or a state; this bound only ends a test that would hang.
+PATIENCE_S = 180
+
+
+def patient(target: object) -> object:
+    """A context or page whose every wait (Playwright's default: 30 s) lasts PATIENCE_S."""
+    target.set_default_timeout(PATIENCE_S * 1000)
+    return target
+
+
+class PatientBrowser:
+    """Chromium, whose contexts and pages are patient()."""
+
+    def __init__(self, browser: object) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+    def new_context(self, **options: object) -> object:
+        return patient(self._browser.new_context(**options))
+
+    def new_page(self, **options: object) -> object:
+        return patient(self._browser.new_page(**options))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import Page, sync_playwright
@@ -243,7 +340,7 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
+        yield PatientBrowser(launched)
         launched.close()
 
 
@@ -285,13 +382,48 @@ def page(context: object) -> Iterator[object]:
 def sitemap_for_this_server(page: object, base_url: str) -> None:
     """Material navigates instantly only to URLs in sitemap.xml, which names the production
     origin; it takes the scheme and host from the page but keeps the sitemap's (default) port,
-    so on the test server's port it would fall back to full page loads."""
+    so on the test server's port it would fall back to full page loads. wait_for_sitemap then
+    waits until Material has read it: a click before that is a full page load."""
 
     def rewrite(route: object) -> None:
         response = route.fetch()
         route.fulfill(response=response, body=response.text().replace(SITE_URL, f"{base_url}/"))
 
     page.route("**/sitemap.xml", rewrite)
+    page.add_init_script(SITEMAP_READ)
+
+
+# Material parses the sitemap as XML and hands it on in the same task; a microtask queued then
+# runs once it has (integrations/sitemap in Material's bundle).
+SITEMAP_READ = """(() => {
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (text, type) {
+        const parsed = parse.call(this, text, type);
+        if (type === 'text/xml' && parsed.documentElement?.localName === 'urlset') {
+            queueMicrotask(() => (window.dcSitemapRead = true));
+        }
+        return parsed;
+    };
+})()"""
+
+
+def wait_for_sitemap(page: object) -> None:
+    page.wait_for_function("window.dcSitemapRead === true")
+
+
+def snapshot_always_pays(target: object) -> None:
+    """On a first visit the Python worker downloads the memory snapshot only if its first
+    downloads arrive fast enough, a judgement a busy machine changes (it then starts Python
+    plainly). For a page or context testing the snapshot's path: any network pays."""
+    pays = re.compile(r"^const SNAPSHOT_PAYS_WITHIN_MS = \d+;", re.M)
+
+    def any_network(route: object) -> None:
+        response = route.fetch()
+        body, found = pays.subn("const SNAPSHOT_PAYS_WITHIN_MS = Infinity;", response.text())
+        assert found == 1, "py-worker.js no longer has SNAPSHOT_PAYS_WITHIN_MS"
+        route.fulfill(response=response, body=body)
+
+    target.route("**/assets/js/py-worker.js", any_network)
 
 
 def wait_for_state(page: object, query: str) -> None:
@@ -318,10 +450,11 @@ POLL = """async ([arg, ms]) => {
 def _wait_for_function(
     page: object, expression: str, *, arg: object = None, timeout: float | None = None, **_: object
 ) -> None:
-    """As Page.wait_for_function (a predicate, or an expression; 30 s unless told; 0: no limit)."""
+    """As Page.wait_for_function (a predicate, or an expression; PATIENCE_S unless told; 0: no
+    limit)."""
     from playwright.sync_api import Error, TimeoutError
 
-    ms = 30_000 if timeout is None else timeout or None
+    ms = PATIENCE_S * 1000 if timeout is None else timeout or None
     deadline = time.monotonic() + (ms or float("inf")) / 1000
     while True:
         left = None if ms is None else max(0, (deadline - time.monotonic()) * 1000)
@@ -332,21 +465,27 @@ def _wait_for_function(
             if "context was destroyed" not in str(error) and "navigat" not in str(error):
                 raise
         if time.monotonic() > deadline:
-            raise TimeoutError(f"wait_for_function: {timeout or 30_000} ms exceeded: {expression}")
+            raise TimeoutError(f"wait_for_function: {ms} ms exceeded: {expression}")
 
 
-def wait_until(page: object, expression: str, timeout_s: float = 60) -> None:
-    """Poll an (async) expression in the page until it is truthy.
+def wait_until(page: object, expression: str) -> None:
+    """Poll an (async) expression in the page until it is truthy (for up to PATIENCE_S).
 
     Playwright's wait_for_function does not await a Promise: an async predicate passes at once.
     """
-    deadline = time.monotonic() + timeout_s
+    deadline = time.monotonic() + PATIENCE_S
     while not page.evaluate(expression):
         if time.monotonic() > deadline:
-            raise AssertionError(f"still false after {timeout_s:.0f} s: {expression}")
-        page.wait_for_timeout(200)
+            raise AssertionError(f"still false after {PATIENCE_S} s: {expression}")
+        page.wait_for_timeout(200)  # the interval between two looks, not a wait for an outcome
 
 
-def wait_live(page: object, timeout_ms: int = 120_000) -> None:
+def wait_live(page: object) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
-    page.wait_for_selector("[data-tool][data-live=true]", timeout=timeout_ms)
+    page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)
+
+
+def wait_settled(page: object) -> None:
+    """Wait until the page has done what it does by itself once loaded: the last of it, once
+    idle (and on a tool page once Python has started), is linking the manifest (page-helpers.js)."""
+    page.wait_for_selector("link[rel=manifest]", state="attached", timeout=PATIENCE_S * 1000)

@@ -20,7 +20,7 @@ RUN = FILES / "activity-large-fenxi2-multisport.fit"
 
 def open_audit(page: object, base_url: str) -> None:
     page.goto(f"{base_url}/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+    page.wait_for_selector("[data-audit][data-live=true]")
 
 
 def items(page: object, count: int) -> None:
@@ -77,7 +77,7 @@ def test_a_run_goes_into_the_log_and_the_planner_shows_it(page: object, base_url
     (run,) = store.runs
     assert run.name == RUN.name and run.descent_m > 700
     page.click("text=Use in the planner")
-    page.wait_for_selector("[data-tool][data-live=true]", timeout=120_000)
+    page.wait_for_selector("[data-tool][data-live=true]")
     assert float(page.input_value("form.dc-form [name=current]")) > 0
     page.wait_for_function(
         f"() => document.querySelector('[data-log-view]').textContent.includes({RUN.name!r})"

@@ -8,7 +8,13 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from conftest import sitemap_for_this_server, wait_for_state, wait_live
+from conftest import (
+    sitemap_for_this_server,
+    snapshot_always_pays,
+    wait_for_sitemap,
+    wait_for_state,
+    wait_live,
+)
 
 from drills.bridge import compute
 from drills.render import forms
@@ -79,6 +85,7 @@ def runtime_requests(page: object) -> list[str]:
 
 
 def test_drills_comes_from_the_memory_snapshot(page: object, base_url: str) -> None:
+    snapshot_always_pays(page)
     fetched = runtime_requests(page)
     open_tool(page, base_url)
     recompute_matches_cpython(page, {"pace": "5:00/km", "cadence": "168", "grade": "-12"})
@@ -176,7 +183,7 @@ def test_tampered_link_runs_nothing_and_shows_text(
 def test_tool_attaches_after_instant_navigation(page: object, base_url: str) -> None:
     sitemap_for_this_server(page, base_url)
     page.goto(f"{base_url}/cadence/")
-    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    wait_for_sitemap(page)
     page.evaluate("window.notReloaded = true")
     page.click("a[href$='tools/cadence/?pace=6:00/km&cadence=164&grade=-10&increase=5'] >> nth=0")
     wait_live(page)

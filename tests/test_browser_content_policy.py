@@ -89,7 +89,7 @@ def test_nothing_the_site_does_is_blocked(browser: object, base_url: str, site_d
     page.keyboard.press("Escape")
     assert violations(page) == []
     visit("/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+    page.wait_for_selector("[data-audit][data-live=true]")
     page.set_input_files("[name=files]", str(RUN))
     page.wait_for_selector("[data-audit-items] [data-result=descent_m]")
     assert violations(page) == []

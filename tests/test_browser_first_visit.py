@@ -62,8 +62,10 @@ def test_a_first_visit_fetches_each_url_once(browser: object, site_dir: Path, to
         assert twice == {}, "fetched more than once"
         runtime = [p for p in requests if p.startswith("/pyodide/")]
         sizes = sum((site_dir / p.lstrip("/")).stat().st_size for p in runtime)
-        # A fast network: the snapshot is worth its download (a slow one: test_a_data_saver...).
-        assert sizes == service_worker.download_bytes(site_dir, snapshot=True)
+        # All of one way to start: with the snapshot, where the worker found the network fast
+        # enough, or plainly, where it did not (a busy machine can make it so: conftest's
+        # snapshot_always_pays; a slow network: test_a_slow_download...).
+        assert sizes in {service_worker.download_bytes(site_dir, snapshot=s) for s in (True, False)}
         assert sizes <= naive_bytes(site_dir)
         print(
             f"{tool}: {len(requests)} requests, each once; runtime {sizes:,} bytes "
@@ -233,7 +235,7 @@ def test_a_damaged_runtime_file_is_never_kept_and_try_again_works(
         assert name in page.inner_text("[data-audit] [data-runtime]")
         assert button.inner_text() == "Try again"
         button.click()
-        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        page.wait_for_selector("[data-audit][data-live=true]")
         page.locator("[data-audit] [data-runtime]").wait_for(state="hidden")
         page.set_input_files("[name=files]", str(legacy))
         page.wait_for_selector("[data-audit-items] > [data-audit-item='0'] [data-result=descent_m]")
@@ -254,7 +256,7 @@ def test_the_audit_page_is_live_after_a_successful_try_again(
         page = context.new_page()
         page.goto(f"{url}/tools/audit/")
         page.locator("[data-audit] [data-runtime] button").click()
-        page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+        page.wait_for_selector("[data-audit][data-live=true]")
         # What the page says before any file, as built (no longer that Python "could not start").
         built = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
         intro = re.search(r"data-status>(.*?)</p>", built)[1]

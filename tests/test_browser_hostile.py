@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from conftest import wait_live
+from conftest import wait_live, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -208,6 +208,6 @@ def test_a_tool_attached_after_python_failed_still_says_so(page: object, base_ur
 def test_chapters_are_unaffected_by_a_missing_runtime(page: object, base_url: str) -> None:
     page.route("**/pyodide/**", lambda route: route.abort())
     page.goto(f"{base_url}/technique/")
-    page.wait_for_load_state("networkidle")
+    wait_settled(page)
     assert page.locator("h1").inner_text().startswith("Technique")
     assert page.watch.console_errors == []

@@ -23,7 +23,7 @@ PLANNER = "/tools/planner/"
 
 def wait_log(page: object) -> None:
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]", timeout=60_000)
+    page.wait_for_selector("[data-log][data-log-live=true]")
 
 
 def stored(page: object) -> str | None:

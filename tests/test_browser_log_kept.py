@@ -27,7 +27,7 @@ ENTRY = LogEntry(1, 1, dt.date(2026, 3, 2), 5, 4, note="kept")
 def open_log(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]", timeout=60_000)
+    page.wait_for_selector("[data-log][data-log-live=true]")
 
 
 def seed(context: object, text: str) -> None:

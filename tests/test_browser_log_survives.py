@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS, chromium_path, wait_live, wait_until
+from conftest import CHROMIUM_ARGS, chromium_path, patient, wait_live, wait_settled
 from PIL import Image
 
 from drills import training_log
@@ -29,7 +29,7 @@ RECORD_PERSIST = """
 def open_log(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]", timeout=60_000)
+    page.wait_for_selector("[data-log][data-log-live=true]")
 
 
 def save(page: object, session: str, rpe: str = "5") -> None:
@@ -147,15 +147,17 @@ def test_every_page_links_a_manifest_once_idle_and_chromium_finds_the_site_insta
     for path in pages:
         assert "assets/js/page-helpers.js" in path.read_text(encoding="utf-8"), path
     # Chromium installs nothing from an incognito profile: a profile of its own, as a reader's.
-    profile = browser.browser_type.launch_persistent_context(
-        tmp_path / "profile", executable_path=chromium_path(), args=CHROMIUM_ARGS
+    profile = patient(
+        browser.browser_type.launch_persistent_context(
+            tmp_path / "profile", executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
     )
     try:
         errors = {}
         for path in ("/", "/tools/planner/"):
             page = profile.new_page()
             page.goto(base_url + path)
-            wait_until(page, "document.querySelector('link[rel=manifest]') !== null")
+            wait_settled(page)
             href = page.eval_on_selector("link[rel=manifest]", "(link) => link.href")
             assert href == f"{base_url}/site.webmanifest", href
             session = profile.new_cdp_session(page)

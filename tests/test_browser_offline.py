@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
-from conftest import StaticHandler, serve, wait_live, wait_until
+from conftest import StaticHandler, serve, snapshot_always_pays, wait_live, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +122,7 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     It is started as the page is parsed, and the page's Python client adopts it."""
     context = browser.new_context()
     context.add_init_script(WORKERS_STARTED)
+    snapshot_always_pays(context)  # the first visit's; a repeat visit reads the kept one
     page = context.new_page()
     packed: list[str] = []
     page.on("request", lambda r: "/pyodide/" in r.url and packed.append(r.url.split("/")[-1]))
@@ -146,10 +149,16 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     # One worker, started from <head> and adopted; no preloads (they would delay the bundle).
     assert page.evaluate("dcStarted") == ["worker: python controlled", "early", "cleared"]
     assert page.locator("link[rel=modulepreload]").count() == 0
-    # A tab that never paints (in the background) adopts the worker a second later: what the
-    # worker said meanwhile, that Python is ready, still reaches the page.
+    # A tab that never paints (in the background) adopts the worker once its wait for a paint
+    # runs out (page-helpers.js). The page's clock is held until the worker has said Python is
+    # ready: what it said meanwhile still reaches the page.
     page.add_init_script(NEVER_PAINTS)
+    page.clock.install()
+    page.clock.pause_at(dt.datetime.now() + dt.timedelta(hours=1))
     page.reload()
+    wait_until(page, "window.dcEarlyPython?.early.some((event) => event.data?.type === 'ready')")
+    assert page.evaluate("dcStarted") == ["worker: python controlled", "early"]  # not adopted yet
+    page.clock.resume()
     wait_live(page)
     recompute(page, "cadence", "177")
     assert page.evaluate("dcStarted") == [
@@ -158,6 +167,26 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
         "cleared after ready",
     ]
     context.close()
+
+
+class HeldInstall(StaticHandler):
+    """The test host, holding back one file a service worker keeps at install while `release`
+    is clear: a new build's worker stays installing for as long as the test needs."""
+
+    release: threading.Event
+
+    def do_GET(self) -> None:
+        if self.path == "/404.html":
+            self.release.wait()
+        super().do_GET()
+
+
+# The worker now in charge is the one that made this cache (install), and no other is on its way.
+NEW_WORKER_IN_CHARGE = """(async (name) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration.active?.state === 'activated' && !registration.installing
+        && !registration.waiting && (await caches.has(name));
+})"""
 
 
 def test_a_new_build_replaces_the_old_cache(
@@ -178,7 +207,9 @@ def test_a_new_build_replaces_the_old_cache(
     worker.write_text(worker.read_text().replace(old_runtime, new_runtime))
     live = tmp_path / "live"
     live.symlink_to(site_dir)
-    server, url = serve(live)
+    release = threading.Event()
+    release.set()
+    server, url = serve(live, handler=type("Held", (HeldInstall,), {"release": release}))
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{url}/tools/cadence/")
@@ -187,11 +218,20 @@ def test_a_new_build_replaces_the_old_cache(
     assert sorted(cached(page)) == [f"downhill-confidence-{old_version}", old_runtime]
     live.unlink()
     live.symlink_to(second)
+    # The new build's worker installs while the page, still run by the old one, starts its
+    # Python, which asks the old worker to sweep away other builds' caches: the new build's
+    # cache is not another build's stale one.
+    release.clear()
     page.goto(f"{url}/tools/cadence/")
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    wait_until(
-        page, "caches.keys().then((keys) => keys.join() === 'downhill-confidence-newbuild0001')"
+    wait_until(page, "caches.has('downhill-confidence-newbuild0001')")
+    wait_live(page)
+    page.evaluate(
+        "navigator.serviceWorker.ready.then((r) => r.active.postMessage('cache-runtime'))"
     )
+    release.set()
+    wait_until(page, f"({NEW_WORKER_IN_CHARGE})('downhill-confidence-newbuild0001')")
+    assert f"downhill-confidence-{old_version}" not in cached(page)
     page.reload()
     wait_live(page)
     # The new caches get their own runtime and are the only ones left: nothing stale is mixed in.

@@ -160,7 +160,7 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
             return at;
         }"""
     )
-    page.wait_for_selector("[data-tool][data-rehearsed='20']", timeout=60_000)
+    page.wait_for_selector("[data-tool][data-rehearsed='20']")
     page.wait_for_function("window.updates >= 1")  # the change's own answer (it may come last)
     calls = page.evaluate("window.computeCalls")
     assert len(calls) == 22, "the first answer (the kept log), the change, and 20 rehearsals"
@@ -223,7 +223,7 @@ def test_one_change_posts_exactly_one_message_to_the_worker(page: object, base_u
     page.add_init_script(COUNT_MESSAGES)
     page.goto(f"{base_url}/tools/planner/")
     wait_live(page)
-    page.wait_for_selector("[data-tool][data-rehearsed='20']", timeout=60_000)
+    page.wait_for_selector("[data-tool][data-rehearsed='20']")
     page.evaluate("window.messages = []")
     set_fields(page, {"weeks": "7"})
     wait_for_state(page, expected({"weeks": "7"})[1])

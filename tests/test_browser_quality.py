@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ARTIFACTS, wait_live
+from conftest import ARTIFACTS, wait_live, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -170,7 +170,7 @@ def test_chapter_loads_nothing_of_pyodide_and_logs_no_errors(page: object, base_
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + "/technique/")
-    page.wait_for_load_state("networkidle")
+    wait_settled(page)
     tools = ("pyodide", "snapshot", "tools.js", "py-client.js", "py-worker.js", "training-log.js")
     assert not [u for u in requests if any(name in u for name in tools)]
     assert [u for u in requests if u.endswith("page-helpers.js")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ def index_requests(page: object) -> list[str]:
 def test_index_loads_only_once_search_opens_and_finds_chapters(page: object, base_url: str) -> None:
     requests = index_requests(page)
     page.goto(f"{base_url}/technique/")
-    page.wait_for_load_state("networkidle")  # every request the page makes by itself is done
+    wait_settled(page)  # every request the page makes by itself is made
     assert page.evaluate("typeof document$ !== 'undefined'")  # Material has started
     assert requests == [], "a page that nobody searched fetched the search index"
 

@@ -58,7 +58,7 @@ def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
 def open_planner(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]", timeout=60_000)
+    page.wait_for_selector("[data-log][data-log-live=true]")
 
 
 def heading(page: object) -> str:
