@@ -8,12 +8,14 @@ import statistics
 
 from drills import audio
 from drills.audio import CLICK_HZ, CLICK_MS
+from drills.cadence import CADENCE_RANGE_SPM
 from drills.errors import InputError, check_range
 
 SAMPLE_RATE_HZ = 8000  # telephone quality: plenty for a click, and 30 min stays near 14 MB
-TEMPO_RANGE_BPM = (100, 240)
+TEMPO_RANGE_BPM = (round(CADENCE_RANGE_SPM[0]), round(CADENCE_RANGE_SPM[1]))  # a beat a step
 LENGTH_RANGE_MIN = (1, 30)
 MIN_TAPS = 6  # five intervals: enough for a median that one stumble cannot move
+KEPT_TAPS = 16  # the page measures the latest taps: a change of rhythm shows within a few
 
 
 def click_track_wav(tempo_bpm: int, minutes: int) -> bytes:
@@ -56,6 +58,7 @@ def cadence_from_taps(tap_times_ms: list[float]) -> float:
 from drills.session_audio import session_timeline, session_track_wav  # noqa: E402
 
 __all__ = [
+    "KEPT_TAPS",
     "LENGTH_RANGE_MIN",
     "MIN_TAPS",
     "SAMPLE_RATE_HZ",

@@ -16,7 +16,8 @@ from markupsafe import Markup
 
 from drills import exposure, metronome, rule_text, runs, safety, session_audio, training_log
 from drills.bridge.answers import initial
-from drills.render.audit_page import failed_item_html, item_html
+from drills.render import cadence_view, regions
+from drills.render.audit_page import EXAMPLE, LIST, item
 from drills.render.tools import TOOLS
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
@@ -66,6 +67,7 @@ def _tool_context(name: str) -> dict[str, Any]:
         "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
         "click_track_minutes": metronome.LENGTH_RANGE_MIN,
         "min_taps": metronome.MIN_TAPS,
+        "practice": cadence_view.practice_settings(),  # the practice section's script takes these
     }
 
 
@@ -77,9 +79,8 @@ def _audit_context(docs_dir: Path) -> dict[str, Any]:
         "accept": ",".join(ACCEPT),
         "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
         "max_points": f"{runs.MAX_POINTS:,}",
-        "example": Markup(item_html(0, result, "metric")),
-        # A file Python did not read to its end: audit.js fills in its name and why.
-        "unread": Markup(failed_item_html(0, "", "")),
+        "example": Markup(regions.page_html(item(EXAMPLE, result, "metric"))),
+        "list": LIST,
         "example_href": f"../{EXAMPLE_COURSE}",
     }
 

@@ -95,15 +95,32 @@ def call(name: str, args: dict, data: bytes | None = None) -> dict:
     return json.loads(bridge.call(name, json.dumps(args), data))
 
 
+def marks_of(html: str) -> dict[str, list[str]]:
+    """The marks a page showing ``html`` sends back (regions.js)."""
+    found = re.finditer(
+        r'data-region="([^"]+)" data-shown="([^"]*)"(?: data-frame="([^"]*)")?', html
+    )
+    return {m[1]: [m[2], m[3] or ""] for m in found}
+
+
+def handoff_in(html: str) -> str:
+    return re.search(r"<div[^>]*data-audit-handoff[^>]*>.*?</div>", html, re.S)[0]
+
+
 def test_the_bridge_hands_back_each_files_found_and_redraws_every_button() -> None:
     run = call("audit_file", {"name": RUN, "index": 0}, (FILES / RUN).read_bytes())
-    course = call("audit_file", {"name": COURSE, "index": 1}, (FILES / COURSE).read_bytes())
+    shown = marks_of(run["regions"]["audit-item-0"]["element"])
+    args = {"name": COURSE, "index": 1, "found": [run["found"]], "marks": shown}
+    course = call("audit_file", args, (FILES / COURSE).read_bytes())
     assert run["found"] == {"name": RUN, "steady_pct": 10.0, "course_pct": None}
     assert course["found"]["course_pct"] == TARGET_CEILING_PCT
-    out = call("audit_handoffs", {"found": [run["found"], course["found"], None]})
-    assert len(out["html"]) == 3
-    assert grades(out["html"][1]) == (10.0, TARGET_CEILING_PCT)
-    assert out["html"][2] == '<div class="dc-audit-handoff" data-audit-handoff></div>'
+    # The course's item comes whole, starting from the run's steady grade; of the run's item,
+    # only its hand-off is drawn again, aiming at the course's target.
+    assert set(course["regions"]) == {"audit-item-1", "audit-handoff-0"}
+    item = course["regions"]["audit-item-1"]
+    assert item["into"] == "audit-items"
+    assert grades(handoff_in(item["element"])) == (10.0, TARGET_CEILING_PCT)
+    assert grades(course["regions"]["audit-handoff-0"]["html"]) == (10.0, TARGET_CEILING_PCT)
 
 
 @pytest.mark.parametrize(
@@ -116,12 +133,13 @@ def test_the_bridge_hands_back_each_files_found_and_redraws_every_button() -> No
     ],
 )
 def test_a_tampered_found_is_text_or_nothing(tampered: object) -> None:
-    text = json.dumps({"found": [tampered, {"name": "c", "steady_pct": None, "course_pct": 20}]})
-    out = json.loads(bridge.call("audit_handoffs", text))
-    assert "<img" not in "".join(out["html"])
-    current, target = grades(out["html"][1])
-    assert target == 20.0 and current in (10.0, 4.0)
-    assert call("audit_handoffs", {"found": "everything"})["field"] == "file"
+    shown = {"audit-handoff-0": ["", ""]}
+    args = {"name": COURSE, "index": 1, "found": [tampered], "marks": shown}
+    out = call("audit_file", args, (FILES / COURSE).read_bytes())
+    assert "<img" not in json.dumps(out["regions"])
+    current, target = grades(handoff_in(out["regions"]["audit-item-1"]["element"]))
+    assert target == TARGET_CEILING_PCT and current in (10.0, 4.0)
+    assert call("audit_render", {"found": "everything"})["field"] == "file"
 
 
 MOUNTAIN = synth.mountain_course()

@@ -3,6 +3,11 @@
 The page's worker calls ``call(name, args_json)`` and posts back the JSON text it returns.
 Nothing here trusts its input: every string is parsed by the tool's fields and every string
 that reaches the page is escaped HTML.
+
+Bytes travel beside the JSON, once each way: a file the reader chose comes in as ``data``, and
+a file a call makes (a WAV) is taken out of its answer and handed over by ``take_file``. The
+training log's text is sent only when it changed: ``call`` keeps the last one it was given
+(``store``) and hands it to every call whose ``"store"`` is null.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "click_track": audio.click_track,
     "tap_cadence": audio.tap_cadence,
     "audit_file": audit.audit_file,  # the reader's activity file, its bytes beside the JSON
-    "audit_handoffs": audit.handoffs,  # every audited file's planner button, drawn again
+    "audit_render": audit.render,  # the files audited, drawn again (another unit)
+    "audit_unread": audit.unread,  # a file Python did not read to its end
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -34,7 +40,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
     # Session mode on the planner page (drills.bridge.session).
-    "session_steps": session.steps,
+    "session_steps": session.steps,  # a session, and one of its steps as regions
     "session_audio": session.audio,
     "session_log": session.log_texts,
 }
@@ -44,7 +50,8 @@ DOING: dict[str, str] = {
     "click_track": "making the click track",
     "tap_cadence": "reading your taps",
     "audit_file": "auditing your file",
-    "audit_handoffs": "linking your files to the planner",
+    "audit_render": "drawing your files again",
+    "audit_unread": "listing your file",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",
@@ -61,22 +68,39 @@ DOING: dict[str, str] = {
 }
 
 
-def call(name: str, args_json: str, data: object = None) -> str:
+class _Kept:
+    """What the page sent once for the calls after it: the training log's text."""
+
+    store: str = ""
+    file: bytes | None = None  # the file the last call made, until taken
+
+
+def call(name: str, args_json: str, data: object = None, store: object = None) -> str:
     """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}, or
     {"stopped": why} when Python should not go on (py-worker.js starts a fresh one).
 
-    ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array).
+    ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array,
+    read once). ``store``, the training log's text, is kept for this call and the ones after
+    it: until it changes, the page sends ``"store": null`` for the text it sent last.
     """
+    _Kept.file = None
+    if isinstance(store, str):
+        _Kept.store = store
     if name not in CALLS:
         return json.dumps({"error": f"Unknown call {name[:40]!r}.", "field": None})
     try:
         args = json.loads(args_json)
         if not isinstance(args, dict):
             raise InputError("args", "Expected an object of arguments.")
+        if "store" in args and args["store"] is None:
+            args["store"] = _Kept.store
         if data is not None:
             to_bytes = getattr(data, "to_bytes", None)  # Pyodide's proxy of a Uint8Array
             args["data"] = to_bytes() if callable(to_bytes) else data
-        return json.dumps(CALLS[name](args))
+        result = CALLS[name](args)
+        file = result.pop("file", None)
+        _Kept.file = file if isinstance(file, bytes) else None
+        return json.dumps(result)
     except InputError as error:
         return json.dumps({"error": str(error), "field": error.field})
     except (ValueError, TypeError) as error:
@@ -93,3 +117,9 @@ def call(name: str, args_json: str, data: object = None) -> str:
                 "field": None,
             }
         )
+
+
+def take_file() -> bytes | None:
+    """The file the last call made (its answer said how many bytes), once; None if none."""
+    file, _Kept.file = _Kept.file, None
+    return file

@@ -7,10 +7,8 @@ as the log has adjusted it. The page only shows what these return.
 
 from __future__ import annotations
 
-import base64
 import math
 from collections.abc import Mapping
-from dataclasses import asdict
 from functools import cache
 from typing import Any
 
@@ -19,7 +17,7 @@ from drills.bridge.answers import Args, raw_fields, today_of
 from drills.errors import InputError
 from drills.exposure import CONFIDENCE_RANGE
 from drills.planner import Plan, Session
-from drills.render import cadence_view, forms
+from drills.render import cadence_view, forms, regions, session_view
 from drills.render.log_sessions import session_name
 from drills.render.log_view import fits, plan_for
 from drills.session_audio import Timeline
@@ -98,38 +96,47 @@ def _timeline(session: Session, cadence: float, speed: float) -> tuple[Timeline 
 
 
 def steps(args: Args) -> dict[str, Any]:
-    """The steps to show: {fields, store, today, key, cadence, pace} (cadence and pace as
-    typed, empty for the defaults). A cadence or pace that does not read comes back in
-    ``errors`` beside the steps, timed with the defaults."""
+    """The session and its step ``step`` (0-based; past the end, the last), as regions against
+    the ``marks`` the view shows: {fields, store, today, key, cadence, pace, step, marks}
+    (cadence and pace as typed, empty for the defaults). A cadence or pace that does not read
+    comes back in ``errors`` beside the steps, timed with the defaults. ``steps`` holds what
+    the page needs of each step to page through them: its kind and where the audio reaches it."""
     plan, session, key = _session(args)
     cadence, speed, errors = _tempo(args)
     timeline, audio_note = _timeline(session, cadence, speed)
+    shown = session_mode.session_steps(session, timeline)
+    step = args.get("step")
+    index = step if isinstance(step, int) and not isinstance(step, bool) and step >= 0 else 0
+    index = min(index, len(shown) - 1)
+    title = session_name(plan, *key)
+    marks = args.get("marks")
+    tops = (
+        *session_view.session_regions(title, session.cadence_cue, audio_note),
+        *session_view.step_regions(shown, index),
+    )
     return {
         "key": training_log.session_key(*key),
-        "title": session_name(plan, *key),
-        "summary": session_mode.summary(session),
+        "title": title,
+        "heading": shown[index].heading,
+        "step": index,
         "downhill": session.is_downhill,
-        "cadence": _text(args, "cadence").strip(),
-        "pace": _text(args, "pace").strip(),
-        "cadence_cue": session.cadence_cue,
+        "texts": {"cadence": _text(args, "cadence").strip(), "pace": _text(args, "pace").strip()},
         "audio": timeline is not None,
-        "audio_note": audio_note,
         "minutes": math.ceil(timeline.length_s / 60) if timeline else None,
         "errors": errors,
-        "steps": [
-            {**asdict(step), "announce": step.announce}
-            for step in session_mode.session_steps(session, timeline)
-        ],
+        "steps": [{"kind": s.kind, "track_at_s": s.track_at_s} for s in shown],
+        "regions": regions.changes(tops, marks if isinstance(marks, dict) else {}),
     }
 
 
 def audio(args: Args) -> dict[str, Any]:
-    """The session's audio track, base64-encoded: {fields, store, key, cadence, pace}."""
+    """The session's audio track (its bytes handed over beside the answer, ``file``):
+    {fields, store, key, cadence, pace}."""
     plan, session, key = _session(args)
     cadence, speed = _checked_tempo(args)
     wav = session_audio.session_track_wav(session, cadence, speed)
     return {
-        "wav_base64": base64.b64encode(wav).decode("ascii"),
+        "file": wav,
         "bytes": len(wav),
         "title": session_name(plan, *key),
         "filename": f"downhill-session-week-{key[0]}-{key[1]}-{cadence:g}spm.wav",

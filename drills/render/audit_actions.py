@@ -3,8 +3,8 @@ with the grades the audit found (saying where each came from), print a course's 
 add a run to the training log (and read that it was added, beside the button).
 
 A file's hand-off depends on the other files audited with it (a course takes the reader's
-steady grade from their runs): ``handoff_html`` is drawn again for every file whenever one is
-added (``drills.bridge.audit.handoffs``).
+steady grade from their runs): each file's hand-off is a region of its item, drawn again
+whenever another file is audited (``drills.render.audit_page``).
 """
 
 from __future__ import annotations
@@ -65,33 +65,42 @@ def _sentence(files: Sequence[Found], index: int) -> tuple[str, str, str] | None
     return planner_href(given.current_pct, given.target_pct), words, sentence
 
 
-def handoff_html(files: Sequence[Found], index: int) -> str:
-    """The planner button of file ``index`` and where its grades came from (empty, but still
-    there to be drawn again, when the file hands the planner nothing)."""
+HANDOFF_ATTRIBUTES = ' class="dc-audit-handoff" data-audit-handoff'
+
+
+def handoff_content(files: Sequence[Found], index: int) -> str:
+    """The planner button of file ``index`` and where its grades came from (nothing, when the
+    file hands the planner nothing)."""
     made = _sentence(files, index)
     if made is None:
-        return '<div class="dc-audit-handoff" data-audit-handoff></div>'
+        return ""
     href, words, sentence = made
     return (
-        '<div class="dc-audit-handoff" data-audit-handoff>'
         f'<p class="dc-audit-said">{esc(sentence)}</p>'
-        f'<a class="md-button"{attrs(href=href)}>{esc(words)}</a></div>'
+        f'<a class="md-button"{attrs(href=href)}>{esc(words)}</a>'
     )
 
 
-def actions_html(result: Audit) -> str:
+def handoff_html(files: Sequence[Found], index: int) -> str:
+    """The hand-off's element (empty, but still there to be drawn again, when the file hands
+    the planner nothing)."""
+    return f"<div{HANDOFF_ATTRIBUTES}>{handoff_content(files, index)}</div>"
+
+
+def actions_html(result: Audit, handoff: str | None = None) -> str:
     """The file's buttons, right under its reading: the planner (as the file alone would hand
-    it), a course's race card printed, a dated run into the training log."""
-    parts = [handoff_html([found(result)], 0)]
+    it, unless ``handoff`` stands in), a course's race card printed, a dated run into the
+    training log."""
+    parts = [handoff_html([found(result)], 0) if handoff is None else handoff]
     if result.moving_time_s is None:
         parts.append(
-            '<button type="button" class="md-button" data-audit-action="print">'
+            '<button type="button" class="md-button" data-action="audit:print">'
             "Print the race card</button>"
         )
     if log_summary(result).date is not None:
         parts.append(
             '<div class="dc-audit-log">'
-            '<button type="button" class="md-button" data-audit-action="add-log">'
+            '<button type="button" class="md-button" data-action="audit:add-log">'
             "Add to the training log</button>"
             '<p class="dc-audit-said" data-audit-said="log"></p></div>'
         )

@@ -196,9 +196,10 @@ def _collapsed(summary: str, body: str, name: str) -> str:
     )
 
 
-def audit_html(result: Audit, units: str = "metric") -> str:
+def audit_html(result: Audit, units: str = "metric", handoff: str | None = None) -> str:
     """The whole audit of one file, in the order the page shows it: what to read and do first,
-    the detail after (collapsed)."""
+    the detail after (collapsed). ``handoff`` stands in for the planner hand-off the file alone
+    would give (``audit_actions.actions_html``)."""
     check_units(units)
     parts = [
         f'<section class="dc-audit" data-file="{esc(result.name)}">',
@@ -207,7 +208,7 @@ def audit_html(result: Audit, units: str = "metric") -> str:
         totals_html(result, units),
         meaning_html(result),
         doubts_html(result, units),
-        actions_html(result),
+        actions_html(result, handoff),
     ]
     if result.moving_time_s is None:
         parts.append(race_card_html(race_card(result), units))

@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from drills.cadence import DEFAULT_INCREASE_PCT, INCREASE_RANGE_PCT, CadenceResult, calculate
+from drills import audio, metronome
+from drills.cadence import (
+    CADENCE_RANGE_SPM,
+    DEFAULT_INCREASE_PCT,
+    INCREASE_RANGE_PCT,
+    CadenceResult,
+    calculate,
+)
 from drills.exposure import TARGET_CEILING_PCT
+from drills.render import forms
 from drills.render.figures.cadence import cadence_tool_figure_html
 from drills.render.forms import Field
 from drills.render.html import esc, number
@@ -30,7 +38,7 @@ FIELDS: tuple[Field, ...] = (
         # The baseline every drill cue builds on, not a count taken on this descent.
         f"Your step rate at easy pace on flat ground: {COUNT_CADENCE}, or use Tap along below.",
         "164",
-        lambda text: parse_number(text, "cadence", "Cadence", 100, 240, "steps/min"),
+        lambda text: parse_number(text, "cadence", "Cadence", *CADENCE_RANGE_SPM, "steps/min"),
     ),
     Field(
         "grade",
@@ -50,6 +58,23 @@ FIELDS: tuple[Field, ...] = (
 )
 
 REFS = "../../references/"
+LENGTH_FIELD = "minutes"  # the click track's length, in the practice section
+
+
+def practice_settings() -> dict[str, object]:
+    """What the practice section below the calculator (docs/assets/js/practice.js) takes from
+    the rules: the tempo until the calculator has answered, how many taps a cadence is measured
+    from, the click's sound, and the fields it reads and fills."""
+    defaults = compute(forms.read(FIELDS, {}).values)
+    return {
+        "tempo_bpm": defaults.metronome_bpm,
+        "min_taps": metronome.MIN_TAPS,
+        "kept_taps": metronome.KEPT_TAPS,
+        "click_hz": audio.CLICK_HZ,
+        "click_ms": audio.CLICK_MS,
+        "length_field": LENGTH_FIELD,
+        "cadence_field": "cadence",
+    }
 
 
 def compute(values: Mapping[str, Any]) -> CadenceResult:

@@ -78,7 +78,7 @@ def _button(action: str, key: str, text: str) -> str:
     where = f"week {key.replace('-', ', session ')}"
     return (
         f'<button type="button" class="md-button dc-log-button"'
-        f"{attrs(data_log_action=action, data_log_key=key, aria_label=f'{text}: {where}')}>"
+        f"{attrs(data_action=f'log:{action}', data_key=key, aria_label=f'{text}: {where}')}>"
         f"{esc(text)}</button>"
     )
 

@@ -136,7 +136,7 @@ def _runs_html(runs: tuple[training_log.LoggedRun, ...]) -> str:
         key = training_log.run_key(run)
         button = (
             f'<button type="button" class="md-button dc-log-button"'
-            f"{attrs(data_log_action='remove-run', data_run_key=key, aria_label=f'Remove the run of {run.date.isoformat()}')}>"
+            f"{attrs(data_action='log:remove-run', data_key=key, aria_label=f'Remove the run of {run.date.isoformat()}')}>"
             "Remove</button>"
         )
         items.append(
@@ -177,7 +177,7 @@ def _view(region_html: str) -> Region:
 def _unread_button(which: str, text: str) -> str:
     return (
         f'<button type="button" class="md-button"'
-        f"{attrs(data_log_action='export-unread', data_log_which=which)}>{esc(text)}</button>"
+        f"{attrs(data_action='log:export-unread', data_key=which)}>{esc(text)}</button>"
     )
 
 
@@ -217,7 +217,7 @@ def _unread_notice(reading: Reading, aside: bool) -> str:
             '<div class="dc-log-notice" data-log-aside><p>A training log this page could not '
             "read in full is kept aside in this browser, exactly as it was.</p><p>"
             f"{_unread_button('aside', 'Download the kept log')} "
-            '<button type="button" class="md-button" data-log-action="drop-aside">'
+            '<button type="button" class="md-button" data-action="log:drop-aside">'
             "Delete the kept log</button></p></div>"
         )
     return html
@@ -263,7 +263,7 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
             '<div class="dc-log-notice"><p>This log was kept for a different plan '
             f"({esc(_describe(store.plan_texts() or {}))}), so its entries are not shown beside "
             "this one.</p>"
-            '<p><button type="button" class="md-button" data-log-action="show-plan">'
+            '<p><button type="button" class="md-button" data-action="log:show-plan">'
             "Show the plan this log belongs to</button></p></div>"
         )
     remaining = sum(1 for key in adjusted.sessions if key not in logged) if adjusted else 0

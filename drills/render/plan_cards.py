@@ -81,7 +81,10 @@ def _start_button(key: str) -> str:
     """Opens session mode (docs/assets/js/session-mode.js) for the session, as the log has it."""
     where = f"week {key.replace('-', ', session ')}"
     label = attrs(
-        data_session_start=key, aria_label=f"Start this session: {where}", aria_haspopup="dialog"
+        data_action="session:start",
+        data_key=key,
+        aria_label=f"Start this session: {where}",
+        aria_haspopup="dialog",
     )
     return (
         f'<button type="button" class="md-button dc-session-start"{label}>Start this session'

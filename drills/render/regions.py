@@ -7,11 +7,14 @@ those regions' contents left out. The page sends the marks it shows with every c
 answers with only the regions whose marks differ (``changes``), and where a region's frame is
 unchanged, with its changed regions inside instead of all of it (regions.js applies them).
 A 24-week plan is 128 kB of HTML; a new slope length rewrites its 96 volume cells.
+
+A list the page adds to (the audit's files) holds regions the page may not show yet: those come
+whole, to be appended (``listed``), and one the list no longer holds is removed (``removed``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,24 +98,44 @@ def page_html(top: Region) -> str:
     return render(top)[1]
 
 
-def changes(
-    tops: Sequence[Region], marks: Mapping[str, object]
-) -> dict[str, dict[str, str | None]]:
+# One region's change, as regions.js applies it: {"html", "shown", "frame"} rewrites its content,
+# {"shown"} alone gives it new marks (its changed regions follow), {"element", "into"} appends a
+# region the page does not show yet to the list marked data-region-list="into", {"gone": True}
+# removes it.
+Change = dict[str, str | bool | None]
+
+
+def changes(tops: Sequence[Region], marks: Mapping[str, object]) -> dict[str, Change]:
     """What the page must change to show ``tops``, given the marks it shows.
 
     ``marks`` maps a region's key to ``[shown, frame]`` as the page has them. The answer maps
     keys, outer regions first, to ``{"html", "shown", "frame"}`` for a region to rewrite, or
     to ``{"shown"}`` alone for one whose frame stands and whose changed regions follow.
     """
-    out: dict[str, dict[str, str | None]] = {}
+    out: dict[str, Change] = {}
     for top in tops:
         _changes(render(top)[0], marks, out)
     return out
 
 
-def _changes(
-    done: Rendered, marks: Mapping[str, object], out: dict[str, dict[str, str | None]]
-) -> None:
+def listed(into: str, items: Sequence[Region], marks: Mapping[str, object]) -> dict[str, Change]:
+    """What the page must change to show ``items`` in the list ``into``: an item it does not
+    show yet comes whole, appended in this order; one it shows changes as ``changes`` says."""
+    out: dict[str, Change] = {}
+    for item in items:
+        if item.key in marks:
+            _changes(render(item)[0], marks, out)
+        else:
+            out[item.key] = {"element": page_html(item), "into": into}
+    return out
+
+
+def removed(keys: Iterable[str], marks: Mapping[str, object]) -> dict[str, Change]:
+    """The regions among ``keys`` that the page shows, to be removed."""
+    return {key: {"gone": True} for key in keys if key in marks}
+
+
+def _changes(done: Rendered, marks: Mapping[str, object], out: dict[str, Change]) -> None:
     mark = marks.get(done.key)
     shown, frame = mark if isinstance(mark, list) and len(mark) == 2 else (None, None)
     if shown == done.shown:

@@ -44,7 +44,10 @@ def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
     return View(
         (cadence_view.results(result),),
         cadence_view.summary(result),
-        {"session_tempo": cadence_view.session_tempo(result)},
+        {
+            "session_tempo": cadence_view.session_tempo(result),
+            "metronome_bpm": result.metronome_bpm,  # the practice section's tempo
+        },
     )
 
 

@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drills.errors import InputError
 from drills.json_depth import MAX_JSON_DEPTH, json_depth
@@ -186,6 +187,19 @@ def read_text(text: object, *, source: str = "saved", today: dt.date | None = No
     not a log at all gives an empty log and a message; a log with some unreadable entries keeps
     the readable ones and says how many were left out; an older version is migrated silently.
     """
+    if isinstance(text, str) and source == "saved" and today is None:
+        return _read_saved(text)
+    return _read(text, source, today)
+
+
+# The page's every call brings the same kept text (drills.bridge keeps it): read once. A Reading
+# is frozen, so the callers share it.
+@lru_cache(maxsize=2)
+def _read_saved(text: str) -> Reading:
+    return _read(text, "saved", None)
+
+
+def _read(text: object, source: str, today: dt.date | None) -> Reading:
     if text is None or (isinstance(text, str) and not text.strip()):
         return Reading()
     data = _whole(text, source)

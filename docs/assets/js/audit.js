@@ -1,130 +1,101 @@
-// The descent audit page: the reader's files go to Python in this page's worker (never to a
-// server) and each comes back as one item of the list, or its reason. Python reads, audits and
-// renders; this script only hands over the bytes, and keeps a run's summary for the log.
+// @ts-check
+// The descent audit page (data-component="audit"): the reader's files go to Python in this
+// page's worker (never to a server), each handed over once, and each comes back as one item of
+// the list, a region, or its reason. Python reads, audits, keeps what the items need for the
+// visit and renders them (drills/bridge/audit.py): a change of units sends no file again. This
+// module keeps only what each file found (for the planner hand-offs) and a run's summary (for
+// the log).
+import { defineComponent, getElement } from "./component.js";
 import { changeLog, today } from "./log-store.js";
 import { callPython, onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
+import { apply, marks } from "./regions.js";
 
-function root() {
-  return document.querySelector("[data-audit]");
+/**
+ * A file the reader chose, as this page keeps it (never its bytes).
+ * @typedef {object} Chosen
+ * @property {string} name
+ * @property {Record<string, unknown> | null} found what it hands the planner, once audited
+ * @property {Record<string, unknown> | null} run its summary for the training log, if a dated run
+ */
+
+/**
+ * The audit's state on this page.
+ * @typedef {object} Audit
+ * @property {Chosen[]} chosen the files of this visit, in the order chosen
+ * @property {number} calls how many Python is reading now
+ * @property {AbortController | null} controller cancels them (py-client.js ends that Python)
+ */
+
+/** @type {WeakMap<HTMLElement, Audit>} */
+const audits = new WeakMap();
+
+function audit(/** @type {HTMLElement} */ root) {
+  const found = audits.get(root);
+  if (!found) throw new ReferenceError("The audit is not attached");
+  return found;
 }
 
-function say(tool, text) {
-  tool.querySelector("[data-status]").textContent = text;
+function say(/** @type {HTMLElement} */ root, /** @type {string} */ text) {
+  getElement("[data-status]", root).textContent = text;
 }
 
-const said = (tool, name) => tool.querySelector(`[data-audit-says="${name}"]`).textContent;
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const said = (/** @type {HTMLElement} */ root, /** @type {string} */ name) => getElement(`[data-audit-says="${name}"]`, root).textContent ?? "";
+const megabytes = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const units = (/** @type {HTMLElement} */ root) => /** @type {HTMLSelectElement} */ (getElement("[name=units]", root)).value;
+const found = (/** @type {HTMLElement} */ root) => audit(root).chosen.map((file) => file.found);
 
-// The files of this visit, kept so a change of units redraws them (nothing is stored).
-const chosen = [];
-// The calls Python is reading files for: the reader may cancel them (py-client.js ends that
-// Python and starts a fresh one).
-const reading = { calls: 0, controller: null };
-
-async function auditOne(tool, index) {
-  const { file, bytes, unread } = chosen[index];
-  if (unread) return; // cancelled, or it stopped Python: never read again
-  const units = tool.querySelector("[name=units]").value;
-  const copy = bytes.slice(); // the worker takes over the copy it is handed
-  const { signal } = (reading.controller ??= new AbortController());
-  const cancel = tool.querySelector("[data-audit-action=cancel]");
-  reading.calls += 1;
+/** Hand file `index`'s bytes to Python and show its item; a file Python did not read to its end
+ *  (cancelled, or it stopped Python) gets an item saying so, and is never read again. */
+async function auditOne(/** @type {HTMLElement} */ root, /** @type {number} */ index, /** @type {ArrayBuffer} */ bytes) {
+  const state = audit(root);
+  const { name } = state.chosen[index];
+  const { signal } = (state.controller ??= new AbortController());
+  const cancel = getElement('[data-action="audit:cancel"]', root);
+  state.calls += 1;
   cancel.hidden = false;
-  let out;
   try {
-    out = await callPython("audit_file", { name: file.name, units, index }, copy, { signal });
+    const args = { name, units: units(root), index, found: found(root), marks: marks(root) };
+    const out = await callPython("audit_file", args, { bytes, signal });
+    if (out.error) return say(root, out.error);
+    apply(root, out.regions);
+    Object.assign(state.chosen[index], { run: out.run, found: out.found });
   } catch (error) {
-    if (!signal.aborted && error.name !== "PythonStopped") throw error;
-    chosen[index].unread = true;
-    return place(tool, index, unreadItem(tool, file.name, index, signal.aborted ? "cancelled" : "stopped"));
+    if (!signal.aborted && !(error instanceof Error && error.name === "PythonStopped")) throw error;
+    const why = signal.aborted ? "cancelled" : "stopped";
+    apply(root, (await callPython("audit_unread", { index, name, why, marks: marks(root) })).regions);
   } finally {
-    reading.calls -= 1;
-    cancel.hidden = reading.calls === 0;
-  }
-  const template = document.createElement("template");
-  template.innerHTML = out.html ?? ""; // built and escaped by Python
-  const item = template.content.firstElementChild;
-  if (!item) return say(tool, out.error ?? `${file.name} could not be audited.`);
-  place(tool, index, item);
-  chosen[index].run = out.run;
-  chosen[index].found = out.found;
-}
-
-function place(tool, index, item) {
-  const items = tool.querySelector("[data-audit-items]");
-  const old = items.querySelector(`[data-audit-item="${index}"]`);
-  if (old) old.replaceWith(item);
-  else items.append(item);
-}
-
-/** The item of a file Python did not read to its end (the template's, rendered by Python). */
-function unreadItem(tool, name, index, why) {
-  const item = tool.querySelector("template[data-audit-unread]").content.firstElementChild.cloneNode(true);
-  item.dataset.auditItem = String(index);
-  item.querySelector("h3").textContent = name;
-  item.querySelector("[data-audit-error]").textContent = said(tool, why);
-  return item;
-}
-
-// Each file's planner button takes what the other files found (a course, the runner's steady
-// grade from their runs): Python draws them all again. Without Python (stopped, cancelled),
-// each keeps the button its own file drew.
-async function handOff(tool) {
-  const out = await callPython("audit_handoffs", { found: chosen.map((c) => c.found ?? null) }).catch(() => ({}));
-  for (const [index, html] of (out.html ?? []).entries()) {
-    const box = tool.querySelector(`[data-audit-item="${index}"] [data-audit-handoff]`);
-    if (box) box.outerHTML = html; // built and escaped by Python
+    state.calls -= 1;
+    cancel.hidden = state.calls === 0;
   }
 }
 
-async function auditFiles(tool, files) {
+async function auditFiles(/** @type {HTMLElement} */ root, /** @type {File[]} */ files) {
   if (!files.length) return;
-  const items = tool.querySelector("[data-audit-items]");
-  if (!chosen.length) items.replaceChildren(); // the example makes way for the reader's files
+  const state = audit(root);
   for (const file of files) {
-    const index = chosen.length;
+    const index = state.chosen.length;
     // Progress: a large file takes a moment to read and to audit.
-    say(tool, `Reading ${file.name} (${megabytes(file.size)}), file ${index + 1}…`);
-    chosen.push({ file, bytes: new Uint8Array(await file.arrayBuffer()) });
-    await auditOne(tool, index).catch(() => say(tool, `${file.name} could not be audited.`));
+    say(root, `Reading ${file.name} (${megabytes(file.size)}), file ${index + 1}…`);
+    state.chosen.push({ name: file.name, found: null, run: null });
+    const bytes = await file.arrayBuffer(); // handed to Python: this page keeps no copy
+    await auditOne(root, index, bytes).catch(() => say(root, `${file.name} could not be audited.`));
   }
-  await handOff(tool);
-  const n = chosen.length;
-  say(tool, `Audited ${n} ${n === 1 ? "file" : "files"}; each shows its result or why it could not be read.`);
+  const n = state.chosen.length;
+  say(root, `Audited ${n} ${n === 1 ? "file" : "files"}; each shows its result or why it could not be read.`);
 }
 
-const actions = {
-  print(tool, button) {
-    const item = button.closest("[data-audit-item]");
-    item.classList.add("dc-audit-printing");
-    addEventListener("afterprint", () => item.classList.remove("dc-audit-printing"), { once: true });
-    print();
-  },
-  async "add-log"(tool, button) {
-    const run = chosen[Number(button.closest("[data-audit-item]").dataset.auditItem)]?.run;
-    if (!run) return;
-    const { answer, outcome } = await changeLog((store) => callPython("log_add_run", { store, run, today: today() }));
-    const text =
-      outcome === "written"
-        ? `${answer.summary} ${said(tool, "added")}`
-        : (answer?.error ?? said(tool, outcome === "aside-full" ? "aside-full" : "not-kept"));
-    say(tool, text);
-    button.parentElement.querySelector("[data-audit-said=log]").textContent = text; // beside the button too
-    if (outcome === "written") button.disabled = true;
-  },
-  cancel() {
-    reading.controller?.abort();
-    reading.controller = null;
-  },
-};
+/** Another unit: Python draws the files it read again (it kept what they need). */
+async function redraw(/** @type {HTMLElement} */ root) {
+  const out = await callPython("audit_render", { units: units(root), found: found(root), marks: marks(root) });
+  apply(root, out.regions);
+  if (out.summary) say(root, out.summary);
+}
 
-function attach() {
-  const tool = root();
-  if (!tool || tool.dataset.attached) return;
-  tool.dataset.attached = "true";
-  const input = tool.querySelector("[name=files]");
-  input.addEventListener("change", () => auditFiles(tool, [...input.files]).finally(() => (input.value = "")));
-  const drop = tool.querySelector("[data-audit-drop]");
+function attach(/** @type {HTMLElement} */ root) {
+  audits.set(root, { chosen: [], calls: 0, controller: null });
+  const input = /** @type {HTMLInputElement} */ (getElement("[name=files]", root));
+  input.addEventListener("change", () => auditFiles(root, [...(input.files ?? [])]).finally(() => (input.value = "")));
+  const drop = getElement("[data-audit-drop]", root);
   drop.addEventListener("dragover", (event) => {
     event.preventDefault();
     drop.classList.add("dc-audit-drop--over");
@@ -133,29 +104,50 @@ function attach() {
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     drop.classList.remove("dc-audit-drop--over");
-    auditFiles(tool, [...event.dataTransfer.files]);
+    auditFiles(root, [...(event.dataTransfer?.files ?? [])]);
   });
-  tool.querySelector("[name=units]").addEventListener("change", async () => {
-    for (let index = 0; index < chosen.length; index += 1) await auditOne(tool, index);
-    await handOff(tool);
-  });
-  tool.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-audit-action]");
-    if (button) actions[button.dataset.auditAction]?.(tool, button);
-  });
+  getElement("[name=units]", root).addEventListener("change", () => redraw(root).catch(() => {}));
   // What the status said before Python failed returns once a retry has it ready.
+  /** @type {string | null} */
   let before = null;
   onPythonFailure(() => {
-    before ??= tool.querySelector("[data-status]").textContent;
-    say(tool, said(tool, pythonDownloadFailed() ? "unavailable" : "no-python"));
+    before ??= getElement("[data-status]", root).textContent;
+    say(root, said(root, pythonDownloadFailed() ? "unavailable" : "no-python"));
   });
   onPythonReady(() => {
-    tool.dataset.live = "true";
-    if (before !== null && tool.querySelector("[data-status]").textContent === said(tool, "unavailable")) say(tool, before);
+    root.dataset.live = "true";
+    if (before !== null && getElement("[data-status]", root).textContent === said(root, "unavailable")) say(root, before);
     before = null;
   });
   startPython();
 }
 
-if (typeof document$ !== "undefined") document$.subscribe(attach);
-else attach();
+defineComponent("audit", {
+  attach,
+  actions: {
+    print(root, button) {
+      const item = /** @type {HTMLElement} */ (button.closest("[data-audit-item]"));
+      item.classList.add("dc-audit-printing");
+      addEventListener("afterprint", () => item.classList.remove("dc-audit-printing"), { once: true });
+      print();
+    },
+    async "add-log"(root, button) {
+      const index = Number(button.closest("[data-audit-item]")?.getAttribute("data-audit-item"));
+      const run = audit(root).chosen[index]?.run;
+      if (!run) return;
+      const { answer, outcome } = await changeLog((store) => callPython("log_add_run", { store, run, today: today() }));
+      const text =
+        outcome === "written"
+          ? `${answer?.summary} ${said(root, "added")}`
+          : (answer?.error ?? said(root, outcome === "aside-full" ? "aside-full" : "not-kept"));
+      say(root, text);
+      getElement("[data-audit-said=log]", /** @type {HTMLElement} */ (button.parentElement)).textContent = text; // beside the button too
+      if (outcome === "written") button.toggleAttribute("disabled", true);
+    },
+    cancel(root) {
+      const state = audit(root);
+      state.controller?.abort();
+      state.controller = null;
+    },
+  },
+});

@@ -1,22 +1,27 @@
+// @ts-check
 // What every page loads: the drill catalog filter and the coaches' copy buttons (no Python),
-// the service worker, and, on a page with a tool, the tools' own scripts. Without JavaScript
-// the catalog shows every drill and the links stay readable as text.
+// the service worker, and, on a page with components (component.js), their modules and Python.
+// Without JavaScript the catalog shows every drill and the links stay readable as text.
+
+/** @type {WeakSet<Element>} */
+const attached = new WeakSet();
 
 function attachCatalogFilter() {
   const form = document.querySelector("[data-catalog-filter]");
   const table = document.querySelector("[data-catalog]");
-  if (!form || !table || form.dataset.attached) return;
-  form.dataset.attached = "true";
+  if (!(form instanceof HTMLFormElement) || !(table instanceof HTMLTableElement) || attached.has(form)) return;
+  attached.add(form);
   form.hidden = false;
-  const count = form.querySelector("[data-catalog-count]");
+  const count = /** @type {HTMLElement} */ (form.querySelector("[data-catalog-count]"));
+  const chosen = (/** @type {string} */ name) => /** @type {HTMLSelectElement} */ (form.elements.namedItem(name)).value;
   const apply = () => {
-    const chapter = form.elements.chapter.value;
-    const level = form.elements.level.value;
+    const chapter = chosen("chapter");
+    const level = chosen("level");
     let shown = 0;
     for (const row of table.tBodies[0].rows) {
       const visible = (!chapter || row.dataset.chapter === chapter) && (!level || row.dataset.level === level);
       row.hidden = !visible;
-      shown += visible;
+      shown += Number(visible);
     }
     count.textContent = `${shown} ${shown === 1 ? "drill" : "drills"} shown`;
   };
@@ -26,11 +31,11 @@ function attachCatalogFilter() {
 
 function attachCopyButtons() {
   for (const button of document.querySelectorAll("[data-copy-link]")) {
-    if (button.dataset.attached) continue;
-    button.dataset.attached = "true";
+    if (!(button instanceof HTMLElement) || attached.has(button)) continue;
+    attached.add(button);
     button.addEventListener("click", async () => {
-      const link = new URL(button.dataset.copyLink, location.href).href;
-      const label = button.firstChild;
+      const link = new URL(button.dataset.copyLink ?? "", location.href).href;
+      const label = /** @type {ChildNode} */ (button.firstChild);
       try {
         await navigator.clipboard.writeText(link);
         label.textContent = "Copied";
@@ -42,24 +47,49 @@ function attachCopyButtons() {
   }
 }
 
-// Chapters never fetch the tools' scripts; a tool page, even one reached by Material's instant
-// navigation, imports them once (they follow later pages through document$ themselves).
-// Python starts with tools.js, and only once the page is on screen: compiling the runtime
-// takes every core of a small device, and the first frame used to wait up to a second behind
-// it (Lighthouse on a 2-core machine). A repeat visit that kept the runtime started the worker
-// already, while the page was parsed (overrides/partials/javascripts/early-python.html).
-function loadToolsIfNeeded() {
-  if (document.querySelector("[data-audit]")) afterFirstPaint(() => import("./audit.js"));
-  if (!document.querySelector("[data-tool]")) return;
+// Each component's module (component.js). Chapters never fetch any; a page with components,
+// even one reached by Material's instant navigation, imports theirs once it is on screen (they
+// follow later pages through document$ themselves). Python starts beside them, and only once
+// the page is on screen: compiling the runtime takes every core of a small device, and the first
+// frame used to wait up to a second behind it (Lighthouse on a 2-core machine). A repeat visit
+// that kept the runtime started it already, while the page was parsed
+// (overrides/partials/javascripts/early-python.html).
+/** @type {Record<string, () => Promise<unknown>>} */
+const MODULES = {
+  tool: () => import("./tool.js"),
+  practice: () => import("./practice.js"),
+  log: () => import("./training-log.js"),
+  audit: () => import("./audit.js"),
+  // The planner's session mode: once Python is live and the page is idle, so its 17 kB never
+  // stand between the reader and the first answer.
+  session: () => python.then((ok) => ok && new Promise((resolve) => idle(resolve, { timeout: 2000 }))).then(loadSessionMode),
+};
+
+/** @type {(started: Promise<boolean>) => void} */
+let pythonStarting = () => {};
+/** Python's start on this page: true once ready, false if it failed (py-client.js). */
+const python = new Promise((resolve) => (pythonStarting = resolve));
+
+function loadComponents() {
+  const types = new Set([...document.querySelectorAll("[data-component]")].map((e) => e.getAttribute("data-component") ?? ""));
+  if (!types.size) return;
   afterFirstPaint(() => {
-    // Fetched beside tools.js rather than after it (tools.js imports it): Python starts sooner.
-    import("./py-client.js").then((python) => python.startPython());
-    import("./tools.js");
-    if (document.querySelector("[data-log]")) import("./training-log.js");
+    // Fetched beside the components rather than after them (they import it): Python starts sooner.
+    pythonStarting(import("./py-client.js").then((client) => client.startPython()));
+    for (const type of types) MODULES[type]?.();
   });
 }
 
-function afterFirstPaint(callback) {
+/** @returns {Promise<unknown>} */
+function loadSessionMode(retry = false) {
+  const status = () => import("./runtime-status.js");
+  return import("./session-mode.js").then(
+    () => (retry ? status().then((line) => line.clear()) : undefined), // the line that offered to try again
+    (error) => status().then((line) => line.partFailed("Session mode", error.message, () => loadSessionMode(true))),
+  );
+}
+
+function afterFirstPaint(/** @type {() => void} */ callback) {
   if (performance.getEntriesByType("paint").length > 0) return callback();
   const start = () => {
     observer.disconnect();
@@ -73,7 +103,7 @@ function afterFirstPaint(callback) {
 
 // Offline after the first visit: the service worker lives at the site root (works under a
 // sub-path). It is registered once the page is idle, and on a tool page only once Python has
-// started (tools.js says so), so its precaching never competes with the runtime's start-up;
+// started (py-client.js), so its precaching never competes with the runtime's start-up;
 // with a data saver on, a tool page's Python waits for the reader, and the pages do not.
 // (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
@@ -88,15 +118,17 @@ function linkManifest() {
   link.href = new URL("../../site.webmanifest", import.meta.url).href;
   document.head.append(link);
 }
+/** Run `callback` once the page is idle (a second later, where the browser cannot say). */
+const idle = window.requestIdleCallback?.bind(window) ?? ((/** @type {() => void} */ callback, /** @type {unknown} */ _options) => setTimeout(callback, 1000));
+
 function registerWhenIdle() {
-  const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
   const whenQuiet = () => {
     linkManifest();
     registerServiceWorker();
   };
-  const waitForPython = document.querySelector("[data-tool]") && !navigator.connection?.saveData;
-  if (!waitForPython || window.dcPythonSettled) idle(whenQuiet);
-  else document.addEventListener("dc:python-settled", () => idle(whenQuiet), { once: true });
+  const waitForPython = document.querySelector("[data-component]") && !navigator.connection?.saveData;
+  if (!waitForPython) idle(whenQuiet);
+  else python.then(() => idle(whenQuiet));
 }
 if (document.readyState === "complete") registerWhenIdle();
 else addEventListener("load", registerWhenIdle, { once: true });
@@ -104,7 +136,7 @@ else addEventListener("load", registerWhenIdle, { once: true });
 function attachAll() {
   attachCatalogFilter();
   attachCopyButtons();
-  loadToolsIfNeeded();
+  loadComponents();
 }
 
 if (typeof document$ !== "undefined") document$.subscribe(attachAll);

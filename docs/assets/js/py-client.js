@@ -1,18 +1,56 @@
+// @ts-check
 // The page's side of the one Python of a visit: a module worker running Pyodide (py-worker.js).
-// The tools (tools.js, training-log.js) call Python through callPython.
+// It starts once a tool page is on screen (page-helpers.js), or on a repeat visit that kept the
+// runtime, while the page is parsed (overrides/partials/javascripts/early-python.html).
+// Every component calls Python through callPython. What travels (types/messages.d.ts): the
+// arguments as JSON text, stringified once; a file the reader chose, handed over (transferred,
+// never copied); the training log's text only when it changed since this worker last had it.
 import * as runtimeStatus from "./runtime-status.js"; // data saver, progress, try again
 
-const worker = { instance: null, live: false, ready: null, pending: new Map(), nextId: 1, fatal: null, held: false, retry: false };
+/** @typedef {import("../../../types/messages").Call} Message */
+/** @typedef {import("../../../types/messages").FromWorker} FromWorker */
+
+/**
+ * A call waiting for its answer.
+ * @typedef {object} Pending
+ * @property {(answer: any) => void} resolve
+ * @property {(error: unknown) => void} reject
+ * @property {string} name
+ * @property {string} args JSON, "store": null for `store`
+ * @property {string} [store] the training log's text, beside the JSON when this worker lacks it
+ * @property {ArrayBuffer} [bytes] handed over once sent: a call that took it cannot be sent again
+ * @property {boolean} sent
+ */
+
+/**
+ * @typedef {object} CallOptions
+ * @property {ArrayBuffer} [bytes] a file for Python, handed over: this page cannot read it after
+ * @property {AbortSignal} [signal] cancels the call; if Python is running it already, that worker
+ *   ends and a fresh one starts
+ */
+
+const worker = {
+  /** @type {Worker | null} */ instance: null,
+  live: false,
+  /** @type {Promise<boolean> | null} */ ready: null,
+  /** @type {(ok: boolean) => void} */ signalReady: () => {},
+  /** @type {Map<number, Pending>} */ pending: new Map(),
+  nextId: 1,
+  /** @type {string | null} */ fatal: null,
+  held: false,
+  retry: false,
+  /** @type {string | undefined} */ store: undefined, // the log's text this worker has
+};
+/** @type {((reason: string) => void)[]} */
 const failureListeners = [];
+/** @type {(() => void)[]} */
 const readyListeners = [];
 
 /** Start the worker once per visit; resolves true when Python is ready, false if it failed.
  * With a data saver on, the download waits for the reader's first change (callPython). */
 export function startPython() {
   if (worker.ready) return worker.ready;
-  let signalReady;
-  worker.ready = new Promise((resolve) => (signalReady = resolve));
-  worker.signalReady = signalReady;
+  worker.ready = new Promise((resolve) => (worker.signalReady = resolve));
   if (!runtimeStatus.dataSaverOn()) {
     spawn();
     return worker.ready;
@@ -33,22 +71,22 @@ export function pythonHeld() {
 
 function spawn() {
   worker.held = false;
-  let instance, adopted;
+  worker.store = undefined;
+  /** @type {Worker} */
+  let instance;
   try {
     // The worker imports kept modules by address only where the service worker can answer,
     // starts Python plainly (no snapshot download) for a data saver, and after a failed start
     // downloads past the browser's cache.
     const flags = ["python", navigator.serviceWorker?.controller && "controlled", runtimeStatus.dataSaverOn() && "save-data", worker.retry && "retry"];
     const name = flags.filter(Boolean).join(" ");
-    adopted = window.dcEarlyPython; // a repeat visit's worker, started as the page was parsed
-    window.dcEarlyPython = null;
-    instance = worker.instance = adopted?.worker ?? new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
+    instance = worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
   } catch (error) {
     fail(String(error));
     return;
   }
   runtimeStatus.downloading();
-  instance.onmessage = ({ data }) => {
+  instance.onmessage = (/** @type {MessageEvent<FromWorker>} */ { data }) => {
     if (instance !== worker.instance) return; // a worker given up on for a retry
     if (data.type === "ready") {
       Object.assign(worker, { live: true, retry: false });
@@ -60,10 +98,7 @@ function spawn() {
     else if (data.type === "download-failed" || data.type === "start-failed") startFailed(data.message, data.type === "download-failed");
     else if (data.type === "fatal") fail(data.message);
     else if (data.type === "stopped") stopped(data.message, data.id);
-    else if (data.type === "result") {
-      worker.pending.get(data.id)?.resolve(data.result);
-      worker.pending.delete(data.id);
-    }
+    else if (data.type === "result") answered(data.id, data.result, data.file);
   };
   instance.onerror = (event) => {
     event.preventDefault();
@@ -72,41 +107,65 @@ function spawn() {
     instance.terminate(); // its script did not load or run: nothing of it to keep
     startFailed(event.message || "the worker script did not load", true);
   };
-  for (const event of adopted?.early ?? []) (event.type === "error" ? instance.onerror : instance.onmessage)(event);
+}
+
+/** Parse Python's answer (a file it made rides beside it, as `file`) and hand it to its call. */
+function answered(/** @type {number} */ id, /** @type {string} */ text, /** @type {ArrayBuffer | undefined} */ file) {
+  const call = worker.pending.get(id);
+  worker.pending.delete(id);
+  if (!call) return;
+  const answer = JSON.parse(text);
+  if (file) answer.file = file;
+  call.resolve(answer);
 }
 
 /** A call goes to the worker once its Python is ready: until then it can be dropped unsent. */
-function send(id, call) {
-  if (call.sent) return;
+function send(/** @type {number} */ id, /** @type {Pending} */ call) {
+  if (call.sent || !worker.instance) return;
   call.sent = true;
-  worker.instance.postMessage({ id, call: call.name, args: call.args, bytes: call.bytes });
+  /** @type {Message} */
+  const message = { id, call: call.name, args: call.args };
+  if (call.store !== undefined && call.store !== worker.store) message.store = worker.store = call.store;
+  if (call.bytes) message.bytes = call.bytes;
+  worker.instance.postMessage(message, call.bytes ? [call.bytes] : []);
 }
 
 // The tools say Python is unavailable (their results stay), but the calls waiting for it keep
 // waiting, and startPython's promise stays open: the reader may try again (runtime-status.js).
-function startFailed(reason, download) {
+function startFailed(/** @type {string} */ reason, /** @type {boolean} */ download) {
   const failed = end();
   // It writes what did arrive into the cache (py-worker.js), then is ended.
-  failed.onmessage = ({ data }) => data.type === "kept" && failed.terminate();
+  if (failed) failed.onmessage = ({ data }) => data.type === "kept" && failed.terminate();
   worker.retry = true;
   runtimeStatus.failed(reason, retryPython, download);
   for (const listener of failureListeners) listener(reason);
 }
 
-/** The worker given up on: its calls are sent again to the next one. */
+/** The worker given up on: its calls are sent again to the next one, except those that
+ *  handed it a file (it has the only copy): they fail as if Python had stopped. */
 function end() {
   const ended = worker.instance;
   worker.instance = null;
   worker.live = false;
-  for (const call of worker.pending.values()) call.sent = false;
+  for (const [id, call] of worker.pending) {
+    if (call.sent && call.bytes) {
+      worker.pending.delete(id);
+      call.reject(stoppedError("the file went to the Python that stopped"));
+    }
+    call.sent = false;
+  }
   return ended;
+}
+
+function stoppedError(/** @type {string} */ reason) {
+  return Object.assign(new Error(reason), { name: "PythonStopped" });
 }
 
 /** Python stopped for good in this worker (a call broke it, or its worker failed): the call it
  *  was answering fails with the reason, and a fresh worker answers the others. With no call
  *  named, every call it had been sent fails: any of them may be the cause. */
-function stopped(reason, id) {
-  const error = Object.assign(new Error(reason), { name: "PythonStopped" });
+function stopped(/** @type {string} */ reason, /** @type {number | null} */ id) {
+  const error = stoppedError(reason);
   for (const [each, call] of worker.pending) {
     if (each !== id && (id !== null || !call.sent)) continue;
     worker.pending.delete(each);
@@ -117,7 +176,7 @@ function stopped(reason, id) {
 }
 
 function restart() {
-  end().terminate();
+  end()?.terminate();
   spawn();
 }
 
@@ -136,44 +195,51 @@ export function pythonFailure() {
   return worker.fatal;
 }
 
-export function onPythonFailure(listener) {
+export function onPythonFailure(/** @type {(reason: string) => void} */ listener) {
   failureListeners.push(listener);
 }
 
 /** Call `listener` whenever Python is ready: now if it is, and after each retry or restart. */
-export function onPythonReady(listener) {
+export function onPythonReady(/** @type {() => void} */ listener) {
   readyListeners.push(listener);
   if (worker.live) listener();
 }
 
-function fail(reason) {
+function fail(/** @type {string} */ reason) {
   if (worker.fatal) return;
   worker.fatal = reason;
   runtimeStatus.clear(); // the tools say why (onPythonFailure)
-  worker.signalReady?.(false);
+  worker.signalReady(false);
   for (const { reject } of worker.pending.values()) reject(new Error(reason));
   worker.pending.clear();
   for (const listener of failureListeners) listener(reason);
 }
 
-/** Call Python; `bytes` (a Uint8Array, e.g. a file's contents) goes beside the JSON. An aborted
- *  `signal` cancels the call: if Python is running it already, that worker ends and a fresh one
- *  starts. */
-export function callPython(name, args, bytes = undefined, { signal } = {}) {
+/**
+ * Call Python (drills.bridge.CALLS[name]) and resolve to its answer. The training log's text,
+ * `args.store`, is posted only when this worker does not have it already.
+ * @param {string} name
+ * @param {Record<string, unknown>} args
+ * @param {CallOptions} [options]
+ * @returns {Promise<any>}
+ */
+export function callPython(name, args, { bytes, signal } = {}) {
   startPython();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
   if (worker.held) spawn(); // the reader's first change starts the held download
   const id = worker.nextId++;
+  const store = typeof args.store === "string" ? args.store : undefined;
+  const json = JSON.stringify(store === undefined ? args : { ...args, store: null });
   return new Promise((resolve, reject) => {
-    // Copied, not handed over: a call is sent again to a new worker (retryPython, restart).
-    const call = { resolve, reject, name, args, bytes, sent: false };
+    /** @type {Pending} */
+    const call = { resolve, reject, name, args: json, store, bytes, sent: false };
     worker.pending.set(id, call);
     if (worker.live) send(id, call);
     signal?.addEventListener("abort", () => cancel(id, signal.reason), { once: true });
   });
 }
 
-function cancel(id, reason) {
+function cancel(/** @type {number} */ id, /** @type {unknown} */ reason) {
   const call = worker.pending.get(id);
   if (!call) return;
   worker.pending.delete(id);

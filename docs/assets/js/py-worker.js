@@ -1,15 +1,21 @@
+// @ts-check
+/// <reference lib="webworker" />
 // The one Python of a visit: Pyodide in a module worker, with the `drills` wheel.
-// It knows nothing about the tools; it runs drills.bridge.call(name, json) and posts the JSON back.
+// It knows nothing about the tools; it runs drills.bridge.call(name, json) and posts the JSON
+// text back as it is, a file the reader chose handed in beside it and a file Python made handed
+// back, both transferred (types/messages.d.ts).
 //
 // Every runtime file is downloaded at most once: as it streams in, the worker keeps it, unpacked,
 // in the runtime's cache, which later visits (and the service worker, offline) read. The build
 // fills in these constants (scripts/service_worker.py).
 const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
+/** @type {string[]} */
 const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
 const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
 const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
 // Each runtime file as it is kept (inflated): its length and SHA-256. A file that arrives with
 // another length is reported as it ends, and one that differs is never kept.
+/** @type {Record<string, [number, string]>} */
 const FILES = {};
 // A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
 // 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
@@ -22,11 +28,12 @@ const MEASURE_BYTES = 1e6; // to judge the network
 const runtime = new URL("../../pyodide/", import.meta.url).href;
 // Imported beside the downloads rather than before this script runs: the worker starts sooner.
 const snapshotFile = import("./snapshot-file.js");
+/** @type {Record<string, string>} */
 const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
 const realFetch = self.fetch.bind(self);
 const keep = (self.caches ? caches.open(RUNTIME_CACHE) : Promise.reject(new Error())).catch(() => null);
 
-async function kept(url) {
+async function kept(/** @type {string} */ url) {
   return (await keep)?.match(url).catch(() => undefined);
 }
 
@@ -35,7 +42,7 @@ const flags = self.name.split(" "); // set by py-client.js
 // A download that fails, or a start that fails, can be tried again by the page (it starts a new
 // worker); only a browser without WebAssembly is final.
 let failed = false;
-function reportFailure(type, message) {
+function reportFailure(/** @type {string} */ type, /** @type {string} */ message) {
   if (failed) return;
   failed = true;
   postMessage({ type, message });
@@ -44,25 +51,27 @@ function reportFailure(type, message) {
   settle();
   Promise.allSettled(keeping).then(dropDamaged).then(() => postMessage({ type: "kept" }));
 }
-const reportDownloadFailure = (message) => reportFailure("download-failed", message);
+const reportDownloadFailure = (/** @type {string} */ message) => reportFailure("download-failed", message);
 
 async function dropDamaged() {
   const cache = await keep;
   // Not the snapshot: this device may have made its own (a damaged one is not restored).
   for (const name of Object.keys(FILES).filter((name) => name !== "snapshot.bin")) {
     const found = await cache?.match(runtime + name);
-    if (found && !(await asBuilt(name, new Uint8Array(await found.arrayBuffer())))) await cache.delete(runtime + name);
+    if (found && !(await asBuilt(name, new Uint8Array(await found.arrayBuffer())))) await cache?.delete(runtime + name);
   }
 }
 
 let received = 0;
+/** @type {number | null} */
 let firstByteAt = null;
 let total = DOWNLOAD_BYTES.plain; // until a snapshot is chosen
 let reportedAt = 0;
-let measured;
+/** @type {(value?: unknown) => void} */
+let measured = () => {};
 const networkJudged = new Promise((resolve) => (measured = resolve));
 setTimeout(() => measured(), MEASURE_MS);
-function progressed(bytes) {
+function progressed(/** @type {number} */ bytes) {
   firstByteAt ??= performance.now();
   received += bytes;
   if (received >= MEASURE_BYTES) measured();
@@ -73,13 +82,14 @@ function progressed(bytes) {
 }
 
 /** The body, counted as it arrives. */
-function counted(body) {
+function counted(/** @type {ReadableStream<Uint8Array>} */ body) {
   return body.pipeThrough(new TransformStream({ transform: (chunk, out) => (progressed(chunk.byteLength), out.enqueue(chunk)) }));
 }
 
 /** The body (inflated), checked as it arrives: a download that stops, a gzip stream that is
  *  damaged, or a length other than the build's is reported, unless the file is optional. */
-function checked(body, name, optional) {
+/** @returns {ReadableStream<Uint8Array>} */
+function checked(/** @type {ReadableStream<Uint8Array>} */ body, /** @type {string} */ name, /** @type {boolean} */ optional) {
   const reader = body.getReader();
   const expected = FILES[name]?.[0];
   let length = 0;
@@ -88,13 +98,13 @@ function checked(body, name, optional) {
       try {
         const { done, value } = await reader.read();
         length += value?.byteLength ?? 0;
-        if ((done && expected !== undefined && length !== expected) || length > expected) {
-          throw new Error(`${length.toLocaleString("en")} bytes arrived of ${expected.toLocaleString("en")}`);
+        if (expected !== undefined && ((done && length !== expected) || length > expected)) {
+          throw new Error(`${length.toLocaleString("en")} bytes arrived of ${expected?.toLocaleString("en")}`);
         }
         if (done) return controller.close();
         controller.enqueue(value);
       } catch (error) {
-        if (!optional) reportDownloadFailure(`${name} did not arrive whole (${error.message ?? error})`);
+        if (!optional) reportDownloadFailure(`${name} did not arrive whole (${message(error)})`);
         reader.cancel().catch(() => {});
         controller.error(error);
       }
@@ -103,8 +113,9 @@ function checked(body, name, optional) {
   });
 }
 
-/** A runtime file as a Response: kept from an earlier visit, or downloaded (and kept) now. */
-async function runtimeFile(url, optional = false) {
+/** A runtime file as a Response: kept from an earlier visit, or downloaded (and kept) now.
+ *  @returns {Promise<Response>} */
+async function runtimeFile(/** @type {string} */ url, optional = false) {
   const found = await kept(url);
   if (found) return found;
   const name = url.slice(runtime.length);
@@ -115,13 +126,13 @@ async function runtimeFile(url, optional = false) {
     response = await realFetch(packed ? `${url}.gz` : url, flags.includes("retry") ? { cache: "reload" } : {});
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
   } catch (error) {
-    if (!optional) reportDownloadFailure(`${name} could not be downloaded (${error.message ?? error})`);
+    if (!optional) reportDownloadFailure(`${name} could not be downloaded (${message(error)})`);
     throw error;
   }
-  let body = counted(response.body);
+  let body = counted(/** @type {ReadableStream<Uint8Array>} */ (response.body));
   if (packed) body = body.pipeThrough(new DecompressionStream("gzip"));
   body = checked(body, name, optional);
-  const headers = { "Content-Type": TYPES[name.split(".").pop()] ?? "application/octet-stream" };
+  const headers = { "Content-Type": TYPES[name.split(".").pop() ?? ""] ?? "application/octet-stream" };
   const cache = await keep;
   if (!cache) return new Response(body, { headers });
   const [mine, toKeep] = body.tee();
@@ -133,10 +144,12 @@ async function runtimeFile(url, optional = false) {
 // slowed both (scripts/bench): the copies are held in memory and written once Python is ready and
 // the page has left it alone for a moment (or at once when the start failed). A copy that fails,
 // a download cut short or a file unlike the build's is not kept: it is fetched again next time.
-let settle;
+/** @type {(value?: unknown) => void} */
+let settle = () => {};
 const settled = new Promise((resolve) => (settle = resolve));
+/** @type {Promise<void>[]} */
 const keeping = [];
-async function keepLater(cache, name, stream, headers) {
+async function keepLater(/** @type {Cache} */ cache, /** @type {string} */ name, /** @type {ReadableStream<Uint8Array>} */ stream, /** @type {Record<string, string>} */ headers) {
   try {
     const body = new Uint8Array(await new Response(stream).arrayBuffer());
     await settled;
@@ -147,20 +160,21 @@ async function keepLater(cache, name, stream, headers) {
   }
 }
 
-async function asBuilt(name, body) {
+async function asBuilt(/** @type {string} */ name, /** @type {Uint8Array<ArrayBuffer>} */ body) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return FILES[name]?.[0] === body.byteLength && FILES[name][1] === hex;
 }
 
 // Every file starts downloading now, side by side; Pyodide's own fetches take these responses.
+/** @type {Map<string, Promise<Response>>} */
 const started = new Map();
-function start(name, optional = false) {
+function start(/** @type {string} */ name, optional = false) {
   const response = runtimeFile(runtime + name, optional);
   response.catch(() => {}); // reported above, or optional
   started.set(runtime + name, response);
 }
-function take(url) {
+function take(/** @type {string} */ url) {
   const response = started.get(url);
   started.delete(url); // a body is read once; a second load (the fallback) asks again
   return response ?? runtimeFile(url);
@@ -188,7 +202,7 @@ const snapshotChosen = (async () => {
 })();
 
 self.fetch = async (resource, init) => {
-  const url = String(resource?.url ?? resource);
+  const url = resource instanceof Request ? resource.url : String(resource);
   return url.startsWith(runtime) ? take(url) : realFetch(resource, init);
 };
 
@@ -203,7 +217,8 @@ self.addEventListener("unhandledrejection", (event) => {
 
 // On a page the service worker controls, a kept module is imported by its address (the service
 // worker answers from the same cache, and V8 can keep its compiled code); otherwise from its text.
-async function runtimeModule(name) {
+/** @returns {Promise<any>} Pyodide's own modules, untyped here */
+async function runtimeModule(/** @type {string} */ name) {
   const url = runtime + name;
   if (flags.includes("controlled") && (await kept(url))) return import(url);
   const source = await (await take(url)).text();
@@ -222,7 +237,7 @@ async function runtimeModule(name) {
 function snapshot() {
   const unpacking = (async () => {
     const response = await take(runtime + "snapshot.bin");
-    return (await snapshotFile).unpackStream(response.body);
+    return (await snapshotFile).unpackStream(/** @type {ReadableStream<Uint8Array>} */ (response.body));
   })();
   const memory = unpacking.then((unpacked) => unpacked.memory);
   const whole = unpacking.then((unpacked) => unpacked.whole);
@@ -236,19 +251,20 @@ async function startPython() {
   const glue = runtimeModule("pyodide.asm.mjs");
   glue.catch(() => {}); // awaited by Pyodide below
   // The snapshot is read as soon as it is chosen, beside the module imports, not after them.
-  const restoring = snapshotChosen.then((chosen) => chosen && snapshot());
+  const restoring = snapshotChosen.then((chosen) => (chosen ? snapshot() : null));
   const { loadPyodide } = await runtimeModule("pyodide.mjs");
   const options = {
     indexURL: runtime,
     lockFileURL: runtime + "pyodide-lock.json",
-    createPyodideModule: async (settings) => (await glue).default(settings),
+    createPyodideModule: async (/** @type {unknown} */ settings) => (await glue).default(settings),
   };
-  if (await snapshotChosen) {
-    const { memory, whole } = await restoring;
+  const chosen = await restoring;
+  if (chosen) {
+    const { memory, whole } = chosen;
     try {
       // Private API; the Pyodide version is pinned and the browser tests cover every path.
       // Pyodide restores the memory as soon as the module is made: it must be whole by then.
-      const restored = async (settings) => {
+      const restored = async (/** @type {unknown} */ settings) => {
         const module = await options.createPyodideModule(settings);
         await whole;
         return module;
@@ -270,8 +286,9 @@ zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
 import drills.bridge
 `;
 
+/** @type {any} */
 let plainPython = null; // a plain start, until this device has made its own snapshot of it
-async function startPlainly(loadPyodide, options) {
+async function startPlainly(/** @type {any} */ loadPyodide, /** @type {Record<string, any>} */ options) {
   const wheel = take(runtime + WHEEL);
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   pyodide.FS.writeFile("/tmp/drills.whl", new Uint8Array(await (await wheel).arrayBuffer()));
@@ -285,8 +302,10 @@ async function startPlainly(loadPyodide, options) {
 // visits: they restore it instead of starting plainly, and nothing more is downloaded for it.
 const KEEP_AFTER_QUIET_MS = 1000;
 const SNAPSHOT_AFTER_QUIET_MS = 3000;
-let keepTimer = null;
-let snapshotTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let keepTimer;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let snapshotTimer;
 function whenQuiet() {
   clearTimeout(keepTimer);
   keepTimer = setTimeout(settle, KEEP_AFTER_QUIET_MS);
@@ -309,7 +328,9 @@ async function keepOwnSnapshot() {
 // Python's answers, one call at a time. A call that leaves Python unsound (Pyodide's fatal error,
 // a MemoryError, or an error that is not Python's own, such as a full stack) is the last: the
 // page ends this worker and starts a fresh one for the calls after it (py-client.js).
+/** @type {import("../../../types/messages").Bridge | null} */
 let python = null; // drills.bridge, once Python is ready
+/** @type {any} Pyodide's error class for Python's exceptions */
 let PythonError = null;
 let stopped = false;
 
@@ -323,34 +344,51 @@ startPython().then(
   (error) => reportFailure(typeof WebAssembly === "object" ? "start-failed" : "fatal", String(error?.message ?? error)),
 );
 
-self.onmessage = ({ data }) => {
+/** @typedef {import("../../../types/messages").Call} Call */
+
+self.onmessage = (/** @type {MessageEvent<Call>} */ { data }) => {
   // The page sends its calls once Python is ready; a worker whose start failed answers none.
-  if (python) answer(data);
+  if (python) answer(python, data);
 };
 
-function answer({ id, call, args, bytes }) {
+// What drills.bridge.call answers when Python should not go on: exactly {"stopped": why}.
+const STOPPED = '{"stopped": ';
+
+function answer(/** @type {import("../../../types/messages").Bridge} */ python, /** @type {Call} */ { id, call, args, bytes, store }) {
   if (stopped) return;
   let result;
+  /** @type {ArrayBuffer | undefined} */
+  let file;
   try {
-    // bytes: a file the reader chose, beside the JSON
-    result = JSON.parse(python.call(call, JSON.stringify(args), bytes));
-  } catch (error) {
+    // A file the page handed over is read by Python once, into its own memory.
+    result = python.call(call, args, bytes && new Uint8Array(bytes), store);
+    const made = python.take_file();
+    if (made) {
+      file = made.toJs().buffer; // out of Python's memory once, then handed over
+      made.destroy();
+    }
+  } catch (/** @type {any} */ error) {
     if (!(error instanceof PythonError) || error.type === "MemoryError") return stop(id, why(error));
-    result = { error: String(error.message), field: null };
+    result = JSON.stringify({ error: String(error.message), field: null });
   }
-  if (result.stopped) return stop(id, result.stopped); // Python's own judgement (drills.bridge)
-  postMessage({ type: "result", id, result });
+  if (result.startsWith(STOPPED)) return stop(id, JSON.parse(result).stopped); // Python's own judgement
+  postMessage({ type: "result", id, result, file }, file ? [file] : []);
   whenQuiet();
 }
 
-function stop(id, reason) {
+function stop(/** @type {number | null} */ id, /** @type {string} */ reason) {
   if (stopped) return;
   stopped = true;
   postMessage({ type: "stopped", id, message: reason });
 }
 
+/** An error's message, or what was thrown. */
+function message(/** @type {any} */ error) {
+  return String(error?.message ?? error);
+}
+
 /** Why Python stopped, in words for the page (a Python error's message is its traceback). */
-function why(error) {
+function why(/** @type {any} */ error) {
   if (error?.type === "MemoryError") return "it ran out of memory";
   if (/call stack/i.test(error?.message)) return "it ran out of stack space";
   return `${error?.name ?? "Error"}: ${String(error?.message ?? error).split("\n")[0]}`;

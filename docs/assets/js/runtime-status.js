@@ -1,3 +1,4 @@
+// @ts-check
 // What a tool says about its Python while it is not there yet: held back for a data saver, how
 // much has arrived, or why the download failed, with a button to try again. One line per tool,
 // under its status line, built here from text (never from what the reader typed).
@@ -8,9 +9,19 @@ const RUNTIME_CACHE = "downhill-confidence-runtime-dev"; // where the Python wor
 const SHOW_AFTER_MS = 1000; // a quick start says nothing
 const UPDATE_EVERY_MS = 1000; // a polite region: a screen reader is not told every chunk
 
-const state = { started: 0, received: 0, total: DOWNLOAD_BYTES, timer: null, shownAt: 0, live: false, note: [] };
+const state = {
+  started: 0,
+  received: 0,
+  total: DOWNLOAD_BYTES,
+  /** @type {ReturnType<typeof setTimeout> | undefined} */ timer: undefined,
+  shownAt: 0,
+  live: false,
+  /** @type {Part[]} */ note: [],
+};
 
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** A part of the line: a text, or what makes an element (a button). @typedef {string | (() => HTMLElement)} Part */
+
+const megabytes = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The reader asked to save data (the browser sends Save-Data with each request then too). */
 export function dataSaverOn() {
@@ -25,21 +36,21 @@ export async function runtimeKept() {
 
 function lines() {
   const found = [];
-  for (const tool of document.querySelectorAll("[data-tool], [data-audit]")) {
+  for (const tool of document.querySelectorAll('[data-component="tool"], [data-component="audit"]')) {
     let line = tool.querySelector("[data-runtime]");
-    if (!line) {
+    if (!(line instanceof HTMLElement)) {
       line = document.createElement("p");
       line.className = "dc-runtime";
-      line.dataset.runtime = "";
+      line.setAttribute("data-runtime", "");
       line.setAttribute("role", "status"); // polite: announced when the reader is not busy
-      tool.querySelector("[data-status]").after(line);
+      tool.querySelector("[data-status]")?.after(line);
     }
-    found.push(line);
+    found.push(/** @type {HTMLElement} */ (line));
   }
   return found;
 }
 
-function say(...parts) {
+function say(/** @type {Part[]} */ ...parts) {
   for (const line of lines()) {
     line.replaceChildren(...parts.map((part) => (typeof part === "function" ? part() : part)));
     line.hidden = parts.length === 0;
@@ -62,12 +73,12 @@ export function downloading() {
   state.timer = setTimeout(() => showProgress(true), SHOW_AFTER_MS);
 }
 
-export function progress(received, total) {
+export function progress(/** @type {number} */ received, /** @type {number} */ total) {
   Object.assign(state, { received, total });
   showProgress(false);
 }
 
-function showProgress(now) {
+function showProgress(/** @type {boolean} */ now) {
   if (state.live || performance.now() - state.started < SHOW_AFTER_MS || state.received === 0) return;
   if (!now && performance.now() - state.shownAt < UPDATE_EVERY_MS) return;
   state.shownAt = performance.now();
@@ -79,7 +90,7 @@ function showProgress(now) {
   );
 }
 
-/** Python is ready, or stopped for good (the tools say why: tools.js): this line says nothing,
+/** Python is ready, or stopped for good (the tools say why: tool.js): this line says nothing,
  *  unless Python was started again (restarted). */
 export function clear() {
   clearTimeout(state.timer);
@@ -89,20 +100,20 @@ export function clear() {
 
 export function ready() {
   clear();
-  // After a retry: the tools had marked themselves unavailable (tools.js showFailure).
+  // After a retry: the tools had marked themselves unavailable (tool.js showFailure).
   for (const tool of document.querySelectorAll(".dc-tool--offline")) tool.classList.remove("dc-tool--offline");
 }
 
 /** Python stopped while it worked and a fresh one is starting (py-client.js): said until a
  *  failure or another restart has more to say. */
-export function restarted(reason) {
+export function restarted(/** @type {string} */ reason) {
   state.note = [`The guide's Python stopped (${reason}) and was started again; what it was doing then was not finished.`];
   say(...state.note);
 }
 
 /** Python could not be downloaded or could not start: say why, with a button that tries again
  *  without reloading the page. */
-export function failed(reason, tryAgain, download = true) {
+export function failed(/** @type {string} */ reason, /** @type {() => void} */ tryAgain, download = true) {
   clearTimeout(state.timer);
   state.note = [];
   offer(
@@ -112,12 +123,12 @@ export function failed(reason, tryAgain, download = true) {
   );
 }
 
-/** Part of the page's script could not be downloaded (tools.js): the same, for that part. */
-export function partFailed(part, reason, tryAgain) {
+/** Part of the page's script could not be downloaded (page-helpers.js): the same, for that part. */
+export function partFailed(/** @type {string} */ part, /** @type {string} */ reason, /** @type {() => void} */ tryAgain) {
   offer(`${part} could not be downloaded (${reason}). `, tryAgain);
 }
 
-function offer(text, tryAgain) {
+function offer(/** @type {string} */ text, /** @type {() => void} */ tryAgain) {
   const button = () => {
     const element = document.createElement("button");
     element.type = "button";

@@ -1,65 +1,87 @@
-// Session mode on the planner page: a full-screen view to follow one planned session on the hill.
-// Python (drills/bridge/session.py) gives every step and its words, the session audio and the
-// log entry; this file shows the steps, runs the timer, keeps the screen on and remembers where
-// the runner is. Two keys in this browser's localStorage, never sent anywhere:
-//   "dc-session-mode"  the session in progress: {key, fields (the plan form's texts), step,
-//                      stepStartedAt (ms since 1970), cadence, pace, ratings, audio (made?),
-//                      audioAt (s), title, heading, handedStore}; gone once its log entry is saved
-//                      or the runner discards it.
-//   "dc-session-tempo" {cadence, pace}: the cadence calculator's last valid metronome tempo and
-//                      the pace it was worked out for (written on the cadence page, read here).
+// @ts-check
+// Session mode on the planner page (data-component="session"): a full-screen view to follow one
+// planned session on the hill. Python (drills/bridge/session.py) renders the session and the
+// step on screen as regions, makes the session audio and the log entry; this module pages
+// through the steps, runs the timer, keeps the screen on and remembers where the runner is,
+// in this browser only (storage.js, KEYS.session): {key, fields (the plan form's texts), step,
+// stepStartedAt (ms since 1970), cadence, pace, ratings, audio (made?), audioAt (s), title,
+// heading, handedStore}; gone once its log entry is saved or the runner discards it.
+import { defineComponent, fillForm, getComponentElement, getElement, getElements, showErrors } from "./component.js";
 import { readStore, today } from "./log-store.js";
 import { callPython } from "./py-client.js";
-import { computeArgs } from "./tools.js";
+import { apply, marks } from "./regions.js";
+import { KEYS, readJSON, writeJSON } from "./storage.js";
+import { computeArgs, restoreFields } from "./tool.js";
+import { openEntry } from "./training-log.js";
 
-const STATE_KEY = "dc-session-mode";
-const TEMPO_KEY = "dc-session-tempo";
 const FOCUSABLE = "button, [href], input, select, textarea, audio[controls], summary, [tabindex]:not([tabindex='-1'])";
 
-function load(key) {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? "null");
-  } catch {
-    return null;
-  }
-}
+/**
+ * A session in progress, as kept.
+ * @typedef {object} Kept
+ * @property {string} key
+ * @property {Record<string, unknown>} fields
+ * @property {number} step
+ * @property {number} stepStartedAt
+ * @property {string} cadence
+ * @property {string} pace
+ * @property {Record<string, string>} ratings
+ * @property {boolean} audio
+ * @property {number} audioAt
+ * @property {string} [title]
+ * @property {string} [heading]
+ * @property {string} [handedStore]
+ */
 
-function keep(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    /* storage full or blocked: the session still runs, it just cannot resume */
-  }
-}
+/**
+ * Python's session: what the page needs of it besides its regions.
+ * @typedef {object} Steps
+ * @property {string} title
+ * @property {string} heading
+ * @property {number} step
+ * @property {boolean} downhill
+ * @property {boolean} audio
+ * @property {Record<string, string>} texts the tempo fields' texts
+ * @property {Record<string, string>} errors
+ * @property {{kind: string, track_at_s: number | null}[]} steps
+ * @property {Record<string, import("./regions.js").Change>} regions
+ * @property {string} [error]
+ */
 
 /** The session in progress as kept, in the shape this file needs (the text may be damaged or
- *  edited by hand; Python checks everything that matters when it is sent back). */
+ *  edited by hand; Python checks everything that matters when it is sent back).
+ *  @returns {Kept | null} */
 function keptSession() {
-  const kept = load(STATE_KEY);
+  const kept = /** @type {Record<string, any> | null} */ (readJSON(KEYS.session));
   if (!kept || typeof kept !== "object" || typeof kept.key !== "string") return null;
-  const texts = (value) => (value && typeof value === "object" ? value : {});
+  const texts = (/** @type {unknown} */ value) => (value && typeof value === "object" ? /** @type {Record<string, any>} */ (value) : {});
   const step = Number.isInteger(kept.step) && kept.step >= 0 ? kept.step : 0;
-  return { ...kept, step, fields: texts(kept.fields), ratings: texts(kept.ratings), stepStartedAt: Number(kept.stepStartedAt) || Date.now(), audioAt: Number(kept.audioAt) || 0 };
+  return { ...kept, key: kept.key, step, fields: texts(kept.fields), ratings: texts(kept.ratings), stepStartedAt: Number(kept.stepStartedAt) || Date.now(), audioAt: Number(kept.audioAt) || 0, cadence: String(kept.cadence ?? ""), pace: String(kept.pace ?? ""), audio: kept.audio === true };
 }
 
-const sameFields = (a, b) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-const clock = (ms) => {
+const sameFields = (/** @type {unknown} */ a, /** @type {unknown} */ b) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+const clock = (/** @type {number} */ ms) => {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 };
 
 class SessionView {
-  constructor(tool) {
-    this.tool = tool;
-    this.dialog = tool.querySelector("[data-session]");
-    this.banner = tool.querySelector("[data-session-resume]");
-    this.player = this.dialog.querySelector("[data-session-player]");
-    this.state = null;
-    this.answer = null;
-    this.lock = null;
-    tool.addEventListener("click", (event) => this.onClick(event));
-    tool.addEventListener("dc:updated", () => this.checkLogged());
+  /** @type {Kept | null} */ state = null;
+  /** @type {Steps | null} */ answer = null;
+  /** @type {WakeLockSentinel | null} */ lock = null;
+  /** @type {HTMLElement | null} */ opener = null;
+  /** @type {(() => void) | null} */ afterClose = null;
+  /** @type {ReturnType<typeof setInterval> | undefined} */ timer;
+  opening = false;
+  asked = 0; // the step asked of Python last: an older answer is not shown
+
+  constructor(/** @type {HTMLElement} */ root) {
+    this.root = root;
+    this.tool = /** @type {HTMLElement} */ (root.closest('[data-component="tool"]'));
+    this.dialog = /** @type {HTMLDialogElement} */ (getElement("dialog[data-session]", root));
+    this.banner = getElement("[data-session-resume]", root);
+    this.player = /** @type {HTMLAudioElement} */ (getElement("[data-session-player]", root));
+    this.tool.addEventListener("dc:updated", () => this.checkLogged());
     this.dialog.addEventListener("change", (event) => this.onChange(event));
     this.dialog.addEventListener("keydown", (event) => this.trapFocus(event));
     this.dialog.addEventListener("close", () => this.onClose());
@@ -70,40 +92,38 @@ class SessionView {
     this.offerResume();
   }
 
-  field(selector) {
-    return this.dialog.querySelector(selector);
+  field(/** @type {string} */ selector) {
+    return getElement(selector, this.dialog);
   }
 
-  args() {
-    const { key, fields } = this.state;
-    return { fields, key, store: readStore(), today: today() };
+  /** @returns {Kept} */
+  get kept() {
+    if (!this.state) throw new ReferenceError("No session is open");
+    return this.state;
+  }
+
+  /** @returns {Steps} */
+  get steps() {
+    if (!this.answer) throw new ReferenceError("No session is open");
+    return this.answer;
   }
 
   save() {
-    if (this.state) keep(STATE_KEY, this.state);
+    if (this.state) writeJSON(KEYS.session, this.state);
   }
 
   // --- Starting, resuming, leaving ---------------------------------------------------------------
 
-  onClick(event) {
-    const start = event.target.closest("[data-session-start]");
-    const button = event.target.closest("[data-session-action]");
-    const action = start ? () => this.start(start.dataset.sessionStart, start) : this.actions[button?.dataset.sessionAction];
-    if (!action || button?.disabled) return;
-    // If Python has stopped, the tool's status line already says so (tools.js).
-    Promise.resolve(action.call(this, button)).catch(() => {});
-  }
-
-  async start(key, opener) {
+  start(/** @type {string} */ key, /** @type {HTMLElement} */ opener) {
     const kept = keptSession();
     const fields = computeArgs(this.tool).fields;
     if (kept?.key === key && sameFields(kept.fields, fields)) return this.open(kept, opener);
-    const tempo = load(TEMPO_KEY) ?? {};
-    const now = Date.now();
-    this.open({ key, fields, step: 0, stepStartedAt: now, cadence: tempo.cadence ?? "", pace: tempo.pace ?? "", ratings: {}, audio: false, audioAt: 0 }, opener);
+    const tempo = /** @type {Record<string, string> | null} */ (readJSON(KEYS.tempo)) ?? {};
+    const state = { key, fields: /** @type {Record<string, unknown>} */ (fields), step: 0, stepStartedAt: Date.now(), cadence: tempo.cadence ?? "", pace: tempo.pace ?? "", ratings: {}, audio: false, audioAt: 0 };
+    return this.open(state, opener);
   }
 
-  async open(state, opener) {
+  async open(/** @type {Kept} */ state, /** @type {HTMLElement} */ opener) {
     if (this.dialog.open || this.opening) return; // a double tap opens it once
     this.opening = true;
     this.state = state;
@@ -132,147 +152,138 @@ class SessionView {
     this.afterClose = null;
     if (then) return then();
     // Focus goes back where the session was opened from: its button, or the resume offer.
-    const visible = (el) => el?.isConnected && el.getClientRects().length > 0;
-    const start = this.tool.querySelector(`[data-session-start="${this.state.key}"]`);
-    [this.opener, start, this.banner.querySelector("button")].find(visible)?.focus();
+    const visible = (/** @type {Element | null | undefined} */ el) => el instanceof HTMLElement && el.isConnected && el.getClientRects().length > 0;
+    const start = this.tool.querySelector(`[data-action="session:start"][data-key="${CSS.escape(this.state?.key ?? "")}"]`);
+    const back = [this.opener, start, this.banner.querySelector("button")].find(visible);
+    if (back instanceof HTMLElement) back.focus();
   }
 
   offerResume() {
     const kept = keptSession();
     this.banner.hidden = !kept || this.dialog.open;
     if (!kept) return;
-    this.banner.querySelector("[data-session-resume-title]").textContent = kept.title ?? "";
-    this.banner.querySelector("[data-session-resume-step]").textContent = kept.heading ?? "";
+    // The reader's own session, as this browser keeps it: text, never markup.
+    getElement("[data-session-resume-title]", this.banner).textContent = kept.title ?? "";
+    getElement("[data-session-resume-step]", this.banner).textContent = kept.heading ?? "";
   }
 
   /** Once the entry handed to the log is saved, the session is over. */
   checkLogged() {
     const kept = keptSession();
     if (kept?.handedStore === undefined) return;
-    const done = this.tool.querySelector(`[data-log-cell="${kept.key}"] .dc-log-done`);
+    const done = this.tool.querySelector(`[data-log-cell="${CSS.escape(kept.key)}"] .dc-log-done`);
     if (done && readStore() !== kept.handedStore) {
-      keep(STATE_KEY, null);
+      writeJSON(KEYS.session, null);
       if (!this.dialog.open) this.banner.hidden = true;
     }
   }
 
-  // --- Python's steps ----------------------------------------------------------------------------
+  // --- Python's session and steps -----------------------------------------------------------------
 
+  args() {
+    const { key, fields } = this.kept;
+    return { fields, key, store: readStore(), today: today() };
+  }
+
+  /** Ask Python for the session and its step `state.step`, and show them; false (and the
+   *  reason said) when it refuses. An answer overtaken by a later question is dropped. */
   async fetchSteps() {
-    const { cadence, pace } = this.state;
-    const out = await callPython("session_steps", { ...this.args(), cadence, pace });
+    const { cadence, pace, step } = this.kept;
+    const asked = ++this.asked;
+    /** @type {Steps} */
+    const out = await callPython("session_steps", { ...this.args(), cadence, pace, step, marks: marks(this.root) });
+    if (asked !== this.asked) return false;
     if (out.error) {
-      this.tool.querySelector("[data-status]").textContent = out.error;
+      getElement("[data-status]", this.tool).textContent = out.error;
       return false;
     }
     this.answer = out;
-    Object.assign(this.state, { title: out.title, step: Math.min(this.state.step, out.steps.length - 1) });
-    this.showErrors(out.errors);
+    apply(this.root, out.regions);
+    Object.assign(this.kept, { title: out.title, step: out.step, heading: out.heading });
+    showErrors(this.root, out.errors, { focus: this.dialog.open });
     return true;
   }
 
-  /** What stays the same from step to step: the session's title, fields and ratings. */
+  /** What stays the same from step to step: which parts there are, the tempo, the ratings. */
   fill() {
-    const { answer, state } = this;
-    this.field("[data-session-title]").textContent = answer.title;
-    this.field("[data-session-total]").textContent = answer.steps.length;
-    this.field("[data-session-downhill]").hidden = !answer.downhill;
-    this.field("[data-session-cadence-cue]").textContent = answer.cadence_cue;
-    this.field("[data-session-audio-note]").textContent = answer.audio_note;
-    this.field("[data-session-action=audio]").hidden = !answer.audio;
-    this.field("[name=cadence]").value = answer.cadence;
-    this.field("[name=pace]").value = answer.pace;
+    const { steps, kept } = this;
+    this.field("[data-session-downhill]").hidden = !steps.downhill;
+    this.field('[data-action="session:audio"]').hidden = !steps.audio;
+    fillForm(this.dialog, steps.texts);
     for (const input of this.dialog.querySelectorAll("input[type=radio]")) {
-      input.checked = state.ratings[input.name] === input.value;
+      if (input instanceof HTMLInputElement) input.checked = kept.ratings[input.name] === input.value;
     }
   }
 
+  /** The step on screen, as the last answer has it: its parts, timer and buttons. */
   render(opening = false) {
-    const step = this.answer.steps[this.state.step];
-    const last = this.state.step === this.answer.steps.length - 1;
-    this.field("[data-session-index]").textContent = this.state.step + 1;
-    this.field("[data-session-heading]").textContent = step.heading;
-    this.field("[data-session-detail]").textContent = step.detail;
-    const cue = this.field("[data-session-cue]");
-    cue.textContent = step.cue;
-    cue.hidden = !step.cue;
-    const title = this.field("[data-session-notes-title]");
-    title.textContent = step.notes_title;
-    title.hidden = !step.notes_title;
-    const notes = this.field("[data-session-notes]");
-    notes.replaceChildren(...step.notes.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
-    for (const part of this.dialog.querySelectorAll("[data-session-part]")) part.hidden = part.dataset.sessionPart !== step.kind;
-    this.field("[data-session-timer-box]").hidden = step.kind === "before" || step.kind === "after";
-    this.field("[data-session-action=back]").disabled = this.state.step === 0;
-    this.field("[data-session-action=next]").hidden = last;
-    this.field("[data-session-announce]").textContent = step.announce;
-    this.state.heading = step.heading;
+    const { step } = this.kept;
+    const { kind } = this.steps.steps[step];
+    const last = step === this.steps.steps.length - 1;
+    for (const part of getElements("[data-session-part]", this.dialog)) part.hidden = part.dataset.sessionPart !== kind;
+    this.field("[data-session-timer-box]").hidden = kind === "before" || kind === "after";
+    this.field('[data-action="session:back"]').toggleAttribute("disabled", step === 0);
+    this.field('[data-action="session:next"]').hidden = last;
     this.save();
     this.tick();
     // Opening, or when the focused button has just gone (Next on the last step, Back on the
     // first), focus goes to the step's heading: a keyboard never falls out of the view.
     const active = document.activeElement;
-    const lost = !this.dialog.contains(active) || active.disabled || !active.getClientRects().length;
+    const lost = !this.dialog.contains(active) || active?.matches(":disabled") || !active?.getClientRects().length;
     if (opening || lost) this.field("[data-session-heading]").focus();
   }
 
   tick() {
     if (!this.dialog.isConnected) return this.onClose(); // the page was swapped by instant navigation
-    this.field("[data-session-timer]").textContent = clock(Date.now() - this.state.stepStartedAt);
+    this.field("[data-session-timer]").textContent = clock(Date.now() - this.kept.stepStartedAt);
   }
 
-  go(index) {
-    const total = this.answer.steps.length;
+  async go(/** @type {number} */ index) {
+    const total = this.steps.steps.length;
     const to = Math.max(0, Math.min(total - 1, index));
-    if (to === this.state.step) return;
-    Object.assign(this.state, { step: to, stepStartedAt: Date.now() });
+    if (to === this.kept.step) return;
+    Object.assign(this.kept, { step: to, stepStartedAt: Date.now() });
+    if (!(await this.fetchSteps())) return;
     this.render();
-    this.dialog.querySelector(".dc-session-body").scrollTop = 0;
+    this.field(".dc-session-body").scrollTop = 0;
   }
 
-  showErrors(errors = {}) {
-    for (const slot of this.dialog.querySelectorAll("[data-session-error-for]")) {
-      const message = errors[slot.dataset.sessionErrorFor] ?? "";
-      slot.textContent = message;
-      this.field(`input[name=${slot.dataset.sessionErrorFor}]:not([type=radio])`)?.setAttribute("aria-invalid", message ? "true" : "false");
-    }
-    const first = Object.keys(errors)[0];
-    if (first && this.dialog.open) this.field(`input[name=${first}]`)?.focus();
-    return !first;
-  }
-
-  onChange(event) {
+  onChange(/** @type {Event} */ event) {
     const input = event.target;
-    if (input.type === "radio" && input.checked) {
-      this.state.ratings[input.name] = input.value;
+    if (input instanceof HTMLInputElement && input.type === "radio" && input.checked) {
+      this.kept.ratings[input.name] = input.value;
       this.save();
     }
   }
 
   /** The cadence and pace typed, read by Python; false (and the messages shown) if they do not. */
   async readTempo() {
-    const cadence = this.field("[name=cadence]").value;
-    const pace = this.field("[name=pace]").value;
-    if (cadence === this.answer.cadence && pace === this.answer.pace && !Object.keys(this.answer.errors).length) return true;
-    Object.assign(this.state, { cadence, pace });
+    const typed = {
+      cadence: /** @type {HTMLInputElement} */ (this.field("[name=cadence]")).value,
+      pace: /** @type {HTMLInputElement} */ (this.field("[name=pace]")).value,
+    };
+    const { texts, errors } = this.steps;
+    if (sameFields(typed, texts) && !Object.keys(errors).length) return true;
+    Object.assign(this.kept, typed);
     if (!(await this.fetchSteps())) return false;
     this.fill();
-    return !Object.keys(this.answer.errors).length;
+    return !Object.keys(this.steps.errors).length;
   }
 
   // --- Audio ------------------------------------------------------------------------------------
 
   async makeAudio(fromButton = true) {
-    const button = this.field("[data-session-action=audio]");
-    button.disabled = true;
+    const button = this.field('[data-action="session:audio"]');
+    button.toggleAttribute("disabled", true);
     try {
       if (fromButton && !(await this.readTempo())) return;
-      const out = await callPython("session_audio", { ...this.args(), cadence: this.state.cadence, pace: this.state.pace });
-      if (out.error) return void this.showErrors({ [out.field ?? "cadence"]: out.error });
-      const bytes = Uint8Array.from(atob(out.wav_base64), (c) => c.charCodeAt(0));
+      const { cadence, pace } = this.kept;
+      const out = await callPython("session_audio", { ...this.args(), cadence, pace });
+      if (out.error) return void showErrors(this.root, { [out.field ?? "cadence"]: out.error }, { focus: true });
+      const { fileAddress } = await import("./downloads.js");
       this.dropAudio();
-      const url = URL.createObjectURL(new Blob([bytes], { type: "audio/wav" }));
-      const resumeAt = fromButton ? 0 : this.state.audioAt;
+      const url = fileAddress(out.file, "audio/wav");
+      const resumeAt = fromButton ? 0 : this.kept.audioAt;
       this.player.src = url;
       if (resumeAt) this.player.addEventListener("loadedmetadata", () => (this.player.currentTime = resumeAt), { once: true });
       Object.assign(this.field("[data-session-download]"), { href: url, download: out.filename });
@@ -280,17 +291,17 @@ class SessionView {
       if ("mediaSession" in navigator && typeof MediaMetadata === "function") {
         navigator.mediaSession.metadata = new MediaMetadata({ title: out.title });
       }
-      this.state.audio = true;
+      this.kept.audio = true;
       this.save();
     } finally {
-      button.disabled = false;
+      button.toggleAttribute("disabled", false);
     }
   }
 
   dropAudio() {
     this.field("[data-session-playback]").hidden = true;
     if (!this.player.src) return;
-    URL.revokeObjectURL(this.player.src);
+    import("./downloads.js").then(({ forget }) => forget(this.player.src));
     this.player.removeAttribute("src");
     this.player.load();
   }
@@ -298,18 +309,18 @@ class SessionView {
   /** With the audio playing, the screen moves on when the track announces the next repeat. */
   followAudio() {
     const at = this.player.currentTime;
-    if (Math.abs(at - this.state.audioAt) >= 1) {
-      this.state.audioAt = at;
+    if (Math.abs(at - this.kept.audioAt) >= 1) {
+      this.kept.audioAt = at;
       this.save();
     }
     // Only from a repeat on: starting the track during the warm-up does not skip it.
-    if (this.player.paused || this.answer.steps[this.state.step].track_at_s === null) return;
-    const steps = this.answer.steps;
+    const steps = this.steps.steps;
+    if (this.player.paused || steps[this.kept.step].track_at_s === null) return;
     let reached = -1;
     steps.forEach((step, index) => {
       if (step.track_at_s !== null && step.track_at_s <= at) reached = index;
     });
-    if (reached > this.state.step) this.go(reached);
+    if (reached > this.kept.step) this.go(reached).catch(() => {});
   }
 
   // --- Wake lock and keyboard ------------------------------------------------------------------
@@ -325,9 +336,9 @@ class SessionView {
     }
   }
 
-  trapFocus(event) {
+  trapFocus(/** @type {KeyboardEvent} */ event) {
     if (event.key !== "Tab") return;
-    const focusable = [...this.dialog.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length);
+    const focusable = getElements(FOCUSABLE, this.dialog).filter((el) => !el.matches(":disabled") && el.getClientRects().length);
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -341,66 +352,52 @@ class SessionView {
   }
 }
 
-SessionView.prototype.actions = {
-  async next() {
-    if (this.answer.steps[this.state.step].kind === "before" && this.answer.downhill && !(await this.readTempo())) return;
-    this.go(this.state.step + 1);
-  },
-  back() {
-    this.go(this.state.step - 1);
-  },
-  leave() {
-    this.dialog.close();
-  },
-  audio() {
-    return this.makeAudio();
-  },
-  async finish() {
-    const { cadence, pace, ratings, audio } = this.state;
-    const out = await callPython("session_log", { ...this.args(), cadence, pace, ratings, audio });
-    if (out.error) return void this.showErrors({ session: out.error });
-    if (!this.showErrors(out.errors)) return;
-    this.state.handedStore = readStore();
-    this.save();
-    // Once the view has closed, training-log.js fills its form with these texts (and takes the
-    // focus) for the runner to check and save.
-    this.afterClose = () => this.tool.dispatchEvent(new CustomEvent("dc:log-prefill", { detail: out.texts }));
-    this.dialog.close();
-  },
-  async resume(button) {
-    const kept = keptSession();
-    if (!kept) return void (this.banner.hidden = true);
-    const form = this.tool.querySelector("form.dc-form");
-    if (!sameFields(kept.fields, computeArgs(this.tool).fields)) {
-      // The plan the session belongs to goes back on the page, so its log entry lands there.
-      for (const [name, text] of Object.entries(kept.fields)) if (form.elements[name]) form.elements[name].value = text;
-      form.dispatchEvent(new Event("change"));
-    }
-    this.open(kept, button);
-  },
-  discard() {
-    keep(STATE_KEY, null);
-    this.banner.hidden = true;
-  },
+/** @type {WeakMap<HTMLElement, SessionView>} */
+const views = new WeakMap();
+const view = (/** @type {HTMLElement} */ root) => {
+  const found = views.get(root);
+  if (!found) throw new ReferenceError("Session mode is not attached");
+  return found;
 };
 
-function attach(tool) {
-  if (tool.dcSession) return;
-  if (tool.dataset.tool === "cadence") {
-    // Remember the tempo worked out here: the planner's session mode starts from it.
-    tool.addEventListener("dc:updated", ({ detail }) => {
-      if (detail?.data?.session_tempo) keep(TEMPO_KEY, detail.data.session_tempo);
-    });
-    tool.dcSession = true;
-  } else if (tool.querySelector("[data-session]")) {
-    tool.dcSession = new SessionView(tool);
-  }
-}
-
-function attachAll() {
-  document.querySelectorAll("[data-tool]").forEach(attach);
-}
-
-// Material's instant navigation swaps the page without reloading scripts; document$ fires each time.
-if (typeof document$ !== "undefined") document$.subscribe(attachAll);
-else attachAll();
+defineComponent("session", {
+  attach: (root) => views.set(root, new SessionView(root)),
+  actions: {
+    start: (root, button) => view(root).start(button.dataset.key ?? "", button),
+    async next(root) {
+      const it = view(root);
+      const here = it.steps.steps[it.kept.step];
+      if (here.kind === "before" && it.steps.downhill && !(await it.readTempo())) return;
+      return it.go(it.kept.step + 1);
+    },
+    back: (root) => view(root).go(view(root).kept.step - 1),
+    leave: (root) => view(root).dialog.close(),
+    audio: (root) => view(root).makeAudio(),
+    async finish(root) {
+      const it = view(root);
+      const { cadence, pace, ratings, audio } = it.kept;
+      const out = await callPython("session_log", { ...it.args(), cadence, pace, ratings, audio });
+      if (out.error) return void showErrors(root, { session: out.error }, { focus: true });
+      showErrors(root, out.errors, { focus: true });
+      if (Object.keys(out.errors ?? {}).length) return;
+      it.kept.handedStore = readStore();
+      it.save();
+      // Once the view has closed, the log's form opens on these texts (and takes the focus)
+      // for the runner to check and save.
+      it.afterClose = () => openEntry(getComponentElement("log", it.tool), out.texts);
+      it.dialog.close();
+    },
+    async resume(root, button) {
+      const it = view(root);
+      const kept = keptSession();
+      if (!kept) return void (it.banner.hidden = true);
+      // The plan the session belongs to goes back on the page, so its log entry lands there.
+      if (!sameFields(kept.fields, computeArgs(it.tool).fields)) restoreFields(it.tool, kept.fields);
+      return it.open(kept, button);
+    },
+    discard(root) {
+      writeJSON(KEYS.session, null);
+      view(root).banner.hidden = true;
+    },
+  },
+});

@@ -1,3 +1,4 @@
+// @ts-check
 // The memory snapshot as the site stores it: only the pages of Python's memory that hold
 // something. Half of the 31 MB is zero pages; leaving them out halves what a repeat visit reads
 // from the cache and what a first visit inflates (scripts/bench). Used by the worker and by
@@ -10,8 +11,9 @@ const PAGE = 4096;
 const HEAD = 12;
 
 /** The runs of pages of `memory` that are not all zero, as [offset, length] pairs. */
-function filledRuns(memory) {
+function filledRuns(/** @type {Uint8Array} */ memory) {
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >>> 2);
+  /** @type {[number, number][]} */
   const runs = [];
   for (let page = 0; page * PAGE < memory.byteLength; page++) {
     const start = page * PAGE;
@@ -28,7 +30,7 @@ function filledRuns(memory) {
 }
 
 /** `memory` (a Uint8Array whose length is a multiple of 4) without its zero pages. */
-export function pack(memory) {
+export function pack(/** @type {Uint8Array} */ memory) {
   if (memory.byteOffset % 4 || memory.byteLength % 4) throw new Error("memory is not whole words");
   const runs = filledRuns(memory);
   const filled = runs.reduce((sum, [, length]) => sum + length, 0);
@@ -51,18 +53,22 @@ export function pack(memory) {
  * copying is done while the rest downloads, not after it. Throws on anything `pack` did not make. */
 class Unpacker {
   #head = new Uint8Array(0); // the header and run table, until whole
+  /** @type {Uint8Array | null} */
   #memory = null;
+  /** @type {[number, number][]} */
   #runs = [];
   #run = 0; // the run being filled, and how many of its bytes are in
   #filled = 0;
 
-  push(piece) {
+  push(/** @type {Uint8Array} */ piece) {
     if (!this.#memory) piece = this.#readHead(piece);
+    const memory = this.#memory;
     while (piece.length) {
+      if (!memory) throw new Error("not a packed memory snapshot");
       if (this.#run === this.#runs.length) throw new Error("a memory snapshot with bytes to spare");
       const [offset, length] = this.#runs[this.#run];
       const n = Math.min(length - this.#filled, piece.length);
-      this.#memory.set(piece.subarray(0, n), offset + this.#filled);
+      memory.set(piece.subarray(0, n), offset + this.#filled);
       this.#filled += n;
       piece = piece.subarray(n);
       if (this.#filled === length) [this.#run, this.#filled] = [this.#run + 1, 0];
@@ -80,7 +86,7 @@ class Unpacker {
   }
 
   /** Gathers the header and run table; returns what follows them in `piece`. */
-  #readHead(piece) {
+  #readHead(/** @type {Uint8Array} */ piece) {
     const head = new Uint8Array(this.#head.length + piece.length);
     head.set(this.#head);
     head.set(piece, this.#head.length);
@@ -92,6 +98,7 @@ class Unpacker {
     const tableEnd = HEAD + view.getUint32(8, true) * 8;
     if (head.length < tableEnd) return new Uint8Array(0);
     for (let at = HEAD; at < tableEnd; at += 8) {
+      /** @type {[number, number]} */
       const run = [view.getUint32(at, true), view.getUint32(at + 4, true)];
       if (run[0] + run[1] > total) throw new Error("not a packed memory snapshot");
       this.#runs.push(run);
@@ -102,7 +109,7 @@ class Unpacker {
 }
 
 /** The memory that `pack` left out the zero pages of; throws on anything else. */
-export function unpack(packed) {
+export function unpack(/** @type {Uint8Array} */ packed) {
   const unpacker = new Unpacker();
   unpacker.push(packed);
   return unpacker.finish();
@@ -111,9 +118,11 @@ export function unpack(packed) {
 /** `unpack` for a stream of packed bytes, restoring each piece as it arrives. `memory` is the
  * memory's array as soon as its size is known (it fills as the rest arrives); `whole` is the
  * same array once every byte is in. Either rejects if the stream is not a whole packed memory. */
-export function unpackStream(stream) {
+export function unpackStream(/** @type {ReadableStream<Uint8Array>} */ stream) {
   const unpacker = new Unpacker();
-  let sized;
+  /** @type {{resolve: (memory: Uint8Array) => void, reject: (error: unknown) => void}} */
+  let sized = { resolve: () => {}, reject: () => {} };
+  /** @type {Promise<Uint8Array>} */
   const memory = new Promise((resolve, reject) => (sized = { resolve, reject }));
   const whole = (async () => {
     for (const reader = stream.getReader(); ; ) {

@@ -1,0 +1,216 @@
+// @ts-check
+// The tool component (data-component="tool": the cadence calculator, the planner): it collects
+// what the reader typed, asks Python (drills.bridge's "compute") what it means, and shows the
+// answer: messages beside the fields, the regions that changed, the status and the address.
+// No tool logic here; the parts inside a tool (practice, log, session) are components of their own.
+import { defineComponent, fillForm, fieldsOf, getElement, showErrors, whenIdle } from "./component.js";
+import { readAside, readBackup, readStore, today } from "./log-store.js";
+import { callPython, onPythonFailure, pythonDownloadFailed, pythonFailure, pythonHeld, startPython } from "./py-client.js";
+import { apply, marks } from "./regions.js";
+
+/**
+ * Python's answer to a change (drills.bridge.answers.answer).
+ * @typedef {object} ToolAnswer
+ * @property {Record<string, string>} texts the form's texts as read
+ * @property {Record<string, string>} errors a message by field
+ * @property {string} query the share link's query for these texts
+ * @property {boolean} restored the texts are not the reader's (a link's, a kept log's plan)
+ * @property {string} [summary] the status line's sentence, when every field reads
+ * @property {string} [error] what went wrong, when the call itself failed
+ * @property {Record<string, import("./regions.js").Change>} [regions]
+ * @property {Record<string, any>} [data] for the components inside the tool
+ */
+
+/**
+ * A tool's state for this page.
+ * @typedef {object} ToolState
+ * @property {() => Promise<void>} recompute
+ * @property {number | undefined} lastChange when the reader last changed a field
+ */
+
+/** @type {WeakMap<HTMLElement, ToolState>} */
+const tools = new WeakMap();
+
+const form = (/** @type {HTMLElement} */ tool) => /** @type {HTMLFormElement} */ (getElement("form.dc-form", tool));
+const status = (/** @type {HTMLElement} */ tool) => getElement("[data-status]", tool);
+
+onPythonFailure(() => document.querySelectorAll('[data-component="tool"]').forEach((tool) => showFailure(/** @type {HTMLElement} */ (tool))));
+
+function showFailure(/** @type {HTMLElement} */ tool) {
+  const reason = /webassembly|\.wasm/i.test(pythonFailure() ?? "")
+    ? "WebAssembly could not be loaded in this browser"
+    : "it could not start";
+  status(tool).textContent =
+    `The live calculator is unavailable because ${reason}; the results below were calculated ` +
+    "for the values shown when this page was built.";
+  tool.classList.add("dc-tool--offline");
+}
+
+/** What Python needs for one answer: the form's texts, the marks of the regions shown, and on a
+ *  page with the training log, the log as this browser keeps it. */
+export function computeArgs(/** @type {HTMLElement} */ tool) {
+  /** @type {Record<string, unknown>} */
+  const args = { tool: tool.dataset.tool, fields: fieldsOf(form(tool)), marks: marks(tool) };
+  if (tool.querySelector('[data-component="log"]')) {
+    const session = tool.querySelector("[data-log-form] [name=session]"); // in a card too
+    const selected = session instanceof HTMLSelectElement ? session.value : "";
+    const aside = readAside() !== ""; // Python says so beside the log and offers it
+    Object.assign(args, { store: readStore(), today: today(), query: currentQuery(), selected, backup: readBackup(), aside });
+  }
+  return args;
+}
+
+/** Show Python's answer: messages beside the fields, the regions that changed, the status and
+ *  the address (not for a `quiet` answer, which no reader's change asked for). */
+export function show(/** @type {HTMLElement} */ tool, /** @type {ToolAnswer} */ outcome, quiet = false) {
+  if (outcome.restored) fillForm(form(tool), outcome.texts ?? {});
+  showErrors(form(tool), outcome.errors);
+  apply(tool, outcome.regions);
+  if (quiet) {
+    /* the status line keeps saying what it said */
+  } else if (outcome.summary !== undefined) {
+    status(tool).textContent = outcome.summary;
+    addressBar.set(outcome.query);
+  } else if (outcome.error) {
+    status(tool).textContent = outcome.error;
+  } else {
+    status(tool).textContent = "Please correct the highlighted field; the results below are for the last valid values.";
+  }
+  tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true, detail: outcome }));
+}
+
+/** Put `texts` (a plan's) into the tool's form and recompute: the page turns to that plan. */
+export function restoreFields(/** @type {HTMLElement} */ tool, /** @type {Record<string, unknown>} */ texts) {
+  fillForm(form(tool), texts);
+  return tools.get(tool)?.recompute();
+}
+
+// The address bar follows the inputs, a moment after typing stops: Material's instant
+// navigation makes each history.replaceState cost tens of milliseconds (scripts/bench).
+const addressBar = {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */ timer: undefined,
+  /** @type {string | null} */ query: null,
+  path: "",
+  set(/** @type {string} */ query) {
+    this.query = query;
+    this.path = location.pathname;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), 250);
+  },
+  flush() {
+    clearTimeout(this.timer);
+    const samePage = this.path === location.pathname; // not after navigating elsewhere
+    if (this.query !== null && samePage && this.query !== location.search) {
+      history.replaceState(history.state, "", this.query + location.hash);
+    }
+    this.query = null;
+  },
+};
+
+/** The query the page stands for now, even while the address bar is still to catch up. */
+function currentQuery() {
+  return addressBar.query ?? location.search;
+}
+
+/** One recompute at a time; changes made meanwhile are shown by one more. */
+function recomputer(/** @type {HTMLElement} */ tool, /** @type {ToolState} */ state) {
+  let running = false;
+  let again = false;
+  return async function recompute() {
+    state.lastChange = performance.now();
+    if (running) return void (again = true);
+    running = true;
+    try {
+      do {
+        again = false;
+        show(tool, await callPython("compute", computeArgs(tool)));
+      } while (again);
+    } catch {
+      /* the failure message is already on the page */
+    } finally {
+      running = false;
+    }
+  };
+}
+
+// A share link's values: the page was built with the defaults. Resolves true once shown.
+async function restoreFromLink(/** @type {HTMLElement} */ tool) {
+  if (new URLSearchParams(location.search).size === 0) return false;
+  show(tool, await callPython("compute", { ...computeArgs(tool), link: location.search }));
+  return true;
+}
+
+/** Show the training log as this browser keeps it now (another tab may have changed it); the
+ *  status line speaks only when the page turns to the log's own plan. */
+export async function refresh(/** @type {HTMLElement} */ tool) {
+  /** @type {ToolAnswer} */
+  const outcome = await callPython("compute", computeArgs(tool));
+  show(tool, outcome, !outcome.restored);
+}
+
+function attach(/** @type {HTMLElement} */ tool) {
+  /** @type {ToolState} */
+  const state = { recompute: async () => {}, lastChange: undefined };
+  state.recompute = recomputer(tool, state);
+  tools.set(tool, state);
+  if (pythonFailure()) return showFailure(tool);
+  const ready = startPython();
+  // A download that failed before this tool was attached must not be hidden behind "Loading".
+  // Not while a data saver holds the download back either: runtime-status.js says so.
+  if (pythonDownloadFailed()) showFailure(tool);
+  else if (!pythonHeld()) status(tool).textContent = "Loading the live calculator; the results below are already correct for these values.";
+  const inputs = form(tool);
+  inputs.addEventListener("input", state.recompute);
+  inputs.addEventListener("change", state.recompute);
+  inputs.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.recompute();
+  });
+  ready.then(async (ok) => {
+    if (!ok) return;
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
+    const restored = await restoreFromLink(tool).catch(() => false);
+    if (!restored && state.lastChange === undefined) status(tool).textContent = "Live: results update as you type.";
+    tool.dataset.live = "true";
+    // The page was built with an empty training log: the log this browser keeps follows at
+    // the first quiet moment, unless the reader's first change has brought it already.
+    if (!restored && tool.querySelector('[data-component="log"]')) {
+      whenIdle(() => state.lastChange === undefined && refresh(tool).catch(() => {}), { timeout: 1000 });
+    }
+    rehearse(tool, state).catch(() => {}); // if Python stops, the page already says so
+  });
+}
+
+// Python answers slowly for its first few dozen calls, while V8 is still compiling the busiest
+// parts of the interpreter into fast code. A few unseen recomputes of the form as it stands, at
+// quiet moments while the reader reads, get that done before they type (scripts/bench, p95).
+const REHEARSALS = 20;
+const QUIET_MS = 500; // never between a reader's changes: each would wait behind a rehearsal
+async function rehearse(/** @type {HTMLElement} */ tool, /** @type {ToolState} */ state) {
+  let done = 0;
+  while (done < REHEARSALS && tool.isConnected) {
+    await new Promise((resolve) => whenIdle(resolve));
+    if (performance.now() - (state.lastChange ?? 0) < QUIET_MS) continue;
+    await callPython("compute", computeArgs(tool));
+    done += 1;
+  }
+  tool.dataset.rehearsed = String(done); // tests wait for this instead of a fixed time
+}
+
+defineComponent("tool", {
+  attach,
+  actions: {
+    async share(tool) {
+      addressBar.flush();
+      try {
+        await navigator.clipboard.writeText(location.href);
+        status(tool).textContent = "Share link copied to the clipboard.";
+      } catch {
+        status(tool).textContent = `Copy this share link: ${location.href}`;
+      }
+    },
+    print() {
+      window.print();
+    },
+  },
+});
