@@ -10,7 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import StaticHandler, serve, snapshot_always_pays, wait_live, wait_until
+from conftest import snapshot_always_pays, wait_live, wait_until
+
+from devtools.host import StaticHandler, serve
 
 pytestmark = pytest.mark.browser
 

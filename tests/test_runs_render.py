@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.render.audit_chart import bands_chart_svg, profile_svg
 from drills.render.audit_view import (

@@ -1,4 +1,4 @@
-"""The site's trimmed standard library (scripts/site_runtime.py) in Pyodide, in Node: every call
+"""The site's trimmed standard library (sitebuild/runtime.py) in Pyodide, in Node: every call
 the page may make, with nonsense and with activity files in other encodings, finds the modules
 it imports in the zip the site ships. A module missing from it would fail only in the browser."""
 

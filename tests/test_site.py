@@ -109,14 +109,14 @@ def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
             loads += re.findall(CDN, text)
             if loads:
                 offenders.append((page.relative_to(site_dir), loads[:3]))
-            # A Mermaid diagram would need the script scripts/same_origin.py removed.
+            # A Mermaid diagram would need the script sitebuild/same_origin.py removed.
             if 'class="mermaid"' in text:
                 offenders.append((page.relative_to(site_dir), ["a Mermaid diagram"]))
     assert offenders == []
 
 
 def test_materials_bundle_asks_to_be_compiled_in_the_background(site_dir: Path) -> None:
-    """The compile hint counts only on the very first line (scripts/compile_hints.py)."""
+    """The compile hint counts only on the very first line (sitebuild/compile_hints.py)."""
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert len(bundles) == 1
     first, second = bundles[0].read_text(encoding="utf-8").split("\n", 2)[:2]
@@ -278,10 +278,8 @@ def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_di
 
 def test_service_worker_version_changes_with_any_file(site_dir: Path, tmp_path: Path) -> None:
     import shutil
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import service_worker
+    from sitebuild import service_worker
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)

@@ -171,7 +171,7 @@ def drill_page(drill: Drill) -> str:
     lines += ["", "## Coaching cues {#cues}", ""]
     lines += [f"{n}. {cue}" for n, cue in enumerate(drill.cues, 1)]
     lines += ["", "## Common faults and fixes {#faults}", "", "| Fault | Fix |", "| --- | --- |"]
-    # The common warning signs (drills.safety, drawn by hooks/shells.py), then the drill's own.
+    # The common warning signs (drills.safety, drawn by sitebuild/shells.py), then the drill's own.
     lines += [faults, "", "## Stop rules {#stop-rules}", "", "```rules", "stop-session", "```"]
     if drill.stop_rules:
         lines += ["", "This drill adds its own:", ""]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-import site_runtime
+from sitebuild import runtime
 
 SERVICE_WORKER = "sw.js"
 RUNTIME_DIR = "pyodide"
@@ -67,8 +67,8 @@ def wheel_name(site_dir: Path) -> str:
 def download_bytes(site_dir: Path, snapshot: bool) -> int:
     """What a first visit to a tool page downloads of the runtime, from the files themselves:
     with the memory snapshot, or with the wheel to start Python plainly (py-worker.js)."""
-    extra = site_runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
-    names = (*site_runtime.FIRST_VISIT, extra)
+    extra = runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
+    names = (*runtime.FIRST_VISIT, extra)
     return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in names)
 
 
@@ -107,7 +107,7 @@ def write_service_worker(site_dir: Path) -> str:
         site_dir / PYTHON_WORKER,
         {
             "RUNTIME_CACHE": runtime_cache,
-            "INFLATED": list(site_runtime.INFLATED),
+            "INFLATED": list(runtime.INFLATED),
             "WHEEL": wheel_name(site_dir),
             "DOWNLOAD_BYTES": {
                 "snapshot": download_bytes(site_dir, snapshot=True),
