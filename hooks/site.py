@@ -7,7 +7,6 @@ app manifest, the Content-Security-Policy, keeping Material's bundle to this ori
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,26 +18,20 @@ from mkdocs.structure.pages import Page
 
 from drills import catalog
 from drills.render import pages
-from drills.render.figures.fence import expand_figure_fences
-from drills.render.prose import expand_plan_links, expand_rule_words
 from sitebuild import (
     compile_hints,
     content_policy,
+    links,
     manifest,
     runtime,
     same_origin,
     service_worker,
     shells,
+    shortcodes,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The pages whose ## sections the coaches' table lists: the six chapters, then Special
-# situations (after an injury, long descents, no hills, age, low vision, getting faster).
-SECTION_LINK_PAGES = (
-    *((f"{key}/index.md", title) for key, title in catalog.CHAPTERS.items()),
-    ("situations/index.md", "Special situations"),
-)
 SERVING = {"live reload": False}  # mkdocs serve injects a live-reload script into every page
 
 
@@ -59,37 +52,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _root(page: Page) -> str:
-    """The relative path from this page's URL to the site root ("" or "../..." )."""
-    return "../" * page.url.count("/")
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        markdown = pages.expand_drill_cards(markdown, page.file.src_uri, _root(page))
-        markdown = pages.expand_evidence_labels(markdown, page.file.src_uri, _root(page))
-        markdown = expand_rule_words(markdown, page.file.src_uri)
-        markdown = expand_plan_links(markdown, page.file.src_uri)
-        markdown = shells.mark_fences(markdown, page.file.src_uri)
-        markdown = expand_figure_fences(markdown, _root(page))
-    except KeyError as error:
+        return shortcodes.expand(markdown, links.where(page, files))
+    except (KeyError, ValueError) as error:
         raise PluginError(str(error.args[0])) from None
-    if pages.SECTION_LINKS_FENCE.search(markdown):
-        here = page.url.rstrip("/") or "."
-        chapters = []
-        for uri, title in SECTION_LINK_PAGES:
-            chapter = files.get_file_from_path(uri)
-            if chapter is None:
-                raise PluginError(f"{page.file.src_uri}: page {uri} is missing")
-            href = posixpath.relpath(chapter.url or ".", here) + "/"
-            chapters.append((title, href, "/" + chapter.url, chapter.content_string))
-        table = pages.section_links_html(chapters)
-        markdown = pages.SECTION_LINKS_FENCE.sub(lambda _: table, markdown)
-    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return shells.fill(html, config.theme.get_env(), _root(page), Path(config["docs_dir"]))
+    where = links.where(page, files)
+    return shells.fill(html, config.theme.get_env(), where, Path(config["docs_dir"]))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

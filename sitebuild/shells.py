@@ -1,8 +1,9 @@
 """The tools' shells and the chapters' rule lists, rendered from templates at build time.
 
-A ```tool or ```rules fence in a page's Markdown becomes a placeholder before Markdown runs,
-and the rendered template replaces it in the page's HTML, so Markdown never touches it.
-Templates live in overrides/partials/tools/; Python renders only the tools' regions.
+A ```tool or ```rules fence in a page's Markdown becomes a placeholder before Markdown runs
+(sitebuild/shortcodes.py), and the rendered template replaces it in the page's HTML, so
+Markdown never touches it. Templates live in overrides/partials/tools/; Python renders only the
+tools' regions.
 """
 
 from __future__ import annotations
@@ -18,35 +19,30 @@ from drills import exposure, metronome, rule_text, runs, safety, session_audio, 
 from drills.bridge.answers import initial
 from drills.render.audit_page import failed_item_html, item_html
 from drills.render.tools import TOOLS
+from sitebuild.links import Where
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
 # which the tests read under that name (tests/fixtures/activities/SOURCES.md)
 ACCEPT = (".gpx", ".tcx", ".fit", ".gz")
 
-FENCE = re.compile(r"^```(?P<kind>tool|rules)[ \t]*\n(?P<name>[a-z-]+)\n```[ \t]*$", re.M)
 PLACEHOLDER = re.compile(r'<div data-dc-shell="(?P<kind>tool|rules):(?P<name>[a-z-]+)"></div>')
 
 
-def mark_fences(markdown: str, where: str) -> str:
-    """Each fence as a placeholder; an unknown tool or rule list stops the build."""
-
-    def placeholder(match: re.Match[str]) -> str:
-        kind, name = match["kind"], match["name"]
-        known = [*TOOLS, "audit"] if kind == "tool" else rule_text.FENCE_NAMES
-        if name not in known:
-            raise KeyError(f"{where}: unknown {kind} {name!r}; known: {', '.join(known)}")
-        return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
-
-    return FENCE.sub(placeholder, markdown)
+def placeholder(kind: str, name: str) -> str:
+    """Where a tool's or a rule list's template goes; an unknown one raises KeyError."""
+    known = [*TOOLS, "audit"] if kind == "tool" else rule_text.FENCE_NAMES
+    if name not in known:
+        raise KeyError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
+    return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
 
 
-def _tool_context(name: str) -> dict[str, Any]:
+def _tool_context(name: str, where: Where) -> dict[str, Any]:
     texts, regions = initial(name)
     return {
         "tool": TOOLS[name],
         "texts": texts,
         "regions": {key: Markup(html) for key, html in regions.items()},
-        "root": "../../",  # tool pages live at /tools/<name>/
+        "root": where.href("index.md"),
         "plan_rules": rule_text.PLAN_RULES,
         "log": {
             "rpe": range(exposure.RPE_RANGE[0], exposure.RPE_RANGE[1] + 1),
@@ -69,7 +65,7 @@ def _tool_context(name: str) -> dict[str, Any]:
     }
 
 
-def _audit_context(docs_dir: Path) -> dict[str, Any]:
+def _audit_context(docs_dir: Path, where: Where) -> dict[str, Any]:
     """The audit page with its example course audited in (the same Python the page runs)."""
     example = docs_dir / "tools" / EXAMPLE_COURSE
     result = runs.audit(runs.read_activity(example.read_bytes(), example.name))
@@ -80,20 +76,27 @@ def _audit_context(docs_dir: Path) -> dict[str, Any]:
         "example": Markup(item_html(0, result, "metric")),
         # A file Python did not read to its end: audit.js fills in its name and why.
         "unread": Markup(failed_item_html(0, "", "")),
-        "example_href": f"../{EXAMPLE_COURSE}",
+        "example_href": where.href(f"tools/{EXAMPLE_COURSE}"),
     }
 
 
-def fill(html: str, env: Environment, root: str, docs_dir: Path) -> str:
+def fill(html: str, env: Environment, where: Where, docs_dir: Path) -> str:
     """The page's HTML with each placeholder replaced by its rendered template."""
 
     def render(match: re.Match[str]) -> str:
         kind, name = match["kind"], match["name"]
         if kind == "tool" and name == "audit":
-            return env.get_template("partials/tools/audit.html").render(_audit_context(docs_dir))
+            return env.get_template("partials/tools/audit.html").render(
+                _audit_context(docs_dir, where)
+            )
         if kind == "tool":
-            return env.get_template("partials/tools/tool.html").render(_tool_context(name))
-        context = {"name": name, "text": rule_text, "safety": safety, "root": root}
+            return env.get_template("partials/tools/tool.html").render(_tool_context(name, where))
+        context = {
+            "name": name,
+            "text": rule_text,
+            "safety": safety,
+            "root": where.href("index.md"),
+        }
         return env.get_template("partials/tools/rule-fence.html").render(context)
 
     return PLACEHOLDER.sub(render, html)

@@ -148,13 +148,17 @@ def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
 
 
 def test_drill_cards_expand_and_unknown_ids_name_the_page() -> None:
-    from drills.render import pages
+    from sitebuild.links import Where
+    from sitebuild.shortcodes import expand
 
+    chapter = Where(
+        "technique/index.md", "technique/", {"drills/quiet-feet.md": "drills/quiet-feet/"}
+    )
     markdown = "Intro\n\n```drill\nquiet-feet\n```\n\nMore text.\n"
-    html = pages.expand_drill_cards(markdown, "technique/index.md", "../")
+    html = expand(markdown, chapter)
     assert 'href="../drills/quiet-feet/"' in html and catalog.get("quiet-feet").name in html
     with pytest.raises(KeyError) as caught:
-        pages.expand_drill_cards("```drill\nno-such-drill\n```\n", "technique/index.md", "../")
+        expand("```drill\nno-such-drill\n```\n", chapter)
     assert "no-such-drill" in str(caught.value) and "technique/index.md" in str(caught.value)
 
 

@@ -29,7 +29,7 @@ from drills.render.figures import (
     technique,
     terrain,
 )
-from drills.render.figures.fence import FIGURES, expand_figure_fences
+from drills.render.figures.fence import FIGURES
 from drills.render.figures.svg import (
     FIGURE_MAX_WIDTH_PX,
     MAX_INLINE_BYTES,
@@ -38,6 +38,8 @@ from drills.render.figures.svg import (
     min_font_size,
     runner,
 )
+from sitebuild.links import Where
+from sitebuild.shortcodes import expand
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
@@ -709,26 +711,31 @@ def test_nearly_every_drill_names_its_length_or_needs_none() -> None:
 # ---------------------------------------------------------------- the fence
 
 
+# A chapter as the build sees it (sitebuild.links.Where): its captions link to the site's root.
+CHAPTER = Where("technique/index.md", "technique/", {"index.md": ""})
+
+
 def test_fence_becomes_a_figure_with_svg_and_caption() -> None:
     md = "# T\n\n```figure\ntechnique-foot-landing\n```\n\nText.\n\n```python\nx = 1\n```\n"
-    out = expand_figure_fences(md, "../")
+    out = expand(md, CHAPTER)
     assert out.startswith('# T\n\n<figure class="dc-figure" id="fig-technique-foot-landing">')
     assert "</svg><figcaption>" in out and out.count("<figure") == 1
     assert "```python\nx = 1\n```" in out  # other fences are left alone
-    assert expand_figure_fences("no fences", "../") == "no fences"
+    assert expand("no fences", CHAPTER) == "no fences"
 
 
 def test_unknown_figure_names_raise_naming_each() -> None:
     md = "```figure\nnope-one\n```\n\n```figure\ntechnique-foot-landing\n```\n\n```figure\nnope-two\n```"
     with pytest.raises(KeyError) as caught:
-        expand_figure_fences(md)
+        expand(md, CHAPTER)
     assert "nope-one" in str(caught.value) and "nope-two" in str(caught.value)
+    assert "technique/index.md" in str(caught.value)
 
 
 def test_a_figure_twice_on_a_page_is_refused() -> None:
     md = "```figure\nmindset-breathing\n```\n\n```figure\nmindset-breathing\n```"
     with pytest.raises(ValueError, match="mindset-breathing"):
-        expand_figure_fences(md)
+        expand(md, CHAPTER)
 
 
 def test_chapter_fences_name_known_figures_each_in_its_own_paragraph() -> None:

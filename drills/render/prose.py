@@ -9,8 +9,6 @@ the sentence cannot drift from the plan it links.
 
 from __future__ import annotations
 
-import posixpath
-import re
 from urllib.parse import parse_qs
 
 from drills.planner import Plan, make_plan
@@ -27,23 +25,16 @@ WORDS = {
     "doubtful-descent": DOUBTFUL_DESCENT,
     "planner-link-values": in_words(len(planner_view.FIELDS)),
 }
-RULE_WORDS = re.compile(r"\{\{\s*(?P<name>[a-z-]+)\s*\}\}")
-PLAN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\(plan:(?P<query>[^)\s]+)\)")
 PLANNER_PAGE = "tools/planner.md"
 PLAN_KEYS = ("current", "target", "weeks", "sessions", "level", "slope")
 FEET_PER_METRE = 3.28084
 
 
-def expand_rule_words(markdown: str, page: str) -> str:
-    """Each {{ name }} as its rule's words; an unknown name raises naming it and the page."""
-
-    def words(match: re.Match[str]) -> str:
-        name = match["name"]
-        if name not in WORDS:
-            raise KeyError(f"{page}: unknown rule words {{{{ {name} }}}}; known: {sorted(WORDS)}")
-        return WORDS[name]
-
-    return RULE_WORDS.sub(words, markdown)
+def rule_words(name: str) -> str:
+    """A rule's words, for {{ name }}; an unknown name raises KeyError naming it."""
+    if name not in WORDS:
+        raise KeyError(f"unknown rule words {{{{ {name} }}}}; known: {sorted(WORDS)}")
+    return WORDS[name]
 
 
 def _grade(value: float) -> str:
@@ -88,16 +79,11 @@ def plan_says(query: str) -> str:
     )
 
 
-def expand_plan_links(markdown: str, page: str) -> str:
-    """Each [text](plan:query) as a link to the planner with that query, followed by what the
-    plan does; ``page`` is the Markdown file's path in docs/, for the relative link."""
-    href = posixpath.relpath(PLANNER_PAGE, posixpath.dirname(page) or ".")
-
-    def link(match: re.Match[str]) -> str:
-        try:
-            says = plan_says(match["query"])
-        except ValueError as error:
-            raise KeyError(f"{page}: example plan {match['query']!r}: {error}") from None
-        return f"[{match['text']}]({href}?{match['query']}) {says}"
-
-    return PLAN_LINK.sub(link, markdown)
+def plan_link(text: str, query: str, planner: str) -> str:
+    """[text](plan:query) as a Markdown link to the planner (``planner``: the link to its page)
+    with that query, followed by what the plan does; KeyError when the query makes no plan."""
+    try:
+        says = plan_says(query)
+    except ValueError as error:
+        raise KeyError(f"example plan {query!r}: {error}") from None
+    return f"[{text}]({planner}?{query}) {says}"
