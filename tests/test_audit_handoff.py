@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills import bridge
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import planner_view

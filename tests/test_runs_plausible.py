@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render.audit_chart import profile_svg
 from drills.render.audit_view import audit_html
