@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from drills.render.links import Links
+
 
 def _no_page(src: str) -> str:
     raise KeyError(f"page {src} is missing")
@@ -56,3 +58,12 @@ def where(page: Page, files: Files) -> Where:
         return file.content_string
 
     return Where(page.file.src_uri, page.url, {file.src_uri: file.url for file in files}, markdown)
+
+
+def tool_links(where: Where) -> Links:
+    """Where a tool page's links go (the renderers' ``Links``), from that page."""
+    return Links(
+        references=where.href("references.md"),
+        drills=where.href("drills/index.md"),
+        planner=where.href("tools/planner.md"),
+    )

@@ -19,7 +19,7 @@ from drills import exposure, metronome, rule_text, runs, safety, session_audio, 
 from drills.bridge.answers import initial
 from drills.render.audit_page import failed_item_html, item_html
 from drills.render.tools import TOOLS
-from sitebuild.links import Where
+from sitebuild.links import Where, tool_links
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
 # which the tests read under that name (tests/fixtures/activities/SOURCES.md)
@@ -37,12 +37,14 @@ def placeholder(kind: str, name: str) -> str:
 
 
 def _tool_context(name: str, where: Where) -> dict[str, Any]:
-    texts, regions = initial(name)
+    links = tool_links(where)
+    texts, regions = initial(name, links)
     return {
         "tool": TOOLS[name],
         "texts": texts,
         "regions": {key: Markup(html) for key, html in regions.items()},
         "root": where.href("index.md"),
+        "links": links.as_data(),  # the page sends them with each call (drills.render.links)
         "plan_rules": rule_text.PLAN_RULES,
         "log": {
             "rpe": range(exposure.RPE_RANGE[0], exposure.RPE_RANGE[1] + 1),
@@ -67,13 +69,15 @@ def _tool_context(name: str, where: Where) -> dict[str, Any]:
 
 def _audit_context(docs_dir: Path, where: Where) -> dict[str, Any]:
     """The audit page with its example course audited in (the same Python the page runs)."""
+    links = tool_links(where)
     example = docs_dir / "tools" / EXAMPLE_COURSE
     result = runs.audit(runs.read_activity(example.read_bytes(), example.name))
     return {
         "accept": ",".join(ACCEPT),
         "max_mb": runs.MAX_FILE_BYTES // 1_000_000,
         "max_points": f"{runs.MAX_POINTS:,}",
-        "example": Markup(item_html(0, result, "metric")),
+        "example": Markup(item_html(0, result, "metric", links)),
+        "links": links.as_data(),
         # A file Python did not read to its end: audit.js fills in its name and why.
         "unread": Markup(failed_item_html(0, "", "")),
         "example_href": where.href(f"tools/{EXAMPLE_COURSE}"),

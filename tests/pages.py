@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from drills.render.links import Links
+
+# Where a tool page's links go, as the build writes them into it (sitebuild/links.py): every tool
+# page is at tools/NAME/.
+LINKS = Links(references="../../references/", drills="../../drills/", planner="../planner/")
+
 OPENING = re.compile(r"<(?P<tag>[a-z0-9]+)(?P<attrs>[^>]*)>")
 
 
@@ -68,5 +74,5 @@ def python_page(
     from drills.render.tools import TOOLS
 
     values = forms.read(TOOLS[tool].fields, fields).values
-    context = Context(store=store, today=dt.date.fromisoformat(today))
+    context = Context(LINKS, store=store, today=dt.date.fromisoformat(today))
     return "".join(regions.page_html(top) for top in TOOLS[tool].view(values, context).regions)

@@ -10,18 +10,23 @@ from drills import bridge
 from drills.render.audit_view import audit_html
 from drills.runs import MAX_FILE_BYTES, MAX_POINTS, audit, read_activity
 from drills.runs.audit import STEEPEST_WINDOW_M
+from tests.pages import LINKS
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "activities"
 
 
 def call(name: str, data: bytes | None = None, **args: object) -> dict:
-    return json.loads(bridge.call("audit_file", json.dumps({"name": name, **args}), data))
+    return json.loads(
+        bridge.call(
+            "audit_file", json.dumps({"name": name, "links": LINKS.as_data(), **args}), data
+        )
+    )
 
 
 def test_a_real_file_gives_its_audit_and_the_runs_summary() -> None:
     data = (FILES / "activity-large-fenxi2-multisport.fit").read_bytes()
     out = call("legs.fit", data, units="metric", index=2)
-    assert audit_html(audit(read_activity(data, "legs.fit")), "metric") in out["html"]
+    assert audit_html(audit(read_activity(data, "legs.fit")), "metric", LINKS) in out["html"]
     assert 'data-audit-item="2"' in out["html"] and 'data-result="descent_m"' in out["html"]
     assert out["run"]["descent_m"] > 700 and out["run"]["date"]
     assert "Use in the planner" in out["html"] and 'href="../planner/?current=' in out["html"]

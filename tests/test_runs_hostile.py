@@ -18,6 +18,7 @@ from drills.json_depth import json_depth
 from drills.runs import audit, log_summary, read_activity, xml_tracks
 from drills.runs.activity import MAX_POINTS
 from drills.training_log import read_store
+from tests.pages import LINKS
 
 
 def refused(data: bytes, name: str) -> str:
@@ -158,7 +159,9 @@ def test_times_no_watch_recorded_are_left_out(day_hour: str, zone: str) -> None:
     result = audit(read_activity(data, "dated.gpx"))
     assert result.start_time_s is None and log_summary(result).date is None
     assert any("times" in w and "1980" in w for w in result.warnings)
-    out = json.loads(bridge.call("audit_file", json.dumps({"name": "dated.gpx"}), data))
+    out = json.loads(
+        bridge.call("audit_file", json.dumps({"name": "dated.gpx", "links": LINKS.as_data()}), data)
+    )
     assert "data-audit-item" in out["html"] and out["run"] is None
 
 
@@ -170,7 +173,11 @@ def test_any_failure_in_an_audit_still_gives_the_file_its_item(
 
     monkeypatch.setattr(bridge.audit, "audit", broken)
     data = hostile.gpx_standing(1)
-    out = json.loads(bridge.call("audit_file", json.dumps({"name": "a.gpx", "index": 3}), data))
+    out = json.loads(
+        bridge.call(
+            "audit_file", json.dumps({"name": "a.gpx", "index": 3, "links": LINKS.as_data()}), data
+        )
+    )
     assert 'data-audit-item="3"' in out["html"] and out["run"] is None
     assert "could not be audited" in out["html"] and "Traceback" not in out["html"]
 

@@ -70,3 +70,15 @@ def test_a_link_runs_from_the_page_url_to_the_target_url(url: str, target: str, 
 def test_a_link_to_a_missing_page_is_refused() -> None:
     with pytest.raises(KeyError, match=r"drills/gone\.md"):
         Where("technique/index.md", "technique/", {}).href("drills/gone.md")
+
+
+def test_no_renderer_holds_a_relative_url() -> None:
+    """The site says where a page's links go (drills.render.links.Links, Where): a path
+    written into drills/render would break when a page moves."""
+    written = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "drills" / "render").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"""["']\.\./""", line)
+    ]
+    assert written == []

@@ -13,6 +13,7 @@ import pytest
 
 from drills import catalog, references
 from sitebuild import service_worker
+from tests.pages import LINKS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = [f"{key}/index.md" for key in catalog.CHAPTERS]
@@ -240,12 +241,20 @@ def test_tool_pages_are_prerendered_with_results(site_dir: Path, tool: str) -> N
     assert html.count("data-result=") >= 5
 
 
+@pytest.mark.parametrize("tool", ["cadence", "planner", "audit"])
+def test_a_tool_page_holds_its_links_as_the_site_has_them(site_dir: Path, tool: str) -> None:
+    """What the page sends with each call (drills/render/links.py), made from MkDocs' files."""
+    html = (site_dir / "tools" / tool / "index.html").read_text(encoding="utf-8")
+    (links,) = re.findall(r"data-links='([^']*)'", html)
+    assert json.loads(links) == LINKS.as_data()
+
+
 def test_cadence_page_defaults_equal_cpython(site_dir: Path) -> None:
     from drills.cadence import calculate
     from drills.render.cadence_view import results_html
 
     html = (site_dir / "tools" / "cadence" / "index.html").read_text(encoding="utf-8")
-    assert results_html(calculate(360, 164, -10, 5)) in html
+    assert results_html(calculate(360, 164, -10, 5), LINKS) in html
 
 
 def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_dir: Path) -> None:

@@ -16,6 +16,7 @@ from drills.errors import InputError, shown
 from drills.render.audit_actions import handoff_html
 from drills.render.audit_format import UNITS
 from drills.render.audit_page import failed_item_html, item_html
+from drills.render.links import links_from
 from drills.runs import audit, log_summary, read_activity
 from drills.runs.advice import Found, found
 from drills.training_log.runs import MAX_NAME_CHARS
@@ -24,13 +25,15 @@ MAX_FILES = 1000  # more hand-offs than any visit audits: a longer list is not t
 
 
 def audit_file(args: Args) -> dict[str, Any]:
-    """{name, units, index, data: bytes} → {html, run (the log's summary, or None), found}."""
+    """{name, units, index, links, data: bytes} → {html, run (the log's summary, or None),
+    found}."""
     name = args.get("name")
     name = name if isinstance(name, str) else "your file"
     index = args.get("index")
     index = index if isinstance(index, int) and not isinstance(index, bool) else 0
     units = args.get("units")
     units = units if units in UNITS else "metric"
+    links = links_from(args.get("links"))
     data = args.get("data")
     if not isinstance(data, bytes):
         raise InputError("file", f"The file {shown(name)} could not be read; choose it again.")
@@ -59,7 +62,7 @@ def audit_file(args: Args) -> dict[str, Any]:
         }
     offers = found(result)
     return {
-        "html": item_html(index, result, units),
+        "html": item_html(index, result, units, links),
         "run": run,
         "found": {"name": name, "steady_pct": offers.steady_pct, "course_pct": offers.course_pct},
     }
@@ -85,9 +88,10 @@ def _found(value: object) -> Found:
 
 
 def handoffs(args: Args) -> dict[str, Any]:
-    """{found: [each file's found, or null]} → {html: each file's planner hand-off}."""
+    """{found: [each file's found, or null], links} → {html: each file's planner hand-off}."""
     given = args.get("found")
     if not isinstance(given, list) or len(given) > MAX_FILES:
         raise InputError("file", "The audited files could not be read back; choose them again.")
     files = [_found(v) for v in given]
-    return {"html": [handoff_html(files, i) for i in range(len(files))]}
+    links = links_from(args.get("links"))
+    return {"html": [handoff_html(files, i, links) for i in range(len(files))]}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from drills.render.audit_view import audit_html
 from drills.render.html import esc
+from drills.render.links import Links
 from drills.runs import Audit
 
 
-def item_html(index: int, result: Audit, units: str) -> str:
+def item_html(index: int, result: Audit, units: str, links: Links) -> str:
     """A file's audit, its buttons (into the planner, into the log, the race card printed)
     right under what it found."""
-    return f'<li class="dc-audit-item" data-audit-item="{index}">{audit_html(result, units)}</li>'
+    return f'<li class="dc-audit-item" data-audit-item="{index}">{audit_html(result, units, links)}</li>'
 
 
 def failed_item_html(index: int, name: str, reason: str) -> str:

@@ -15,6 +15,7 @@ from drills.model import LEVELS
 from drills.render.figures.exposure import RULER_GRADES_PCT, grade_ruler_svg
 from drills.render.forms import Field
 from drills.render.html import esc, number
+from drills.render.links import Links
 from drills.render.plan_cards import SessionsLog, weeks_html
 from drills.render.plan_handout import handout
 from drills.render.planner_chart import plan_chart_svg
@@ -146,7 +147,7 @@ def summary_html(plan: planner.Plan) -> str:
     )
 
 
-def results(plan: planner.Plan, log: SessionsLog) -> Region:
+def results(plan: planner.Plan, log: SessionsLog, links: Links) -> Region:
     """The plan's results, as the training log has adjusted it (``log``: the log's cell beside
     each session, and what it changed). The weeks and sessions are the frame; the cards and the
     handout's cells are regions, and so are the parts of them that change on their own."""
@@ -154,7 +155,7 @@ def results(plan: planner.Plan, log: SessionsLog) -> Region:
         region("div", "summary", summary_html(plan), attributes=' class="dc-plan-summary"'),
         region("figure", "chart", plan_chart_svg(plan), attributes=' class="dc-plan-chart"'),
         region("figure", "ruler", _ruler(plan), attributes=' class="dc-figure dc-plan-ruler"'),
-        *weeks_html(plan, log),
+        *weeks_html(plan, log, links),
         handout(plan, log.done, log.reasons),
     ]
     return region("div", "results", *out, attributes=' class="dc-results" data-results')

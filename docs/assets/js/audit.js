@@ -8,6 +8,11 @@ function root() {
   return document.querySelector("[data-audit]");
 }
 
+/** Where the page's links go, as the build wrote them (drills/render/links.py). */
+function links() {
+  return JSON.parse(root().dataset.links);
+}
+
 function say(tool, text) {
   tool.querySelector("[data-status]").textContent = text;
 }
@@ -32,7 +37,7 @@ async function auditOne(tool, index) {
   cancel.hidden = false;
   let out;
   try {
-    out = await callPython("audit_file", { name: file.name, units, index }, copy, { signal });
+    out = await callPython("audit_file", { name: file.name, units, index, links: links() }, copy, { signal });
   } catch (error) {
     if (!signal.aborted && error.name !== "PythonStopped") throw error;
     chosen[index].unread = true;
@@ -70,7 +75,7 @@ function unreadItem(tool, name, index, why) {
 // grade from their runs): Python draws them all again. Without Python (stopped, cancelled),
 // each keeps the button its own file drew.
 async function handOff(tool) {
-  const out = await callPython("audit_handoffs", { found: chosen.map((c) => c.found ?? null) }).catch(() => ({}));
+  const out = await callPython("audit_handoffs", { found: chosen.map((c) => c.found ?? null), links: links() }).catch(() => ({}));
   for (const [index, html] of (out.html ?? []).entries()) {
     const box = tool.querySelector(`[data-audit-item="${index}"] [data-audit-handoff]`);
     if (box) box.outerHTML = html; // built and escaped by Python

@@ -28,7 +28,8 @@ function fieldsOf(form) {
 /** What Python needs for one answer: the form's texts, the marks of the regions shown, and on a
  *  page with the training log, the log as this browser keeps it. */
 export function computeArgs(tool) {
-  const args = { tool: tool.dataset.tool, fields: fieldsOf(tool.querySelector("form.dc-form")), marks: marks(tool) };
+  // links: where the page's links go, as the build wrote them (drills/render/links.py)
+  const args = { tool: tool.dataset.tool, fields: fieldsOf(tool.querySelector("form.dc-form")), marks: marks(tool), links: JSON.parse(tool.dataset.links) };
   const log = tool.querySelector("[data-log]");
   if (log) {
     const selected = tool.querySelector("[data-log-form] [name=session]")?.value ?? ""; // in a card too
