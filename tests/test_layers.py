@@ -118,3 +118,34 @@ def test_the_snapshot_holds_every_module_a_call_needs_and_not_the_build() -> Non
         if name.startswith("drills")
     }
     assert late <= loaded, f"imported only inside a function: {sorted(late - loaded)}"
+
+
+# The domain packages whose __init__ says what they offer (__all__): their face.
+FACES = tuple(
+    sorted(
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "drills").glob("*/__init__.py")
+        if "__all__" in init.read_text(encoding="utf-8")
+    )
+)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_across_layers_only_public_names_and_above_the_rendering_only_faces(path: Path) -> None:
+    """A layer never reaches for another's underscore names; the bridge, the build and the hooks
+    take a domain package's names from its face (``drills.training_log``), not its modules."""
+    name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    own = layer(name)
+    wrong = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or not node.module or node.level:
+            continue
+        if not node.module.startswith(PACKAGES) or layer(node.module) == own:
+            continue
+        parts = [*node.module.split("."), *(alias.name for alias in node.names)]
+        wrong += [f"{node.module}: {p}" for p in parts if p.startswith("_") and p != "__main__"]
+        if own in ("bridge", "build", "hooks") and node.module.startswith(
+            tuple(f"{f}." for f in FACES)
+        ):
+            wrong.append(f"{node.module}, not its package's face")
+    assert wrong == []

@@ -19,7 +19,7 @@ from drills.bridge.session import tempo_defaults
 from drills.exposure import CONFIDENCE_RANGE, TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render import cadence_view, forms
-from drills.render.log_view import plan_for
+from drills.render.planner_view import plan_for
 from drills.training_log import LogEntry
 from tests import pages
 from tests.pages import LINKS

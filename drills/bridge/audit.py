@@ -17,9 +17,8 @@ from drills.render.audit_actions import handoff_html
 from drills.render.audit_format import UNITS
 from drills.render.audit_page import failed_item_html, item_html
 from drills.render.links import links_from
-from drills.runs import audit, log_summary, read_activity
-from drills.runs.advice import Found, found
-from drills.training_log.runs import MAX_NAME_CHARS
+from drills.runs import Found, audit, found, log_summary, read_activity
+from drills.training_log import MAX_NAME_CHARS
 
 MAX_FILES = 1000  # more hand-offs than any visit audits: a longer list is not the page's
 

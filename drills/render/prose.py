@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from drills.planner import Plan, make_plan
-from drills.render import planner_view
+from drills.planner import FORM_FIELDS, Plan
+from drills.render import forms, planner_view
 from drills.render.pages import degrees
 from drills.rule_text import INLINE
 from drills.runs.plausible import RULE as DOUBTFUL_DESCENT
@@ -26,7 +26,8 @@ WORDS = {
     "planner-link-values": in_words(len(planner_view.FIELDS)),
 }
 PLANNER_PAGE = "tools/planner.md"
-PLAN_KEYS = ("current", "target", "weeks", "sessions", "level", "slope")
+# What an example plan's link gives: every field of the planner's form but its start date.
+PLAN_KEYS = tuple(name for arg, name in FORM_FIELDS.items() if arg != "start_date")
 FEET_PER_METRE = 3.28084
 
 
@@ -42,19 +43,15 @@ def _grade(value: float) -> str:
 
 
 def plan_from_query(query: str) -> Plan:
-    """The plan a planner link's query makes; ValueError (the planner's InputError included)
-    for a query it cannot make."""
+    """The plan a planner link's query makes, read as the planner's form reads it; ValueError
+    (the planner's InputError included) for a query it cannot make."""
     given = {k: v[-1] for k, v in parse_qs(query, strict_parsing=True).items()}
     if set(given) != set(PLAN_KEYS):
         raise ValueError(f"an example plan needs exactly {', '.join(PLAN_KEYS)}: {query}")
-    return make_plan(
-        float(given["current"]),
-        float(given["target"]),
-        int(given["weeks"]),
-        int(given["sessions"]),
-        given["level"],
-        float(given["slope"]),
-    )
+    reading = forms.read(planner_view.FIELDS, given)
+    if reading.errors:
+        raise ValueError(" ".join(reading.errors.values()))
+    return planner_view.compute(reading.values)
 
 
 def plan_says(query: str) -> str:
