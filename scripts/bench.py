@@ -41,7 +41,7 @@ const runtime = new URL("./pyodide/", location.href).href;
 const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json" });
 await pyodide.loadPackage("drills");
 const bridge = pyodide.pyimport("drills.bridge");
-const args = { tool: "cadence", fields: { pace: "6:00/km", cadence: "170" } };
+const args = { tool: "cadence", fields: { pace: "6:00/km", cadence: "170" }, links: { references: "", drills: "", planner: "" } };
 document.getElementById("out").textContent = JSON.parse(bridge.call("compute", JSON.stringify(args))).summary;
 window.naiveFirstResult = performance.now();
 </script></body></html>"""

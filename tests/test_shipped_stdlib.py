@@ -43,10 +43,11 @@ def attempt(name, args, data=None):
     except Exception:
         pass  # what a call says about nonsense is tested elsewhere
 
+links = {"references": "", "drills": "", "planner": ""}  # what a page sends with each call
 nonsense = [
-    {}, {"tool": "planner", "fields": {"weeks": "abc", "target": "-4"}, "marks": {"x": "y"}},
-    {"tool": "cadence", "fields": {"pace": "5:30/mi", "cadence": "170", "grade": "5°"}},
-    {"tool": "cadence", "fields": {"pace": "12 km/h", "grade": "50 m in 500 m"}},
+    {}, {"tool": "planner", "fields": {"weeks": "abc", "target": "-4"}, "marks": {"x": "y"}, "links": links},
+    {"tool": "cadence", "fields": {"pace": "5:30/mi", "cadence": "170", "grade": "5°"}, "links": links},
+    {"tool": "cadence", "fields": {"pace": "12 km/h", "grade": "50 m in 500 m"}, "links": links},
     {"store": "not json", "entry": {"session": "1-1", "date": "2026-13-40", "rpe": "x"}},
     {"store": "{}", "text": "week,session\\\\n1,2,3", "name": "log.csv"},
 ]
@@ -65,7 +66,7 @@ files |= {
     "junk.fit": bytes(range(256)) * 8, "cut.fit": files["garmin-fenix-5-run.fit"][:5000],
 }
 for name, data in files.items():
-    attempt("audit_file", {"name": name}, data)
+    attempt("audit_file", {"name": name, "links": links}, data)
     attempt("log_import", {"name": name, "text": data.decode("utf-8", "replace"), "store": ""})
 json.dumps({"failures": failures, "imported": {
     name: getattr(sys.modules[name], "__file__", None) for name in set(sys.modules) - before
@@ -112,7 +113,8 @@ for name in sorted(os.listdir("/fx")):
     if name.endswith(".json"):
         said[name] = json.loads(call("log_import", json.dumps({"text": data.decode(), "store": ""})))
     else:
-        said[name] = json.loads(call("audit_file", json.dumps({"name": name}), data))
+        args = {"name": name, "links": {"references": "", "drills": "", "planner": ""}}
+        said[name] = json.loads(call("audit_file", json.dumps(args), data))
 json.dumps(said)
 `));
 """
