@@ -78,10 +78,8 @@ function afterFirstPaint(callback) {
 // (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  // Its settings (sw-config.js) are checked for a new build as the worker itself is: past the
-  // HTTP cache.
-  const url = new URL("../../sw.js", import.meta.url);
-  navigator.serviceWorker.register(url, { updateViaCache: "none" }).catch(() => {});
+  // "none": a new build's sw-config.js is seen past the HTTP cache, as sw.js is.
+  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" }).catch(() => {});
 }
 // What makes the site installable, linked at that same quiet moment (overrides/main.html says why).
 function linkManifest() {
