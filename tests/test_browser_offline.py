@@ -134,7 +134,9 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     assert "snapshot.bin.gz" in packed, "the first visit fetches the packed snapshot"
     # Nothing kept yet: the page preloads the modules that start Python, which starts it.
     assert page.evaluate("dcStarted") == ["cleared", "worker: python"]
-    assert page.locator("link[rel=modulepreload]").count() == 5
+    assert (
+        page.locator("link[rel=modulepreload]").count() == 6
+    )  # runtime-config.js among them: runtime-status.js imports it
     wait_runtime_cached(page)
     size = page.evaluate(
         "caches.match(new URL('pyodide/snapshot.bin', location.href.replace(/tools.*/, '')))"
