@@ -1,13 +1,12 @@
-// Offline support: a small, versioned service worker. The build fills in VERSION, PRECACHE and
-// RUNTIME_CACHE (scripts/service_worker.py). Pages and assets are cached at install, which a page
-// starts only once it is idle. The Pyodide runtime has a cache of its own, which the page's
-// Python worker fills as it downloads each file once (py-worker.js): reading a chapter never
-// downloads the runtime, and no file is downloaded a second time to be kept. A new build gets a
-// new cache for pages, and for the runtime only if the runtime changed; the old ones are deleted
-// whole, so a stale runtime is never mixed with a new wheel.
-const VERSION = "dev";
-const PRECACHE = [];
-const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
+// Offline support: a small, versioned service worker. Its VERSION, PRECACHE and RUNTIME_CACHE
+// are the build's, in sw-config.js (sitebuild/service_worker.py). Pages and assets are cached at
+// install, which a page starts only once it is idle. The Pyodide runtime has a cache of its own,
+// which the page's Python worker fills as it downloads each file once (py-worker.js): reading a
+// chapter never downloads the runtime, and no file is downloaded a second time to be kept. A new
+// build gets a new cache for pages, and for the runtime only if the runtime changed; the old ones
+// are deleted whole, so a stale runtime is never mixed with a new wheel.
+importScripts("sw-config.js"); // beside this file; a new build changes it, and so updates this worker
+const { version: VERSION, precache: PRECACHE, runtimeCache: RUNTIME_CACHE } = OFFLINE;
 const CACHE = `downhill-confidence-${VERSION}`;
 const RUNTIME = /\/pyodide\//;
 

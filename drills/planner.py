@@ -32,7 +32,9 @@ SLOPE_RANGE_M = (x.MIN_REPEAT_LENGTH_M, 2000.0)  # the practice slope, measured 
 # a typo or a tampered link (year 9999 once overflowed the calendar), not a training day.
 DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 
-# The page's form field names (also the share-link keys); InputError.field uses these.
+# The name of each of make_plan's inputs on the page: the form field and the share-link key, and
+# the field an InputError names. The one list of the planner's fields (drills.render.planner_view
+# labels them; the training log keeps a plan's texts under them).
 FORM_FIELDS: dict[str, str] = {
     "current_grade_pct": "current",
     "target_grade_pct": "target",
@@ -135,17 +137,24 @@ def _target(value: object, current: float) -> float:
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if is_number and value < current:  # type: ignore[operator]
         raise InputError(
-            "target",
+            FORM_FIELDS["target_grade_pct"],
             f"Target steepness must be between your current steepness ({current:g} %) and "
             f"{x.TARGET_CEILING_PCT:g} %; you entered {_as_typed(value)}.",  # type: ignore[arg-type]
         )
     if is_number and value > x.TARGET_CEILING_PCT:  # type: ignore[operator]
         raise InputError(
-            "target",
+            FORM_FIELDS["target_grade_pct"],
             f"Target steepness must be {x.TARGET_CEILING_PCT:g} % or less: {CEILING_REASON}; "
             f"you entered {_as_typed(value)}.",  # type: ignore[arg-type]
         )
-    return check_number("target", "Target steepness", value, current, x.TARGET_CEILING_PCT, "%")
+    return check_number(
+        FORM_FIELDS["target_grade_pct"],
+        "Target steepness",
+        value,
+        current,
+        x.TARGET_CEILING_PCT,
+        "%",
+    )
 
 
 def _check_start(start: dt.date, weeks: int) -> None:
@@ -154,7 +163,7 @@ def _check_start(start: dt.date, weeks: int) -> None:
     last = end - dt.timedelta(days=7 * weeks - 1)
     if not first <= start <= last:
         raise InputError(
-            "start",
+            FORM_FIELDS["start_date"],
             f"Start date must be from {first.isoformat()} to {last.isoformat()}, so that a "
             f"{weeks}-week plan ends by {end.isoformat()}; you entered {start.isoformat()}.",
         )
@@ -170,21 +179,32 @@ def _validate(
     start_date: object,
 ) -> PlanInputs:
     current = check_number(
-        "current", "Current steepness", current_grade_pct, *CURRENT_RANGE_PCT, "%"
+        FORM_FIELDS["current_grade_pct"],
+        "Current steepness",
+        current_grade_pct,
+        *CURRENT_RANGE_PCT,
+        "%",
     )
     target = _target(target_grade_pct, current)
-    n_weeks = check_whole("weeks", "Weeks", weeks, *WEEKS_RANGE)
-    sessions = check_whole("sessions", "Sessions per week", sessions_per_week, *SESSIONS_RANGE)
+    n_weeks = check_whole(FORM_FIELDS["weeks"], "Weeks", weeks, *WEEKS_RANGE)
+    sessions = check_whole(
+        FORM_FIELDS["sessions_per_week"], "Sessions per week", sessions_per_week, *SESSIONS_RANGE
+    )
     if not isinstance(level, str) or level not in LEVELS:
         raise InputError(
-            "level",
+            FORM_FIELDS["level"],
             f"Level must be beginner, intermediate or advanced; you entered {shown(level)}.",
         )
-    slope = check_number("slope", "Slope length", slope_length_m, *SLOPE_RANGE_M, "m")
+    slope = check_number(
+        FORM_FIELDS["slope_length_m"], "Slope length", slope_length_m, *SLOPE_RANGE_M, "m"
+    )
     if isinstance(start_date, dt.datetime):
         start_date = start_date.date()
     if start_date is not None and not isinstance(start_date, dt.date):
-        raise InputError("start", f"Start date must be a date; you entered {shown(start_date)}.")
+        raise InputError(
+            FORM_FIELDS["start_date"],
+            f"Start date must be a date; you entered {shown(start_date)}.",
+        )
     if start_date is not None:
         _check_start(start_date, n_weeks)
     return PlanInputs(current, target, n_weeks, sessions, level, slope, start_date)

@@ -253,7 +253,7 @@ CONDITIONING_RULES: tuple[Rule, ...] = (
     ),
 )
 
-# What a ```rules fence in a chapter may name (hooks/shells.py renders each).
+# What a ```rules fence in a chapter may name (sitebuild/shells.py renders each).
 FENCE_NAMES = ("stop-session", "see-a-professional", "plan", "log", "conditioning")
 
 # What a {{ name }} in a chapter's prose stands for: a rule's words inside a sentence.

@@ -27,11 +27,12 @@ from pathlib import Path
 import fitdecode
 from playwright.sync_api import sync_playwright
 
+from devtools import lighthouse
+from devtools.browser import CHROMIUM_ARGS, MISSING, find_chromium, poll_until
+from devtools.host import StaticHandler, serve
+from sitebuild import runtime as site_runtime
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-import lighthouse  # noqa: E402
-import site_runtime  # noqa: E402
-from conftest import CHROMIUM_ARGS, StaticHandler, chromium_path, serve, wait_until  # noqa: E402
 
 NAIVE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive</title></head>
 <body><p id="out">loading</p><script type="module">
@@ -40,7 +41,7 @@ const runtime = new URL("./pyodide/", location.href).href;
 const pyodide = await loadPyodide({ indexURL: runtime, lockFileURL: runtime + "pyodide-lock.json" });
 await pyodide.loadPackage("drills");
 const bridge = pyodide.pyimport("drills.bridge");
-const args = { tool: "cadence", fields: { pace: "6:00/km", cadence: "170" } };
+const args = { tool: "cadence", fields: { pace: "6:00/km", cadence: "170" }, links: { references: "", drills: "", planner: "" } };
 document.getElementById("out").textContent = JSON.parse(bridge.call("compute", JSON.stringify(args))).summary;
 window.naiveFirstResult = performance.now();
 </script></body></html>"""
@@ -49,6 +50,7 @@ window.naiveFirstResult = performance.now();
 ACTIVITIES = ROOT / "tests" / "fixtures" / "activities"
 AUDIT_ROUNDS = 3
 ROUNDS = 5  # single runs on a shared 2-core machine vary by ±15 %
+PATIENCE_S = 180  # a bound that only ends a run that would hang, as the tests have
 LATENCY_VISITS = 3  # each a fresh context: a chapter, then both tools
 PHONE_ROUNDS = 3
 # Chromium's network emulation (DevTools protocol), applied to the page and its workers.
@@ -285,7 +287,9 @@ def main() -> None:
             )
         rows: list[tuple[str, str]] = []
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(
+                executable_path=find_chromium() or sys.exit(MISSING), args=CHROMIUM_ARGS
+            )
 
             def visit(fn, *fn_args):
                 """Cold is a new context (empty caches) until its first visit has kept what it
@@ -294,7 +298,7 @@ def main() -> None:
                 page = ctx.new_page()
                 sent.clear()
                 cold = fn(page, *fn_args)
-                wait_until(page, SETTLED)
+                poll_until(page, SETTLED, PATIENCE_S)
                 page.wait_for_load_state("networkidle")
                 visit_bytes = sum(n for _, n in sent)
                 runtime_bytes = sum(n for p, n in sent if "/pyodide/" in p)
@@ -348,7 +352,9 @@ def main() -> None:
                 page = ctx.new_page()
                 sent.clear()
                 page.goto(f"{base}/technique/")
-                wait_until(page, CHAPTER_SETTLED)  # idle: the pages are kept for offline
+                poll_until(
+                    page, CHAPTER_SETTLED, PATIENCE_S
+                )  # idle: the pages are kept for offline
                 page.wait_for_load_state("networkidle")
                 chapter_bytes = sum(n for _, n in sent)
                 chapter_runtime = sum(n for p, n in sent if "/pyodide/" in p)

@@ -1,5 +1,5 @@
 """Strava- and Garmin-shaped export archives for drills.history's tests, made from the real
-recordings in fixtures/activities and from runs_synth's tracks of known geometry."""
+recordings in fixtures/activities and from devtools.tracks' tracks of known geometry."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import runs_synth as synth
+from devtools import tracks as synth
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
 DAY_S = 86_400.0
@@ -27,7 +27,7 @@ def fixture(name: str) -> bytes:
 
 
 def on_day(points: list[synth.Point], days: float) -> list[synth.Point]:
-    """The track recorded ``days`` after runs_synth.START."""
+    """The track recorded ``days`` after devtools.tracks.START."""
     return [replace(p, time_s=(p.time_s or 0.0) + days * DAY_S) for p in points]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import struct
 
-import runs_synth as synth
+from devtools import tracks as synth
 
 GPX_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 

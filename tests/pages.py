@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from drills.render.links import Links
+
+# Where a tool page's links go, as the build writes them into it (sitebuild/links.py): every tool
+# page is at tools/NAME/.
+LINKS = Links(references="../../references/", drills="../../drills/", planner="../planner/")
+
 OPENING = re.compile(r"<(?P<tag>[a-z0-9]+)(?P<attrs>[^>]*)>")
 
 
@@ -46,6 +52,13 @@ def apply(html: str, changes: dict[str, dict[str, str | None]]) -> str:
     return html
 
 
+def audit_item(out: dict) -> str:
+    """The HTML of the item an audit_file answer appends to the list."""
+    (added,) = [c for c in out["regions"].values() if "element" in c]
+    assert added["into"] == "audit-items"
+    return str(added["element"])
+
+
 def marks(html: str) -> dict[str, list[str]]:
     """The marks regions.js sends for this page."""
     out = {}
@@ -68,5 +81,5 @@ def python_page(
     from drills.render.tools import TOOLS
 
     values = forms.read(TOOLS[tool].fields, fields).values
-    context = Context(store=store, today=dt.date.fromisoformat(today))
+    context = Context(LINKS, store=store, today=dt.date.fromisoformat(today))
     return "".join(regions.page_html(top) for top in TOOLS[tool].view(values, context).regions)

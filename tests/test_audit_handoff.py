@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills import bridge
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import planner_view
@@ -31,6 +31,7 @@ from drills.runs.advice import (
     planner_suggestion,
     race_card,
 )
+from tests.pages import LINKS
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "activities"
 RUN = "activity-large-fenxi2-multisport.fit"
@@ -58,7 +59,7 @@ def test_a_run_alone_starts_from_its_steady_grade_and_aims_one_band_up() -> None
     given = handoff([run], 0)
     assert given is not None
     assert (given.current_pct, given.target_pct) == (10.0, band_above(10.0)) == (10.0, 15.0)
-    html = handoff_html([run], 0)
+    html = handoff_html([run], 0, LINKS)
     assert grades(html) == (10.0, 15.0)  # no longer "target = current: keeps that steepness"
     assert "steepest grade you ran steadily (in this run)" in html
     assert "one grade band steeper" in html and "Use in the planner" in html
@@ -67,17 +68,17 @@ def test_a_run_alone_starts_from_its_steady_grade_and_aims_one_band_up() -> None
 def test_a_course_takes_the_runners_grade_from_their_run_and_its_own_target() -> None:
     run, course = found(audited(RUN)), found(audited(COURSE))
     assert course.course_pct == race_card(audited(COURSE)).target_pct == TARGET_CEILING_PCT
-    alone = handoff_html([course], 0)
+    alone = handoff_html([course], 0, LINKS)
     default = float(next(f.default for f in planner_view.FIELDS if f.name == "current"))
     assert grades(alone) == (default, TARGET_CEILING_PCT)
     assert "Audit one of your runs here too" in alone and "Plan for this course" in alone
     both = [run, course]
-    assert grades(handoff_html(both, 1)) == (10.0, TARGET_CEILING_PCT)
-    said = unescape(handoff_html(both, 1))
+    assert grades(handoff_html(both, 1, LINKS)) == (10.0, TARGET_CEILING_PCT)
+    said = unescape(handoff_html(both, 1, LINKS))
     assert f"(in {RUN})" in said and "the target of this course" in said
     # and the run's own button now aims at the course
-    assert grades(handoff_html(both, 0)) == (10.0, TARGET_CEILING_PCT)
-    assert f"the target of {COURSE}" in unescape(handoff_html(both, 0))
+    assert grades(handoff_html(both, 0, LINKS)) == (10.0, TARGET_CEILING_PCT)
+    assert f"the target of {COURSE}" in unescape(handoff_html(both, 0, LINKS))
 
 
 def test_the_steepest_steady_grade_of_all_runs_wins_and_never_passes_the_target() -> None:
@@ -85,14 +86,16 @@ def test_the_steepest_steady_grade_of_all_runs_wins_and_never_passes_the_target(
     given = handoff(files, 2)
     assert given is not None
     assert (given.current_pct, given.current_from, given.target_pct) == (12.0, "b.fit", 12.0)
-    assert "you already run that steadily" in handoff_html(files, 2)
+    assert "you already run that steadily" in handoff_html(files, 2, LINKS)
     assert handoff([Found("ride.fit", None, None)], 0) is None
-    assert handoff_html([Found("ride.fit", None, None)], 0).endswith("data-audit-handoff></div>")
+    assert handoff_html([Found("ride.fit", None, None)], 0, LINKS).endswith(
+        "data-audit-handoff></div>"
+    )
     assert band_above(30.0) == TARGET_CEILING_PCT
 
 
 def call(name: str, args: dict, data: bytes | None = None) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args), data))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args}), data))
 
 
 def marks_of(html: str) -> dict[str, list[str]]:
@@ -161,7 +164,7 @@ def test_a_mountain_course_card_names_its_steepest_and_longest_and_sums_up_the_r
     assert f"descent {card.steepest[0].number} (at" in card.sentence
     assert f"The other {len(card.others)} sustained descents:" in html
     # One numbering: the table's rows carry the same numbers the card names.
-    rows = re.findall(r'<th scope="row">(\d+)', audit_html(result, "metric"))
+    rows = re.findall(r'<th scope="row">(\d+)', audit_html(result, "metric", LINKS))
     assert [int(n) for n in rows] == [d.number for d in result.descents]
 
 

@@ -17,10 +17,11 @@ from drills.cadence import calculate
 from drills.render import forms, log_sessions, plan_cards, planner_view
 from drills.render.cadence_view import results_html
 from tests import pages
+from tests.pages import LINKS
 
 
 def call(name: str, **args: object) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args)))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
 
 
 def page(tool: str, fields: dict[str, str], store: str = "") -> str:
@@ -31,7 +32,7 @@ def test_compute_answers_with_the_results_python_renders() -> None:
     fields = {"pace": "5:00/km", "cadence": "170", "grade": "-10", "increase": "5"}
     out = call("compute", tool="cadence", fields=fields)
     assert out["errors"] == {}
-    assert out["regions"]["results"]["html"] == results_html(calculate(300, 170, -10, 5))
+    assert out["regions"]["results"]["html"] == results_html(calculate(300, 170, -10, 5), LINKS)
     assert out["query"] == "?pace=5%3A00%2Fkm&cadence=170&grade=-10&increase=5"
 
 
@@ -223,6 +224,26 @@ def test_python_out_of_memory_asks_the_page_for_a_fresh_python(
 
     monkeypatch.setattr(bridge.audit, "read_activity", exhausted)
     monkeypatch.setitem(bridge.CALLS, "compute", exhausted)
-    args = json.dumps({"name": "a.gpx", "index": 0})
+    args = json.dumps({"name": "a.gpx", "index": 0, "links": LINKS.as_data()})
     out = json.loads(bridge.call(call, args, b"<gpx/>"))
     assert out == {"stopped": "it ran out of memory"}
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        None,
+        {
+            "references": "javascript:alert(1)//",
+            "drills": "../../drills/",
+            "planner": "../planner/",
+        },
+        {"references": "https://elsewhere.example/", "drills": "", "planner": ""},
+        {"references": "../../references/", "drills": "../../drills/"},
+    ],
+)
+def test_links_a_page_did_not_get_from_the_site_are_refused(links: object) -> None:
+    """The links a call renders with come from the page (the build wrote them into it): only a
+    relative path inside the site is taken."""
+    out = json.loads(bridge.call("compute", json.dumps({"tool": "cadence", "links": links})))
+    assert out["field"] == "links" and "reload the page" in out["error"]

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 from conftest import ARTIFACTS
+
+from devtools import tracks as synth
 
 pytestmark = pytest.mark.browser
 

@@ -19,6 +19,7 @@ from conftest import (
 from drills.bridge import compute
 from drills.render import forms
 from drills.render.cadence_view import FIELDS
+from tests.pages import LINKS
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ RESULT = re.compile(r'data-result="(\w+)">([^<]*)<')
 
 def expected(fields: dict[str, str]) -> tuple[dict[str, str], str]:
     """The values CPython renders for these field texts, and the share query they give."""
-    out = compute({"tool": "cadence", "fields": fields})
+    out = compute({"tool": "cadence", "fields": fields, "links": LINKS.as_data()})
     results = out["regions"]["results"]["html"]
     return {k: html.unescape(v) for k, v in RESULT.findall(results)}, out["query"]
 

@@ -8,17 +8,16 @@ import contextlib
 import gzip
 import hashlib
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, StaticHandler, serve, wait_live, wait_until
+from conftest import wait_live, wait_until
 from test_browser_offline import wait_runtime_cached
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import service_worker
-import site_runtime
+from devtools.host import StaticHandler, serve
+from sitebuild import runtime as site_runtime
+from sitebuild import service_worker
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ def naive_bytes(site_dir: Path) -> int:
 
 @contextlib.contextmanager
 def host(site_dir: Path, **options: object) -> Iterator[tuple[str, list[str]]]:
-    """The test host with these options (conftest.StaticHandler), noting every path asked for."""
+    """The test host with these options (devtools.host.StaticHandler), noting every path asked for."""
     requests: list[str] = []
     handler = type("Host", (StaticHandler,), {"requests": requests, **options})
     server, url = serve(site_dir, handler=handler)

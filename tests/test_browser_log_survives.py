@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS, chromium_path, patient, wait_live, wait_settled
+from conftest import chromium_path, patient, wait_live, wait_settled
 from PIL import Image
 
+from devtools.browser import CHROMIUM_ARGS
 from drills import training_log
 
 pytestmark = pytest.mark.browser

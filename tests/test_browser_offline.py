@@ -10,7 +10,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import StaticHandler, serve, snapshot_always_pays, wait_live, wait_until
+from conftest import snapshot_always_pays, wait_live, wait_until
+
+from devtools.host import StaticHandler, serve
+from sitebuild import service_worker
 
 pytestmark = pytest.mark.browser
 
@@ -131,7 +134,9 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     assert "snapshot.bin.gz" in packed, "the first visit fetches the packed snapshot"
     # Nothing kept yet: the page preloads the modules that start Python, which starts it.
     assert page.evaluate("dcStarted") == ["cleared", "worker: python"]
-    assert page.locator("link[rel=modulepreload]").count() == 5
+    assert (
+        page.locator("link[rel=modulepreload]").count() == 6
+    )  # runtime-config.js among them: runtime-status.js imports it
     wait_runtime_cached(page)
     size = page.evaluate(
         "caches.match(new URL('pyodide/snapshot.bin', location.href.replace(/tools.*/, '')))"
@@ -193,18 +198,18 @@ def test_a_new_build_replaces_the_old_cache(
     browser: object, site_dir: Path, tmp_path: Path
 ) -> None:
     # Two builds behind one address: the second differs in its pages' version and its runtime's
-    # (the runtime's cache name is in the service worker and in the Python worker).
+    # (the runtime's cache name is in the service worker's settings and in the Python worker's).
     second = tmp_path / "second"
     shutil.copytree(site_dir, second, symlinks=True)
-    sw = (second / "sw.js").read_text()
-    old_version = sw.split('const VERSION = "')[1].split('"')[0]
-    old_runtime = sw.split('const RUNTIME_CACHE = "')[1].split('"')[0]
+    offline = second / "sw-config.js"
+    settings = service_worker.read_config(offline)
+    old_version, old_runtime = settings["version"], settings["runtimeCache"]
     new_runtime = "downhill-confidence-runtime-newbuild0002"
-    (second / "sw.js").write_text(
-        sw.replace(old_version, "newbuild0001").replace(old_runtime, new_runtime)
+    offline.write_text(
+        offline.read_text().replace(old_version, "newbuild0001").replace(old_runtime, new_runtime)
     )
-    worker = second / "assets" / "js" / "py-worker.js"
-    worker.write_text(worker.read_text().replace(old_runtime, new_runtime))
+    config = second / "assets" / "js" / "runtime-config.js"
+    config.write_text(config.read_text().replace(old_runtime, new_runtime))
     live = tmp_path / "live"
     live.symlink_to(site_dir)
     release = threading.Event()

@@ -12,7 +12,7 @@ from drills.bridge import compute
 from drills.bridge.rehearsal import LARGEST_PLAN
 from drills.render import forms
 from drills.render.planner_view import FIELDS
-from tests.pages import python_page
+from tests.pages import LINKS, python_page
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ RESULT = re.compile(r'data-result="(\w+)">([^<]*)<')
 def expected(fields: dict[str, str]) -> tuple[list[tuple[str, str]], str]:
     """The results CPython shows for these fields, and the share link's query."""
     page = python_page("planner", fields)
-    query = compute({"tool": "planner", "fields": fields})["query"]
+    query = compute({"tool": "planner", "fields": fields, "links": LINKS.as_data()})["query"]
     return [(k, html.unescape(v)) for k, v in RESULT.findall(page)], query
 
 

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS, PageWatch, chromium_path
+from conftest import PageWatch, chromium_path
 from test_browser_audit import FILES, items, open_audit
 
+from devtools.browser import CHROMIUM_ARGS
 from drills import runs
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,8 @@ from conftest import ARTIFACTS, PageWatch, wait_live
 from test_browser_offline import cached, wait_runtime_cached
 
 from drills import safety, session_audio, training_log
-from drills.render.log_view import plan_for, session_name
+from drills.render.log_view import session_name
+from drills.render.planner_view import plan_for
 from tests.test_session_audio import decode
 from tests.test_session_mode import FIELDS  # the plan both suites walk through
 

@@ -148,13 +148,17 @@ def test_published_drill_urls_are_all_still_served_or_redirected() -> None:
 
 
 def test_drill_cards_expand_and_unknown_ids_name_the_page() -> None:
-    from drills.render import pages
+    from sitebuild.links import Where
+    from sitebuild.shortcodes import expand
 
+    chapter = Where(
+        "technique/index.md", "technique/", {"drills/quiet-feet.md": "drills/quiet-feet/"}
+    )
     markdown = "Intro\n\n```drill\nquiet-feet\n```\n\nMore text.\n"
-    html = pages.expand_drill_cards(markdown, "technique/index.md", "../")
+    html = expand(markdown, chapter)
     assert 'href="../drills/quiet-feet/"' in html and catalog.get("quiet-feet").name in html
     with pytest.raises(KeyError) as caught:
-        pages.expand_drill_cards("```drill\nno-such-drill\n```\n", "technique/index.md", "../")
+        expand("```drill\nno-such-drill\n```\n", chapter)
     assert "no-such-drill" in str(caught.value) and "technique/index.md" in str(caught.value)
 
 
@@ -163,18 +167,19 @@ def test_an_unknown_drill_card_fails_the_build() -> None:
     error that stops mkdocs build, naming the id and the page."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
     root = Path(__file__).resolve().parent.parent
     config = load_config(str(root / "mkdocs.yml"), plugins=[])  # its hooks, not the theme's plugins
-    chapter = File(
-        "mindset/index.md", config["docs_dir"], config["site_dir"], config["use_directory_urls"]
-    )
-    markdown = Path(chapter.abs_src_path).read_text()
+    # The site's files, the drill pages the hooks generate included: a card links to its drill's.
+    files = config.plugins.on_files(get_files(config), config=config)
+    chapter = files.get_file_from_path("mindset/index.md")
+    assert chapter is not None
+    markdown = Path(str(chapter.abs_src_path)).read_text()
     misspelt = markdown.replace("```drill\npost-run-review", "```drill\npost-run-reveiw", 1)
     assert misspelt != markdown
-    page, files = Page(None, chapter, config), Files([chapter])
+    page = Page(None, chapter, config)
     config.plugins.on_page_markdown(markdown, page=page, config=config, files=files)
     with pytest.raises(PluginError) as caught:
         config.plugins.on_page_markdown(misspelt, page=page, config=config, files=files)

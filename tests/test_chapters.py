@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from drills import catalog
+from sitebuild.shortcodes import find
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CHAPTERS = list(catalog.CHAPTERS)
@@ -47,8 +48,8 @@ def test_chapter_opens_with_a_summary_and_has_a_coaches_note(chapter: tuple[str,
 
 def test_chapter_has_three_drill_cards_of_its_own(chapter: tuple[str, str]) -> None:
     name, md = chapter
-    ids = re.findall(r"^```drill\n(.+?)\n```", md, re.M)
-    assert len([i for i in ids if catalog.get(i.strip()).chapter == name]) >= 3
+    ids = [code.argument for code in find(md) if code.name == "drill"]
+    assert len([i for i in ids if catalog.get(i).chapter == name]) >= 3
 
 
 def test_every_heading_has_a_unique_explicit_id(chapter: tuple[str, str]) -> None:
@@ -90,7 +91,7 @@ def test_chapter_labels_its_evidence_once_per_section_instead_of_hedging(
     prose = FENCED.sub("", md)
     assert len(re.findall(r"coaching practice", prose, re.I)) <= 1, name
     assert len(re.findall(r"we found no", prose, re.I)) <= 3, name
-    labels = re.findall(r"^```evidence\n(.+?)\n```", md, re.M)
+    labels = [code.argument for code in find(md) if code.name == "evidence"]
     assert len(labels) >= 3 and set(labels) <= set(evidence.SECTION_LABELS), name
     for section in SECTION_START.split(md)[1:]:
         assert section.count("```evidence\n") <= 1, (name, section[:60])
@@ -118,11 +119,13 @@ def test_a_paragraph_cites_each_study_once(chapter: tuple[str, str]) -> None:
 
 def test_evidence_labels_expand_and_an_unknown_kind_names_the_page() -> None:
     from drills import evidence
-    from drills.render import pages
+    from sitebuild.links import Where
+    from sitebuild.shortcodes import expand
 
-    html = pages.expand_evidence_labels("```evidence\npractice\n```\n", "terrain/index.md", "../")
+    terrain = Where("terrain/index.md", "terrain/", {"index.md": ""})
+    html = expand("```evidence\npractice\n```\n", terrain)
     assert 'class="dc-evidence"' in html and 'href="../#evidence"' in html
     assert evidence.SECTION_LABELS["practice"] in html
     with pytest.raises(KeyError) as caught:
-        pages.expand_evidence_labels("```evidence\nvibes\n```\n", "terrain/index.md", "../")
+        expand("```evidence\nvibes\n```\n", terrain)
     assert "vibes" in str(caught.value) and "terrain/index.md" in str(caught.value)

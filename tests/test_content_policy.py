@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import content_policy
+from sitebuild import content_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

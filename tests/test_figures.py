@@ -29,7 +29,7 @@ from drills.render.figures import (
     technique,
     terrain,
 )
-from drills.render.figures.fence import FIGURES, expand_figure_fences
+from drills.render.figures.fence import FIGURES
 from drills.render.figures.svg import (
     FIGURE_MAX_WIDTH_PX,
     MAX_INLINE_BYTES,
@@ -38,6 +38,8 @@ from drills.render.figures.svg import (
     min_font_size,
     runner,
 )
+from sitebuild.links import Where
+from sitebuild.shortcodes import expand
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
@@ -289,7 +291,7 @@ def test_body_position_puts_the_centre_of_mass_where_the_labels_say() -> None:
     assert pitch.com[0] > pitch.toe[0] + 4
     assert pitch.shoulder[0] > pitch.hip[0] + 0.2 * h and pitch.shoulder[0] > pitch.toe[0] + 0.1 * h
     # The drawn dots are those centres of mass, and their plumb lines are vertical.
-    root = parse(technique.body_position().svg)
+    root = parse(technique.body_position("../").svg)
     dots = [n for g in with_class(root, "g", "f-com") for n in g.iter("circle")]
     drawn = sorted(float(d.get("cx")) for d in dots)
     assert drawn == pytest.approx(sorted(r.com[0] for r in runners.values()), abs=0.06)
@@ -305,7 +307,7 @@ def test_body_position_slope_is_ankle_lean_ground_as_the_chapter_says() -> None:
     md = (ROOT / "docs" / "technique" / "index.md").read_text(encoding="utf-8")
     steep = md[md.index("{#lean-on-steep-ground}") :]
     assert f"{technique.ANKLE_LEAN_MAX_GRADE_PCT:g} %" in steep[: steep.index("\n## ")]
-    caption = technique.body_position().caption
+    caption = technique.body_position("../").caption
     assert f"{technique.ANKLE_LEAN_MAX_GRADE_PCT:g} %" in caption
     assert 'href="../technique/#lean-on-steep-ground"' in caption
 
@@ -314,7 +316,7 @@ def test_braking_arrow_is_the_backward_part_of_the_push() -> None:
     runners = technique.landing_runners()
     under, ahead = (technique.braking_share(runners[k]) for k in ("under", "ahead"))
     assert abs(under) < 0.1 < 0.3 < ahead
-    root = parse(technique.foot_landing().svg)
+    root = parse(technique.foot_landing("../").svg)
     brakes = [p for p in with_class(root, "path", "f-bad", "f-force")]
     assert len(brakes) == 1  # only the far-ahead landing brakes enough to draw
     (tail, tip), *_ = path_points(brakes[0].get("d"))
@@ -327,7 +329,7 @@ def test_push_arrows_are_moved_ahead_of_the_foot_and_the_words_say_so() -> None:
     distance ahead of the foot; the description and the caption both say it was moved, by
     how much, and that the push acts at the foot."""
     runners = technique.landing_runners()
-    fig = technique.foot_landing()
+    fig = technique.foot_landing("../")
     root = parse(fig.svg)
     pushes = [p for p in with_class(root, "path", "f-force") if "f-bad" not in classes(p)]
     assert len(pushes) == len(runners)
@@ -349,7 +351,7 @@ def test_push_arrows_are_moved_ahead_of_the_foot_and_the_words_say_so() -> None:
 
 def test_step_length_chart_puts_180_spm_at_1_m_at_3_m_per_s() -> None:
     s = cadence.chart_scale()
-    root = parse(cadence.step_length_chart().svg)
+    root = parse(cadence.step_length_chart("../").svg)
     (curve,) = path_points(with_class(root, "path", "f-wide")[0].get("d"))
     at_180 = [p for p in curve if p[0] == pytest.approx(s.x(180), abs=0.06)]
     assert at_180 and at_180[0][1] == pytest.approx(s.y(1.0), abs=0.06)
@@ -366,7 +368,7 @@ def test_step_length_axis_starts_at_zero_so_changes_look_their_size() -> None:
     s = cadence.chart_scale()
     _, top, _, height = cadence.PLOT
     assert s.y(0.0) == pytest.approx(top + height)
-    root = parse(cadence.step_length_chart().svg)
+    root = parse(cadence.step_length_chart("../").svg)
     labels = [n.text for n in root.iter("text")]
     assert "0.0" in labels
     dots = sorted(
@@ -481,7 +483,7 @@ def test_repeated_bout_numbers_are_the_study_s_and_drawn_to_scale() -> None:
         assert f"{first:g} % to {second:g} %" in finding
     assert f"{conditioning.BYRNES_NO_PROTECTION_WEEKS} weeks" in finding
     s = conditioning.bars_scale()
-    fig = conditioning.repeated_bout()
+    fig = conditioning.repeated_bout("../")
     bars = [r for r in parse(fig.svg).iter("rect") if "f-bar" in classes(r)][2:]  # after legend
     values = [v for _, a, b in conditioning.BYRNES_CK_RISE_PCT for v in (a, b)]
     assert len(bars) == len(values)
@@ -515,7 +517,7 @@ def _distance_to_polyline(p: tuple[float, float], line: list[tuple[float, float]
 
 def test_wide_line_stays_on_the_trail_clear_of_rocks_and_lands_between_roots() -> None:
     centre = terrain.trail_centre()
-    root = parse(terrain.line_choice().svg)
+    root = parse(terrain.line_choice("../").svg)
     (wide,) = path_points(with_class(root, "path", "f-dash", "f-good")[0].get("d"))
     dense = [
         (a[0] + (b[0] - a[0]) * t / 10, a[1] + (b[1] - a[1]) * t / 10)
@@ -543,7 +545,7 @@ def test_pole_tips_land_by_the_front_foot_at_the_pole_s_length() -> None:
     held = (terrain.POLE_LENGTH_M - terrain.GRIP_BELOW_TOP_M) * terrain.PER_METRE
     drawn = [
         points
-        for p in parse(terrain.poles().svg).iter("path")
+        for p in parse(terrain.poles("../").svg).iter("path")
         for points in path_points(p.get("d"))
         if len(points) == 2
     ]
@@ -557,7 +559,7 @@ def test_pole_tips_land_by_the_front_foot_at_the_pole_s_length() -> None:
         assert any(math.dist(a, top) < 0.1 and math.dist(b, tip) < 0.1 for a, b in drawn)
     fault = next(f for f in catalog.get("poles-light-grip").faults if "far in front" in f.fault)
     assert "level with your front foot" in fault.fix
-    svg = terrain.poles().svg
+    svg = terrain.poles("../").svg
     assert "strap" in svg and "snug" not in svg.lower() and "front foot" in svg
     # From above: each tip no further ahead (up the page) of the front foot's toes than 1.5 tip
     # radii, and not behind its heel.
@@ -577,7 +579,7 @@ def test_pole_tips_land_by_the_front_foot_at_the_pole_s_length() -> None:
 
 def test_every_out_breath_starts_on_a_footfall() -> None:
     feet = mindset.footfall_xs()
-    root = parse(mindset.breathing().svg)
+    root = parse(mindset.breathing("../").svg)
     traces = [p for p in root.iter("path") if "f-wide" in classes(p)]
     assert len(traces) == 2
     for trace in traces:
@@ -709,26 +711,31 @@ def test_nearly_every_drill_names_its_length_or_needs_none() -> None:
 # ---------------------------------------------------------------- the fence
 
 
+# A chapter as the build sees it (sitebuild.links.Where): its captions link to the site's root.
+CHAPTER = Where("technique/index.md", "technique/", {"index.md": ""})
+
+
 def test_fence_becomes_a_figure_with_svg_and_caption() -> None:
     md = "# T\n\n```figure\ntechnique-foot-landing\n```\n\nText.\n\n```python\nx = 1\n```\n"
-    out = expand_figure_fences(md, "../")
+    out = expand(md, CHAPTER)
     assert out.startswith('# T\n\n<figure class="dc-figure" id="fig-technique-foot-landing">')
     assert "</svg><figcaption>" in out and out.count("<figure") == 1
     assert "```python\nx = 1\n```" in out  # other fences are left alone
-    assert expand_figure_fences("no fences", "../") == "no fences"
+    assert expand("no fences", CHAPTER) == "no fences"
 
 
 def test_unknown_figure_names_raise_naming_each() -> None:
     md = "```figure\nnope-one\n```\n\n```figure\ntechnique-foot-landing\n```\n\n```figure\nnope-two\n```"
     with pytest.raises(KeyError) as caught:
-        expand_figure_fences(md)
+        expand(md, CHAPTER)
     assert "nope-one" in str(caught.value) and "nope-two" in str(caught.value)
+    assert "technique/index.md" in str(caught.value)
 
 
 def test_a_figure_twice_on_a_page_is_refused() -> None:
     md = "```figure\nmindset-breathing\n```\n\n```figure\nmindset-breathing\n```"
     with pytest.raises(ValueError, match="mindset-breathing"):
-        expand_figure_fences(md)
+        expand(md, CHAPTER)
 
 
 def test_chapter_fences_name_known_figures_each_in_its_own_paragraph() -> None:

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-import runs_synth as synth
 from history_archives import (
     GARMIN_PART,
     Entry,
@@ -27,6 +26,7 @@ from history_archives import (
     strava_export,
 )
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.history import (
     History,

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 from history_archives import make_zip, on_day
 
+from devtools import tracks as synth
 from drills.history.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent

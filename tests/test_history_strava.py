@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import runs_synth as synth
 from history_archives import gz, make_zip, on_day, started
 
+from devtools import tracks as synth
 from drills.history import read_archive
 from drills.history.strava import read_rows
 

@@ -1,4 +1,4 @@
-"""The summary a planner reads, on runs of known geometry (runs_synth): recent weekly descent,
+"""The summary a planner reads, on runs of known geometry (devtools.tracks): recent weekly descent,
 the steepest grade run regularly, the longest continuous descent; and the weeks' steady grade."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-import runs_synth as synth
 from history_archives import make_zip, on_day
 
+from devtools import tracks as synth
 from drills.history import STEADY_RULE, History, read_archive, summary
 from drills.history.summary import REGULAR_MIN_WEEKS, REGULAR_WINDOW_WEEKS
 

@@ -1,4 +1,5 @@
-"""The tree shows the layers: domain → rendering → bridge → site hooks, never the other way."""
+"""The tree shows the layers: domain → rendering → bridge → the site's build → its hooks, never
+the other way; what the tests and the benchmark share (devtools) comes last."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ("domain", "render", "bridge", "hooks")  # each may import only those before it
+# Each may import only those before it.
+LAYERS = ("domain", "render", "bridge", "build", "hooks", "devtools")
 
 
 # The domain packages, named so a new package is placed on purpose (the rest of drills/*.py is
@@ -23,6 +25,10 @@ def layer(module: str) -> str:
         return "domain"
     if module.startswith("hooks"):
         return "hooks"
+    if module.startswith("sitebuild"):
+        return "build"
+    if module.startswith("devtools"):
+        return "devtools"
     if module.startswith("drills.bridge"):
         return "bridge"
     if module.startswith("drills.render"):
@@ -38,10 +44,11 @@ def imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name.startswith(("drills", "hooks"))}
+    return {name for name in found if name.startswith(PACKAGES)}
 
 
-MODULES = sorted(p for folder in ("drills", "hooks") for p in (ROOT / folder).rglob("*.py"))
+PACKAGES = ("drills", "sitebuild", "hooks", "devtools")
+MODULES = sorted(p for folder in PACKAGES for p in (ROOT / folder).rglob("*.py"))
 
 
 def test_every_package_of_drills_is_placed_in_a_layer() -> None:
@@ -51,6 +58,18 @@ def test_every_package_of_drills_is_placed_in_a_layer() -> None:
     }
     placed = {*DOMAIN_PACKAGES, "drills.render", "drills.bridge"}
     assert packages == placed
+
+
+def test_the_build_is_imported_as_a_package_not_found_by_editing_the_path() -> None:
+    """The hooks, the build and the scripts import what they need as installed packages
+    (scripts/setup); the benchmark imports nothing from tests/."""
+    scripts = sorted((ROOT / "scripts").glob("*.py"))
+    edits = [
+        str(path.relative_to(ROOT))
+        for path in [*MODULES, *scripts]
+        if not path.is_relative_to(ROOT / "drills") and "sys.path" in path.read_text()
+    ]
+    assert edits == []
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -99,3 +118,34 @@ def test_the_snapshot_holds_every_module_a_call_needs_and_not_the_build() -> Non
         if name.startswith("drills")
     }
     assert late <= loaded, f"imported only inside a function: {sorted(late - loaded)}"
+
+
+# The domain packages whose __init__ says what they offer (__all__): their face.
+FACES = tuple(
+    sorted(
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "drills").glob("*/__init__.py")
+        if "__all__" in init.read_text(encoding="utf-8")
+    )
+)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_across_layers_only_public_names_and_above_the_rendering_only_faces(path: Path) -> None:
+    """A layer never reaches for another's underscore names; the bridge, the build and the hooks
+    take a domain package's names from its face (``drills.training_log``), not its modules."""
+    name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    own = layer(name)
+    wrong = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or not node.module or node.level:
+            continue
+        if not node.module.startswith(PACKAGES) or layer(node.module) == own:
+            continue
+        parts = [*node.module.split("."), *(alias.name for alias in node.names)]
+        wrong += [f"{node.module}: {p}" for p in parts if p.startswith("_") and p != "__main__"]
+        if own in ("bridge", "build", "hooks") and node.module.startswith(
+            tuple(f"{f}." for f in FACES)
+        ):
+            wrong.append(f"{node.module}, not its package's face")
+    assert wrong == []

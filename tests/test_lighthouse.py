@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lighthouse
 import pytest
+
+from devtools import lighthouse
 
 pytestmark = pytest.mark.browser
 

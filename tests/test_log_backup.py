@@ -8,6 +8,7 @@ import json
 from drills import bridge, training_log
 from drills.training_log import LogEntry, dump_store, read_store
 from drills.training_log.store import BACKUP_REMINDER_DAYS, backup_reminder, merge_entries
+from tests.pages import LINKS
 
 FIELDS = {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level": "beginner", "slope": "200", "start": ""}  # fmt: skip
 MONDAY = dt.date(2026, 3, 2)
@@ -18,7 +19,7 @@ def entry(week: int, session: int, rpe: int = 5) -> LogEntry:
 
 
 def call(name: str, **args: object) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args)))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
 
 
 def test_merge_keeps_every_session_and_counts_what_the_file_changed() -> None:

@@ -12,6 +12,7 @@ from drills import bridge, planner, training_log
 from drills.errors import InputError
 from drills.training_log import LogEntry, LoggedRun, dump_store, read_store
 from drills.training_log.runs import place
+from tests.pages import LINKS
 
 MONDAY = dt.date(2026, 3, 2)
 PLAN = planner.make_plan(4, 10, 10, 3, "beginner", 200, MONDAY)
@@ -19,7 +20,7 @@ FIELDS = {"current": "4", "target": "10", "weeks": "10", "sessions": "3", "level
 
 
 def call(name: str, **args: object) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args)))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
 
 
 def run(day: dt.date, descent: float = 60.0) -> LoggedRun:

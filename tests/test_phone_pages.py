@@ -14,6 +14,7 @@ from drills import bridge, catalog
 from drills.render import planner_view
 from drills.training_log import LoggedRun, dump_store
 from drills.words import day_date, in_words
+from tests.pages import LINKS
 
 OPENING = re.compile(r"<div[^>]*\bclass=\"dc-table-scroll\"[^>]*>")
 
@@ -52,7 +53,15 @@ def test_a_logged_run_shows_its_year() -> None:
     answer = json.loads(
         bridge.call(
             "compute",
-            json.dumps({"tool": "planner", "fields": fields, "store": store, "query": "?x"}),
+            json.dumps(
+                {
+                    "tool": "planner",
+                    "fields": fields,
+                    "store": store,
+                    "query": "?x",
+                    "links": LINKS.as_data(),
+                }
+            ),
         )
     )
     assert "Sat 29 May 2021, hill.fit" in answer["regions"]["log-view"]["html"]

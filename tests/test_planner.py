@@ -808,3 +808,20 @@ def test_chart_of_a_grade_too_small_for_a_scale_still_draws() -> None:
     """10^-324 % once made the chart's scale 0 (a division by zero); hypothesis found it."""
     root = parse_svg(plan_chart_svg(make_plan(5e-324, 1, 2)))
     assert root.find(f"{SVG}title").text
+
+
+def test_the_planners_fields_are_named_once() -> None:
+    """planner.FORM_FIELDS names each input; the form (planner_view) and the example plans'
+    links (prose) take the names from it, never as words of their own."""
+    import re
+    from pathlib import Path
+
+    from drills import planner
+    from drills.render import planner_view, prose
+
+    assert [f.name for f in planner_view.FIELDS] == list(planner.FORM_FIELDS.values())
+    for module in (planner_view, prose):
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        # A name as a word of its own: not a key of FORM_FIELDS (make_plan's argument "weeks").
+        named = [n for n in planner.FORM_FIELDS.values() if re.search(rf'(?<!\[)"{n}"', source)]
+        assert named == [], module.__name__

@@ -25,6 +25,7 @@ from drills.render.planner_view import FIELDS, compute
 from drills.render.tools import TOOLS
 from drills.training_log import FLAGS, LogEntry
 from drills.words import pct
+from tests.pages import LINKS
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -78,7 +79,7 @@ def test_the_page_shows_the_adjusted_plan_everywhere(
     texts, log = case
     values = forms.read(FIELDS, texts).values
     store = training_log.dump_store(log, forms.read(FIELDS, texts).texts)
-    view = TOOLS["planner"].view(values, Context(store=store, today=TODAY))
+    view = TOOLS["planner"].view(values, Context(LINKS, store=store, today=TODAY))
     page = regions.page_html(view.regions[0])
     plan = compute(values)
     shown = training_log.adjust_plan(plan, log).plan

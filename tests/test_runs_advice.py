@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.exposure import TARGET_CEILING_PCT
 from drills.runs import audit, read_activity
 from drills.runs.advice import (

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import gpxpy
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.runs import Audit, audit, read_activity
 from drills.runs.audit import BAND_EDGES_PCT
 

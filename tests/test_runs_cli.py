@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.runs.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,6 +18,7 @@ from drills.json_depth import json_depth
 from drills.runs import audit, log_summary, read_activity, xml_tracks
 from drills.runs.activity import MAX_POINTS
 from drills.training_log import read_store
+from tests.pages import LINKS, audit_item
 
 
 def refused(data: bytes, name: str) -> str:
@@ -158,8 +159,10 @@ def test_times_no_watch_recorded_are_left_out(day_hour: str, zone: str) -> None:
     result = audit(read_activity(data, "dated.gpx"))
     assert result.start_time_s is None and log_summary(result).date is None
     assert any("times" in w and "1980" in w for w in result.warnings)
-    out = json.loads(bridge.call("audit_file", json.dumps({"name": "dated.gpx"}), data))
-    assert "data-audit-item" in out["html"] and out["run"] is None
+    out = json.loads(
+        bridge.call("audit_file", json.dumps({"name": "dated.gpx", "links": LINKS.as_data()}), data)
+    )
+    assert "data-audit-item" in audit_item(out) and out["run"] is None
 
 
 def test_any_failure_in_an_audit_still_gives_the_file_its_item(
@@ -170,9 +173,14 @@ def test_any_failure_in_an_audit_still_gives_the_file_its_item(
 
     monkeypatch.setattr(bridge.audit, "audit", broken)
     data = hostile.gpx_standing(1)
-    out = json.loads(bridge.call("audit_file", json.dumps({"name": "a.gpx", "index": 3}), data))
-    assert 'data-audit-item="3"' in out["html"] and out["run"] is None
-    assert "could not be audited" in out["html"] and "Traceback" not in out["html"]
+    out = json.loads(
+        bridge.call(
+            "audit_file", json.dumps({"name": "a.gpx", "index": 3, "links": LINKS.as_data()}), data
+        )
+    )
+    html = audit_item(out)
+    assert 'data-audit-item="3"' in html and out["run"] is None
+    assert "could not be audited" in html and "Traceback" not in html
 
 
 def test_any_other_failure_in_a_call_is_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render.audit_chart import profile_svg
 from drills.render.audit_view import audit_html
@@ -26,6 +26,7 @@ from drills.runs.plausible import (
     doubt,
     doubts,
 )
+from tests.pages import LINKS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -63,7 +64,7 @@ def test_a_descent_no_runner_covered_is_flagged_and_left_out(
     assert doubts(result.descents) == (found,)
     # The log keeps the steepest grade the runner ran, not the noise's.
     assert log_summary(result).steepest_grade_pct == pytest.approx(10.0)
-    html = audit_html(result, "metric")
+    html = audit_html(result, "metric", LINKS)
     said = re.search(r"data-audit-doubts>(.*?)</p>", html)
     assert said and "descent 2:" in said[1] and "descent 1:" not in said[1]
     assert re.search(r'<tr class="dc-audit-doubted"><th scope="row">2 ', html)
@@ -79,7 +80,7 @@ def test_the_reasons_come_from_the_constants() -> None:
     assert f"steeper than {CLIMBING_GRADE_PCT:g} % (45°" in RULE
     assert f"faster than {SPRINT_MS * 3.6:.1f} km/h" in RULE
     assert f"{FASTEST_DROP_MS:.1f} m a second" in RULE
-    html = audit_html(with_spike(1.2, 3.0), "metric")
+    html = audit_html(with_spike(1.2, 3.0), "metric", LINKS)
     assert f"steeper than {CLIMBING_GRADE_PCT:g} %" in html
 
 
@@ -90,7 +91,7 @@ def test_a_course_with_a_cliff_in_its_data_targets_its_real_descent() -> None:
     assert card.target_pct == 10.0 and not card.capped  # not the 35 % cap a 120 % pitch gives
     assert card.sentence.startswith("Target 10 %: descent 1")
     assert [d.number for d in card.steepest] == [1]
-    assert "Descent 2 left out" in audit_html(result, "metric")
+    assert "Descent 2 left out" in audit_html(result, "metric", LINKS)
 
 
 def test_the_profile_highlights_only_what_a_runner_covered() -> None:
@@ -106,4 +107,4 @@ def test_the_profile_highlights_only_what_a_runner_covered() -> None:
 def test_a_plain_run_has_no_doubts() -> None:
     result = audit(read_activity(synth.to_gpx(synth.hour_run()), "hour.gpx"))
     assert result.descents and doubts(result.descents) == ()
-    assert "data-audit-doubts" not in audit_html(result, "metric")
+    assert "data-audit-doubts" not in audit_html(result, "metric", LINKS)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import runs_synth as synth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.runs import audit, read_activity
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import fitdecode
 import gpxpy
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.runs import MAX_FILE_BYTES, read_activity
 from drills.runs.fit import FIT_EPOCH_S, SEMICIRCLE_DEG, decode_fit

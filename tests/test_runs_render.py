@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.render.audit_chart import bands_chart_svg, profile_svg
 from drills.render.audit_view import (
@@ -22,6 +22,7 @@ from drills.render.audit_view import (
 )
 from drills.runs import Audit, audit, read_activity
 from drills.runs.advice import race_card
+from tests.pages import LINKS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "activities"
 HOSTILE = '<img src=x onerror="alert(1)">&"\'.gpx'
@@ -66,7 +67,7 @@ def parsed(html: str) -> Collect:
 def test_a_hostile_file_name_is_escaped_everywhere() -> None:
     data = synth.to_gpx(synth.slope(speed_ms=None))
     result = audit(read_activity(data, HOSTILE))
-    html = audit_html(result, "metric")
+    html = audit_html(result, "metric", LINKS)
     assert "<img" not in html and 'onerror="' not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&quot;&#x27;.gpx" in html
     tags = parsed(html).tags
@@ -76,7 +77,7 @@ def test_a_hostile_file_name_is_escaped_everywhere() -> None:
 
 def test_values_carry_their_audit_field_names() -> None:
     result = audited("activity-large-fenxi2-multisport.fit")
-    html = audit_html(result, "metric")
+    html = audit_html(result, "metric", LINKS)
     names = [a["data-result"] for _, a in parsed(html).tags if "data-result" in a]
     for field in ("distance_m", "ascent_m", "descent_m", "moving_time_s", "sport", "warnings"):
         assert names.count(field) == 1, field
@@ -95,7 +96,7 @@ def test_units_change_every_quantity() -> None:
     assert "ft" in bands_table_html(result, "imperial")
     assert "Elevation (ft)" in profile_svg(result, "imperial")
     with pytest.raises(InputError):
-        audit_html(result, "furlongs")
+        audit_html(result, "furlongs", LINKS)
 
 
 @pytest.mark.parametrize(
@@ -150,11 +151,11 @@ def test_bands_table_sums_to_the_descent() -> None:
 
 def test_route_mode_shows_the_race_card() -> None:
     result = audit(read_activity(synth.to_gpx(synth.slope(speed_ms=None, grade=0.18)), "c"))
-    html = audit_html(result, "metric")
+    html = audit_html(result, "metric", LINKS)
     assert 'data-result="race_card"' in html and "Target 18 %" in html
     assert 'data-result="target_pct" hidden>18<' in html
     assert "no times (a planned course)" in html
-    timed = audit_html(audit(read_activity(synth.to_gpx(synth.slope()), "r")), "metric")
+    timed = audit_html(audit(read_activity(synth.to_gpx(synth.slope()), "r")), "metric", LINKS)
     assert "race_card" not in timed
     assert "start the planner from 10 %" in timed  # 5.5 min on 10–15 % at a steady cadence
     card = race_card_html(race_card(result), "imperial")
@@ -163,14 +164,14 @@ def test_route_mode_shows_the_race_card() -> None:
 
 def test_meaning_sentence_comes_from_the_constants() -> None:
     result = audit(read_activity(synth.to_gpx(synth.slope()), "s.gpx"))
-    html = audit_html(result, "metric")
+    html = audit_html(result, "metric", LINKS)
     assert "100 % of this descent was at 10 % or steeper" in html
     assert "Bontemps et al. 2020" in html
 
 
 def test_page_result_is_json_ready_for_the_bridge() -> None:
     result = audit(read_activity(synth.to_gpx(synth.slope()), "s.gpx"))
-    payload = json.loads(json.dumps(page_result(result, "imperial")))
+    payload = json.loads(json.dumps(page_result(result, "imperial", LINKS)))
     assert payload["planner"]["current_grade_pct"] == 10.0
     assert payload["log"]["date"] == "2026-05-02"
     assert payload["log"]["descent_m"] == pytest.approx(100.0)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import fitdecode
 import pytest
-import runs_synth as synth
 
+from devtools import tracks as synth
 from drills.errors import InputError
 from drills.runs import Audit, audit, read_activity
 from drills.runs.fit import decode_fit

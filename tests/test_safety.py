@@ -18,6 +18,7 @@ from drills.render import cadence_view
 from drills.render.pages import drill_page
 from drills.render.prose import plan_from_query, plan_says
 from drills.rule_text import INLINE
+from tests.pages import LINKS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -137,9 +138,9 @@ def test_no_drill_runs_past_the_ceiling() -> None:
 
 @pytest.mark.parametrize("grade", [-TARGET_CEILING_PCT - 0.1, -45.0])
 def test_the_calculator_says_to_hike_past_the_ceiling(grade: float) -> None:
-    html = cadence_view.results_html(calculate(360, 164, grade, 5))
+    html = cadence_view.results_html(calculate(360, 164, grade, 5), LINKS)
     assert f"Steeper than {TARGET_CEILING_PCT:g} %: hike it." in html
-    at_limit = cadence_view.results_html(calculate(360, 164, -TARGET_CEILING_PCT, 5))
+    at_limit = cadence_view.results_html(calculate(360, 164, -TARGET_CEILING_PCT, 5), LINKS)
     assert "hike it" not in at_limit
 
 

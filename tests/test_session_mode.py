@@ -19,9 +19,10 @@ from drills.bridge.session import tempo_defaults
 from drills.exposure import CONFIDENCE_RANGE, TARGET_CEILING_PCT
 from drills.model import LEVELS
 from drills.render import cadence_view, forms
-from drills.render.log_view import plan_for
+from drills.render.planner_view import plan_for
 from drills.training_log import LogEntry
 from tests import pages
+from tests.pages import LINKS
 from tests.test_session_audio import decode
 
 FIELDS = {
@@ -37,7 +38,7 @@ TODAY = "2026-03-20"
 
 
 def call(name: str, **args: object) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args)))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
 
 
 @st.composite

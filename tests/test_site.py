@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from drills import catalog, references
+from sitebuild import service_worker
+from tests.pages import LINKS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = [f"{key}/index.md" for key in catalog.CHAPTERS]
@@ -109,14 +111,14 @@ def test_no_page_refers_to_another_origin(site_dir: Path) -> None:
             loads += re.findall(CDN, text)
             if loads:
                 offenders.append((page.relative_to(site_dir), loads[:3]))
-            # A Mermaid diagram would need the script scripts/same_origin.py removed.
+            # A Mermaid diagram would need the script sitebuild/same_origin.py removed.
             if 'class="mermaid"' in text:
                 offenders.append((page.relative_to(site_dir), ["a Mermaid diagram"]))
     assert offenders == []
 
 
 def test_materials_bundle_asks_to_be_compiled_in_the_background(site_dir: Path) -> None:
-    """The compile hint counts only on the very first line (scripts/compile_hints.py)."""
+    """The compile hint counts only on the very first line (sitebuild/compile_hints.py)."""
     bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert len(bundles) == 1
     first, second = bundles[0].read_text(encoding="utf-8").split("\n", 2)[:2]
@@ -236,49 +238,62 @@ def test_tool_pages_are_prerendered_with_results(site_dir: Path, tool: str) -> N
     assert html.count("data-result=") >= 5
 
 
+@pytest.mark.parametrize("tool", ["cadence", "planner", "audit"])
+def test_a_tool_page_holds_its_links_as_the_site_has_them(site_dir: Path, tool: str) -> None:
+    """What the page sends with each call (drills/render/links.py), made from MkDocs' files."""
+    html = (site_dir / "tools" / tool / "index.html").read_text(encoding="utf-8")
+    (links,) = re.findall(r"data-links='([^']*)'", html)
+    own = {"planner": ""} if tool == "planner" else {}  # the planner's link to itself
+    assert json.loads(links) == {**LINKS.as_data(), **own}
+
+
 def test_cadence_page_defaults_equal_cpython(site_dir: Path) -> None:
     from drills.cadence import calculate
     from drills.render.cadence_view import results_html
 
     html = (site_dir / "tools" / "cadence" / "index.html").read_text(encoding="utf-8")
-    assert results_html(calculate(360, 164, -10, 5)) in html
+    assert results_html(calculate(360, 164, -10, 5), LINKS) in html
 
 
 def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_dir: Path) -> None:
-    import json
-
-    sw = (site_dir / "sw.js").read_text()
-    version = re.search(r'const VERSION = "(\w+)";', sw)[1]
-    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw)[1])
-    runtime_cache = re.search(r'const RUNTIME_CACHE = "([\w-]+)";', sw)[1]
-    assert version != "dev" and len(version) == 12
+    offline = service_worker.read_config(site_dir / "sw-config.js")
+    version, precache, runtime_cache = (
+        offline["version"],
+        offline["precache"],
+        offline["runtimeCache"],
+    )
+    assert isinstance(version, str) and len(version) == 12
+    assert isinstance(precache, list) and isinstance(runtime_cache, str)
     assert {"./", "technique/", "tools/cadence/", "tools/planner/", "drills/quiet-feet/"} <= set(
         precache
     )
     assert not [u for u in precache if u.startswith("pyodide/") or u.endswith(".map")]
+    assert "sw-config.js" not in precache and "assets/js/runtime-config.js" in precache
     for url in precache:
         target = site_dir / url
         assert (target / "index.html").exists() if url.endswith("/") else target.exists(), url
     # The Python worker fills the runtime's cache, under the name the service worker keeps.
-    worker = (site_dir / "assets" / "js" / "py-worker.js").read_text()
+    config = service_worker.read_config(site_dir / "assets" / "js" / "runtime-config.js")
     assert runtime_cache.startswith("downhill-confidence-runtime-")
-    assert f'const RUNTIME_CACHE = "{runtime_cache}";' in worker
-    inflated = json.loads(re.search(r"const INFLATED = (\[.*?\]);", worker)[1])
-    assert all((site_dir / "pyodide" / f"{name}.gz").exists() for name in inflated)
-    # The size a data saver's line gives is what a plain start downloads (test_browser_first_visit).
-    sizes = json.loads(re.search(r"const DOWNLOAD_BYTES = (\{.*?\});", worker)[1])
-    status = (site_dir / "assets" / "js" / "runtime-status.js").read_text()
-    assert f"const DOWNLOAD_BYTES = {sizes['plain']};" in status
-    assert f'const RUNTIME_CACHE = "{runtime_cache}";' in status
+    assert config["runtimeCache"] == runtime_cache
+    assert all((site_dir / "pyodide" / f"{name}.gz").exists() for name in config["inflated"])
+    sizes = config["downloadBytes"]
     assert 1_000_000 < sizes["plain"] < sizes["snapshot"]
+
+
+def test_the_javascript_holds_no_value_of_the_build(site_dir: Path) -> None:
+    """The service worker, the Python worker and the status line are shipped as written: their
+    settings come from the files the build writes (sitebuild/service_worker.py)."""
+    for name in ("sw.js", "assets/js/py-worker.js", "assets/js/runtime-status.js"):
+        assert (site_dir / name).read_bytes() == (ROOT / "docs" / name).read_bytes(), name
+    assert 'importScripts("sw-config.js")' in (site_dir / "sw.js").read_text()
+    for name in ("py-worker.js", "runtime-status.js"):
+        text = (site_dir / "assets" / "js" / name).read_text()
+        assert 'import config from "./runtime-config.js";' in text, name
 
 
 def test_service_worker_version_changes_with_any_file(site_dir: Path, tmp_path: Path) -> None:
     import shutil
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import service_worker
 
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)

@@ -13,6 +13,7 @@ from test_chapters import EXPLICIT_ID, FENCED, HEADING
 from test_content_truth import paragraphs, section_md, visible_text
 
 from drills import conditioning_rules, evidence, exposure
+from sitebuild.shortcodes import find
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "situations" / "index.md"
@@ -89,7 +90,7 @@ def test_each_section_opens_with_one_evidence_label_instead_of_hedging() -> None
     md = page_md()
     for section in SECTIONS:
         text = section_md(md, section)
-        labels = re.findall(r"^```evidence\n(.+?)\n```", text, re.M)
+        labels = [code.argument for code in find(text) if code.name == "evidence"]
         assert len(labels) == 1 and set(labels) <= set(evidence.SECTION_LABELS), section
         assert text.index("```evidence") < text.index("\n\n", text.index("{#")) + 3, section
     prose = FENCED.sub("", md)

@@ -27,6 +27,7 @@ from drills.training_log import (
     store,
 )
 from tests import pages
+from tests.pages import LINKS
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -496,7 +497,7 @@ SESSION_DESCRIBED = 'aria-describedby="dc-log-session-hint dc-log-session-error"
 
 
 def call(name: str, **args: object) -> dict:
-    return json.loads(bridge.call(name, json.dumps(args)))
+    return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
 
 
 def test_bridge_save_then_view_then_remove() -> None:

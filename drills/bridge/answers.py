@@ -13,6 +13,7 @@ from typing import Any
 from drills.errors import InputError
 from drills.render import forms, regions
 from drills.render.context import Context
+from drills.render.links import Links, links_from
 from drills.render.tools import TOOLS, Tool
 
 Args = Mapping[str, Any]
@@ -56,6 +57,7 @@ def context_of(args: Args, store: str | None = None) -> Context:
     selected = args.get("selected")
     backup_date, backed_up = _backup(args)
     return Context(
+        links=links_from(args.get("links")),
         store=kept if isinstance(kept, str) else "",
         today=today_of(args),
         selected=selected if isinstance(selected, str) else "",
@@ -121,9 +123,9 @@ def compute(args: Args) -> dict[str, Any]:
     return answer(tool, raw_fields(args), context_of(args), args.get("marks"))
 
 
-def initial(name: str) -> tuple[dict[str, str], dict[str, str]]:
+def initial(name: str, links: Links) -> tuple[dict[str, str], dict[str, str]]:
     """A tool as a page is built with it: its default texts, and every region whole, by key."""
     tool = TOOLS[name]
     reading = forms.read(tool.fields, {})
-    view = tool.view(reading.values, Context())
+    view = tool.view(reading.values, Context(links))
     return reading.texts, {top.key: regions.page_html(top) for top in view.regions}

@@ -18,9 +18,9 @@ from drills.errors import InputError, shown
 from drills.render import regions
 from drills.render.audit_format import UNITS
 from drills.render.audit_page import EXAMPLE, LIST, UNREAD, failed_item, handoff, item, item_key
-from drills.runs import Audit, audit, log_summary, read_activity
-from drills.runs.advice import Found, found
-from drills.training_log.runs import MAX_NAME_CHARS
+from drills.render.links import Links, links_from
+from drills.runs import Audit, Found, audit, found, log_summary, read_activity
+from drills.training_log import MAX_NAME_CHARS
 from drills.words import counted
 
 MAX_FILES = 1000  # more hand-offs than any visit audits: a longer list is not the page's
@@ -39,7 +39,7 @@ _KEPT: dict[int, _File] = {}
 
 
 def _index(args: Args) -> int:
-    index = args.get("index")
+    index = args.get("index", 0)  # a lone file (the shipped-stdlib trace) is the list's first
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < MAX_FILES:
         raise InputError("file", "The file's place in the list could not be read.")
     return index
@@ -60,8 +60,12 @@ def _marks(args: Args) -> dict[str, object]:
     return marks if isinstance(marks, dict) else {}
 
 
+def _links(args: Args) -> Links:
+    return links_from(args.get("links"))
+
+
 def audit_file(args: Args) -> dict[str, Any]:
-    """{name, units, index, found, marks, data: bytes} → {regions, run (the log's summary, or
+    """{name, units, index, found, marks, links, data: bytes} → {regions, run (the log's summary, or
     None), found}: the file's item appended, the example gone, the other hand-offs drawn again."""
     name, index = _name(args), _index(args)
     data = args.get("data")
@@ -108,27 +112,29 @@ def _answer(
     files = _files(args.get("found"), index + 1)
     files[index] = _found(mine)
     changes = regions.removed([item_key(EXAMPLE)], marks)
-    changes |= regions.listed(LIST, [_item(index, _units(args), files)], marks)
+    links = _links(args)
+    changes |= regions.listed(LIST, [_item(index, _units(args), links, files)], marks)
     for other in range(len(files)):
-        shown_handoff = handoff(files, other)
+        shown_handoff = handoff(files, other, links)
         if other != index and shown_handoff.key in marks:
             changes |= regions.changes([shown_handoff], marks)
     return {"regions": changes, "run": run, "found": mine}
 
 
-def _item(index: int, units: str, files: list[Found]) -> regions.Region:
+def _item(index: int, units: str, links: Links, files: list[Found]) -> regions.Region:
     kept = _KEPT[index]
     if kept.result is None:
         return failed_item(index, kept.name, kept.reason)
-    return item(index, kept.result, units, files)
+    return item(index, kept.result, units, links, files)
 
 
 def render(args: Args) -> dict[str, Any]:
-    """{units, found, marks} → {regions}: every file this Python read, drawn again (another
+    """{units, found, marks, links} → {regions}: every file this Python read, drawn again (another
     unit); with "summary" when some were read by a Python that has stopped since."""
     marks = _marks(args)
     files = _files(args.get("found"), max(_KEPT, default=-1) + 1)
-    shown_items = [_item(index, _units(args), files) for index in sorted(_KEPT)]
+    units, links = _units(args), _links(args)
+    shown_items = [_item(index, units, links, files) for index in sorted(_KEPT)]
     out: dict[str, Any] = {"regions": regions.listed(LIST, shown_items, marks)}
     lost = [i for i, f in enumerate(files) if i not in _KEPT and f != _found(None)]
     if lost:

@@ -18,7 +18,6 @@ from drills.errors import InputError
 from drills.planner import Plan
 from drills.render import exports, forms, planner_view
 from drills.render.log_sessions import change_notes, session_name
-from drills.render.log_view import fits, plan_for, same_plan, stored_plan
 from drills.render.tools import TOOLS
 from drills.training_log import Reading, Store
 from drills.words import counted
@@ -73,12 +72,12 @@ def _refused(field: str, message: str) -> dict[str, Any]:
 def save(args: Args) -> dict[str, Any]:
     """Add or replace one entry: {fields, store, entry: {session, date, rpe, ...}, today}."""
     texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
-    plan = plan_for(texts)
+    plan = planner_view.plan_for(texts)
     if plan is None:
         return _refused("session", "Correct the plan’s highlighted fields first.")
     kept = _kept(args)
     store = kept.store
-    if not fits(store, plan):
+    if not training_log.fits(store, plan, planner_view.stored_plan(store)):
         return _refused(
             "session",
             "Your log belongs to a different plan: show that plan first, or export and delete "
@@ -113,7 +112,7 @@ def remove(args: Args) -> dict[str, Any]:
     key = training_log.parse_key(args.get("key"))
     entries = [e for e in store.entries if e.key != key]
     text = training_log.with_changes(store, entries=entries)
-    plan = plan_for(raw_fields(args))
+    plan = planner_view.plan_for(raw_fields(args))
     summary = None
     if plan is not None and key is not None and key in set(training_log.plan_keys(plan)):
         summary = f"Removed {session_name(plan, *key)} from the log."
@@ -170,8 +169,13 @@ def import_file(args: Args) -> dict[str, Any]:
         return {"error": message or "This file holds no log entries, so nothing was imported."}
     kept_reading = _kept(args)
     kept = kept_reading.store
-    mine, theirs = stored_plan(kept), stored_plan(incoming)
-    if kept.entries and mine is not None and theirs is not None and not same_plan(mine, theirs):
+    mine, theirs = planner_view.stored_plan(kept), planner_view.stored_plan(incoming)
+    if (
+        kept.entries
+        and mine is not None
+        and theirs is not None
+        and not training_log.same_plan(mine, theirs)
+    ):
         return {
             "error": "This file's log belongs to a different plan from the log kept in this "
             "browser, so nothing was imported: export this browser's log first, delete it, "
@@ -222,11 +226,11 @@ def export_unread(args: Args) -> dict[str, Any]:
 def _adjusted_for_export(
     args: Args, start: dt.date | None
 ) -> tuple[Plan, training_log.Adjusted, Store]:
-    plan = plan_for(raw_fields(args), start)
+    plan = planner_view.plan_for(raw_fields(args), start)
     if plan is None:
         raise InputError("export", "Correct the plan’s highlighted fields first.")
     store, _ = training_log.read_store(args.get("store"))
-    if not fits(store, plan):
+    if not training_log.fits(store, plan, planner_view.stored_plan(store)):
         store = Store((), store.plan)  # a different plan's log does not belong in this export
     return plan, training_log.adjust_plan(plan, store.entries, store.runs), store
 

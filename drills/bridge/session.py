@@ -17,11 +17,9 @@ from drills.bridge.answers import Args, raw_fields, today_of
 from drills.errors import InputError
 from drills.exposure import CONFIDENCE_RANGE
 from drills.planner import Plan, Session
-from drills.render import cadence_view, forms, regions, session_view
+from drills.render import cadence_view, forms, planner_view, regions, session_view
 from drills.render.log_sessions import session_name
-from drills.render.log_view import fits, plan_for
 from drills.session_audio import Timeline
-from drills.training_log.entries import low_high
 from drills.units import parse_number, parse_pace_or_speed
 
 
@@ -35,11 +33,11 @@ def tempo_defaults() -> dict[str, str]:
 
 def _session(args: Args) -> tuple[Plan, Session, tuple[int, int]]:
     """The plan on the page, as the kept log adjusts it, and the session ``args["key"]``."""
-    plan = plan_for(raw_fields(args))
+    plan = planner_view.plan_for(raw_fields(args))
     if plan is None:
         raise InputError("plan", "Correct the plan’s highlighted fields first.")
     store, _ = training_log.read_store(args.get("store"))
-    if fits(store, plan):
+    if training_log.fits(store, plan, planner_view.stored_plan(store)):
         plan = training_log.adjust_plan(plan, store.entries).plan
     key = training_log.parse_key(args.get("key"))
     if key is None or key not in set(training_log.plan_keys(plan)):
@@ -151,7 +149,10 @@ def _before(raw: object) -> tuple[str, str | None]:
     low, high = CONFIDENCE_RANGE
     if text.isascii() and text.isdigit() and low <= int(text) <= high:
         return text, None
-    return "", f"Confidence before must be a rating from {low_high(CONFIDENCE_RANGE)}; tap one."
+    return (
+        "",
+        f"Confidence before must be a rating from {training_log.low_high(CONFIDENCE_RANGE)}; tap one.",
+    )
 
 
 def _choice(ratings: Mapping[str, object], name: str) -> str:

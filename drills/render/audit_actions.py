@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import forms, planner_view
 from drills.render.html import attrs, esc
+from drills.render.links import Links
 from drills.runs.advice import Found, found, handoff, log_summary
 from drills.runs.audit import Audit
 from drills.words import pct
 
-PLANNER = "../planner/"  # the audit page lives at /tools/audit/, beside the planner
 DEFAULT_CURRENT = next(f.default for f in planner_view.FIELDS if f.name == "current")
 
 
-def planner_href(current: float | None, target: float) -> str:
+def planner_href(current: float | None, target: float, links: Links) -> str:
     """A share link to the planner with these grades (None: the planner's own starting grade),
     the other fields at their defaults; the current grade never above the target."""
     texts = {f.name: f.default for f in planner_view.FIELDS}
@@ -30,10 +30,10 @@ def planner_href(current: float | None, target: float) -> str:
     start = float(DEFAULT_CURRENT) if current is None else current
     texts["current"] = f"{min(start, target):g}"
     texts["target"] = f"{target:g}"
-    return PLANNER + forms.to_query(planner_view.FIELDS, texts)
+    return links.planner + forms.to_query(planner_view.FIELDS, texts)
 
 
-def _sentence(files: Sequence[Found], index: int) -> tuple[str, str, str] | None:
+def _sentence(files: Sequence[Found], index: int, links: Links) -> tuple[str, str, str] | None:
     """The hand-off's link, its button's words and the sentence saying where each grade came
     from; None when the file hands the planner nothing."""
     given = handoff(files, index)
@@ -62,16 +62,16 @@ def _sentence(files: Sequence[Found], index: int) -> tuple[str, str, str] | None
             aim += ": you already run that steadily, so the plan keeps it"
     sentence = " ".join([f"{current}, and {aim}.", *more])
     words = "Plan for this course" if is_course else "Use in the planner"
-    return planner_href(given.current_pct, given.target_pct), words, sentence
+    return planner_href(given.current_pct, given.target_pct, links), words, sentence
 
 
 HANDOFF_ATTRIBUTES = ' class="dc-audit-handoff" data-audit-handoff'
 
 
-def handoff_content(files: Sequence[Found], index: int) -> str:
+def handoff_content(files: Sequence[Found], index: int, links: Links) -> str:
     """The planner button of file ``index`` and where its grades came from (nothing, when the
     file hands the planner nothing)."""
-    made = _sentence(files, index)
+    made = _sentence(files, index, links)
     if made is None:
         return ""
     href, words, sentence = made
@@ -81,17 +81,17 @@ def handoff_content(files: Sequence[Found], index: int) -> str:
     )
 
 
-def handoff_html(files: Sequence[Found], index: int) -> str:
+def handoff_html(files: Sequence[Found], index: int, links: Links) -> str:
     """The hand-off's element (empty, but still there to be drawn again, when the file hands
     the planner nothing)."""
-    return f"<div{HANDOFF_ATTRIBUTES}>{handoff_content(files, index)}</div>"
+    return f"<div{HANDOFF_ATTRIBUTES}>{handoff_content(files, index, links)}</div>"
 
 
-def actions_html(result: Audit, handoff: str | None = None) -> str:
+def actions_html(result: Audit, links: Links, handoff: str | None = None) -> str:
     """The file's buttons, right under its reading: the planner (as the file alone would hand
     it, unless ``handoff`` stands in), a course's race card printed, a dated run into the
     training log."""
-    parts = [handoff_html([found(result)], 0) if handoff is None else handoff]
+    parts = [handoff_html([found(result)], 0, links) if handoff is None else handoff]
     if result.moving_time_s is None:
         parts.append(
             '<button type="button" class="md-button" data-action="audit:print">'

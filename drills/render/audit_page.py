@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from drills.render.audit_actions import HANDOFF_ATTRIBUTES, handoff_content
 from drills.render.audit_view import audit_html
 from drills.render.html import esc
+from drills.render.links import Links
 from drills.render.regions import Region, region
-from drills.runs import Audit
-from drills.runs.advice import Found, found
+from drills.runs import Audit, Found, found
 
 LIST = "audit-items"  # the list's data-region-list
 EXAMPLE = "example"  # the built page's item, until the reader's first file
@@ -31,20 +31,24 @@ def item_key(index: int | str) -> str:
     return f"audit-item-{index}"
 
 
-def handoff(files: Sequence[Found], index: int, name: int | str | None = None) -> Region:
+def handoff(
+    files: Sequence[Found], index: int, links: Links, name: int | str | None = None
+) -> Region:
     """File ``index``'s planner hand-off, given what every file found; ``name``: its item's."""
     key = f"audit-handoff-{index if name is None else name}"
-    return region("div", key, handoff_content(files, index), attributes=HANDOFF_ATTRIBUTES)
+    return region("div", key, handoff_content(files, index, links), attributes=HANDOFF_ATTRIBUTES)
 
 
-def item(index: int | str, result: Audit, units: str, files: Sequence[Found] = ()) -> Region:
+def item(
+    index: int | str, result: Audit, units: str, links: Links, files: Sequence[Found] = ()
+) -> Region:
     """A file's audit, its buttons (into the planner, into the log, the race card printed)
     right under what it found; ``files``: what every file found, this one at ``index``."""
     given = list(files) or [found(result)]
     position = index if isinstance(index, int) else 0
-    before, after = audit_html(result, units, _HANDOFF).split(_HANDOFF)
+    before, after = audit_html(result, units, links, _HANDOFF).split(_HANDOFF)
     attributes = f' class="dc-audit-item" data-audit-item="{index}"'
-    hand = handoff(given, position, index)
+    hand = handoff(given, position, links, index)
     return region("li", item_key(index), before, hand, after, attributes=attributes)
 
 

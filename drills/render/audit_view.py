@@ -22,6 +22,7 @@ from drills.render.audit_format import (
     length,
 )
 from drills.render.html import esc, scroll_open
+from drills.render.links import Links
 from drills.runs.advice import (
     STEEP_FROM_PCT,
     log_summary,
@@ -32,7 +33,6 @@ from drills.runs.advice import (
 from drills.runs.audit import STEEPEST_WINDOW_M, Audit
 from drills.runs.plausible import doubt
 
-REFERENCES = "../../references/"  # the audit page lives at /tools/audit/
 SPORT_NOUNS = {"running": "run", "walking": "walk", "hiking": "hike", "cycling": "ride"}
 
 
@@ -81,14 +81,14 @@ def warnings_html(result: Audit) -> str:
     return f'<ul class="dc-audit-warnings" data-result="warnings">{items}</ul>'
 
 
-def meaning_html(result: Audit) -> str:
+def meaning_html(result: Audit, links: Links) -> str:
     """One or two sentences: how much of the descent was steep, in the guide's terms, and the
     planner's starting grade when the audit can tell."""
     share = steep_share(result)
     if share is None:
         first = esc("This file has no descent to speak of, so it adds no downhill exposure.")
     else:
-        source = f'<a href="{REFERENCES}#bontemps-2020">Bontemps et al. 2020</a>'
+        source = f'<a href="{esc(links.references)}#bontemps-2020">Bontemps et al. 2020</a>'
         first = (
             esc(
                 f"In the guide's terms: {share:.0f} % of this descent was at {STEEP_FROM_PCT:g} % or "
@@ -196,7 +196,7 @@ def _collapsed(summary: str, body: str, name: str) -> str:
     )
 
 
-def audit_html(result: Audit, units: str = "metric", handoff: str | None = None) -> str:
+def audit_html(result: Audit, units: str, links: Links, handoff: str | None = None) -> str:
     """The whole audit of one file, in the order the page shows it: what to read and do first,
     the detail after (collapsed). ``handoff`` stands in for the planner hand-off the file alone
     would give (``audit_actions.actions_html``)."""
@@ -206,9 +206,9 @@ def audit_html(result: Audit, units: str = "metric", handoff: str | None = None)
         f"<h3>{esc(result.name)}</h3>",
         warnings_html(result),
         totals_html(result, units),
-        meaning_html(result),
+        meaning_html(result, links),
         doubts_html(result, units),
-        actions_html(result, handoff),
+        actions_html(result, links, handoff),
     ]
     if result.moving_time_s is None:
         parts.append(race_card_html(race_card(result), units))
@@ -230,14 +230,14 @@ def audit_html(result: Audit, units: str = "metric", handoff: str | None = None)
     return "".join(parts)
 
 
-def page_result(result: Audit, units: str = "metric") -> dict[str, object]:
+def page_result(result: Audit, units: str, links: Links) -> dict[str, object]:
     """JSON-ready, for the bridge: the HTML, and the numbers the planner and the training log
     take (the planner's starting grade, a course's target, the log's summary)."""
     suggestion = planner_suggestion(result)
     card = race_card(result)
     log = log_summary(result)
     return {
-        "html": audit_html(result, units),
+        "html": audit_html(result, units, links),
         "name": result.name,
         "sport": result.sport,
         "route_mode": result.moving_time_s is None,

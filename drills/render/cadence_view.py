@@ -18,6 +18,7 @@ from drills.render import forms
 from drills.render.figures.cadence import cadence_tool_figure_html
 from drills.render.forms import Field
 from drills.render.html import esc, number
+from drills.render.links import Links
 from drills.render.regions import Region, region
 from drills.rule_text import CEILING_REASON, COUNT_CADENCE
 from drills.units import format_pace, parse_grade, parse_number, parse_pace_or_speed
@@ -57,7 +58,6 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
-REFS = "../../references/"
 LENGTH_FIELD = "minutes"  # the click track's length, in the practice section
 
 
@@ -95,11 +95,12 @@ def _row(label: str, name: str, value: str, unit: str, note: str = "") -> str:
     )
 
 
-def results_html(r: CadenceResult) -> str:
+def results_html(r: CadenceResult, links: Links) -> str:
     """The results table; every value carries data-result with its CadenceResult field name."""
+    refs = esc(links.references)
     direction = "downhill" if r.grade_pct < 0 else "uphill" if r.grade_pct > 0 else "flat"
     cost_note = (
-        f' (<a href="{REFS}#minetti-2002">Minetti et al. 2002</a>, treadmill study of 10 runners)'
+        f' (<a href="{refs}#minetti-2002">Minetti et al. 2002</a>, treadmill study of 10 runners)'
     )
     rows = [
         _row(
@@ -160,12 +161,12 @@ def results_html(r: CadenceResult) -> str:
         caveat += (
             '<p class="dc-caveat">The step lengths assume you hold your flat rhythm on this '
             "descent. Left to itself, a runner's step rate drops on a descent "
-            f'(<a href="{REFS}#vernillo-2017">Vernillo et al. 2017</a>), so drifting steps are '
+            f'(<a href="{refs}#vernillo-2017">Vernillo et al. 2017</a>), so drifting steps are '
             "longer still.</p>"
         )
         caveat += (
             '<p class="dc-caveat">Treadmill data make descents look cheap. Models built from '
-            'the heart rates of real runs (<a href="' + REFS + '#strava-2017">Strava 2017</a>) '
+            'the heart rates of real runs (<a href="' + refs + '#strava-2017">Strava 2017</a>) '
             "find descents less easy than that; reverse-engineered versions of that model put the "
             "easiest grade near −9 % and make descents steeper than about −17 % cost more than "
             "the flat. The figure is the whole body's energy use per metre, from oxygen uptake, not "
@@ -179,8 +180,9 @@ def results_html(r: CadenceResult) -> str:
     )
 
 
-def results(r: CadenceResult) -> Region:
-    return region("div", "results", results_html(r), attributes=' class="dc-results" data-results')
+def results(r: CadenceResult, links: Links) -> Region:
+    html = results_html(r, links)
+    return region("div", "results", html, attributes=' class="dc-results" data-results')
 
 
 def summary(r: CadenceResult) -> str:

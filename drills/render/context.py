@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from drills.render.links import Links
+
 
 @dataclass(frozen=True)
 class Context:
+    links: Links  # where the page's links go, as the site says (sitebuild/links.py)
     store: str = ""  # the training log's stored text, as the browser keeps it
     today: dt.date = field(default_factory=dt.date.today)
     selected: str = ""  # the session chosen in the log's form

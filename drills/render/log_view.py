@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from drills import training_log
-from drills.errors import InputError
 from drills.planner import Plan
 from drills.render import forms, planner_view
 from drills.render.context import Context
@@ -46,46 +45,9 @@ class LogView:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
-def plan_for(texts: Mapping[str, object], start: dt.date | None = None) -> Plan | None:
-    """The plan for the planner form's raw texts, or None when they are not valid."""
-    reading = forms.read(planner_view.FIELDS, texts)
-    if reading.errors:
-        return None
-    values = dict(reading.values)
-    if start is not None and values["start"] is None:
-        values["start"] = start
-    try:
-        return planner_view.compute(values)
-    except InputError:
-        return None
-
-
-def same_plan(a: Plan, b: Plan) -> bool:
-    """Whether a log kept for one plan fits the other: the same sessions, week by week.
-
-    A different start date only moves the sessions, and a different number of weeks only
-    adds or drops weeks at the end (a shorter plan is a prefix of a longer one), so a runner
-    who lengthens the plan keeps the log.
-    """
-    return replace(a.inputs, start_date=None, weeks=0) == replace(
-        b.inputs, start_date=None, weeks=0
-    )
-
-
-def stored_plan(store: Store) -> Plan | None:
-    texts = store.plan_texts()
-    return None if texts is None else plan_for(texts)
-
-
-def fits(store: Store, plan: Plan) -> bool:
-    """Whether the stored log belongs to this plan (or to none yet)."""
-    stored = stored_plan(store)
-    return not store.entries or stored is None or same_plan(stored, plan)
-
-
 def restored_texts(store: Store, texts: Mapping[str, str]) -> dict[str, str] | None:
     """The planner texts the log was kept for, when the page should show them instead."""
-    if not store.entries or stored_plan(store) is None:
+    if not store.entries or planner_view.stored_plan(store) is None:
         return None
     own = forms.read(planner_view.FIELDS, store.plan_texts() or {}).texts
     return own if own != dict(texts) else None
@@ -244,7 +206,7 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         regions = (_view(html), _options(None, {}, ""))
         return LogView(None, SessionsLog({}), regions, summary, {"message": message})
     keys = training_log.plan_keys(plan)
-    mismatch = not fits(store, plan)
+    mismatch = not training_log.fits(store, plan, planner_view.stored_plan(store))
     logged = {e.key: e for e in store.entries if e.key in set(keys)}
     outside = [] if mismatch else [e for e in store.entries if e.key not in set(keys)]
     adjusted = None if mismatch else training_log.adjust_plan(plan, store.entries, store.runs)

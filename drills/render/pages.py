@@ -17,9 +17,6 @@ from drills.render.figures.drill_setting import drill_setting_figure
 from drills.render.figures.svg import figure_html
 from drills.render.html import esc, scroll_open
 
-DRILL_FENCE = re.compile(r"^```drill[ \t]*\n(?P<body>.*?)\n```[ \t]*$", re.MULTILINE | re.DOTALL)
-EVIDENCE_FENCE = re.compile(r"^```evidence[ \t]*\n(?P<kind>[a-z-]+)\n```[ \t]*$", re.MULTILINE)
-SECTION_LINKS_FENCE = re.compile(r"^```section-links[ \t]*\n```[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^(?P<hashes>#{2,3})\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
 
 
@@ -61,50 +58,32 @@ def reference_label(ref: Reference) -> str:
 # ---------------------------------------------------------------- drill cards (in chapters)
 
 
-def drill_card_html(drill: Drill, root: str) -> str:
-    """A compact card for a chapter page; ``root`` is the relative path to the site root."""
+def drill_card_html(drill: Drill, href: str) -> str:
+    """A compact card for a chapter page; ``href`` is the link to the drill's own page."""
     cues = "".join(f"<li>{esc(c)}</li>" for c in drill.cues[:3])
     return (
         f'<div class="dc-drill-card" data-drill="{esc(drill.id)}">'
-        f'<p class="dc-drill-card__title"><a href="{root}drills/{esc(drill.id)}/">{esc(drill.name)}</a></p>'
+        f'<p class="dc-drill-card__title"><a href="{esc(href)}">{esc(drill.name)}</a></p>'
         f'<p class="dc-drill-card__meta"><span class="dc-level dc-level--{drill.level}">'
         f"{esc(drill.level.capitalize())}</span> · {esc(grade_range(drill))} · {esc(drill.dose.work)}</p>"
         f"<p>{esc(drill.purpose)}</p>"
         f'<ul class="dc-drill-card__cues">{cues}</ul>'
-        f'<p class="dc-drill-card__more"><a href="{root}drills/{esc(drill.id)}/">'
+        f'<p class="dc-drill-card__more"><a href="{esc(href)}">'
         f'Full drill: dose, faults, stop rules<span class="dc-visually-hidden"> for '
         f"{esc(drill.name)}</span></a></p></div>"
     )
 
 
-def expand_drill_cards(markdown: str, page: str, root: str) -> str:
-    """Replace each ```drill fence with its card; an unknown id raises naming it and the page."""
-
-    def card(match: re.Match[str]) -> str:
-        drill_id = match["body"].strip()
-        try:
-            drill = catalog.get(drill_id)
-        except KeyError:
-            raise KeyError(f"{page}: unknown drill id {drill_id!r} in a drill card") from None
-        return drill_card_html(drill, root)
-
-    return DRILL_FENCE.sub(card, markdown)
-
-
-def expand_evidence_labels(markdown: str, page: str, root: str) -> str:
-    """Replace each ```evidence fence with its section's label; an unknown kind raises."""
-
-    def label(match: re.Match[str]) -> str:
-        kind = match["kind"]
-        if kind not in evidence.SECTION_LABELS:
-            known = ", ".join(evidence.SECTION_LABELS)
-            raise KeyError(f"{page}: unknown evidence label {kind!r}; known: {known}")
-        return (
-            f'<p class="dc-evidence"><a href="{root}#evidence">Evidence</a>: '
-            f"{esc(evidence.SECTION_LABELS[kind])}</p>"
-        )
-
-    return EVIDENCE_FENCE.sub(label, markdown)
+def evidence_label_html(kind: str, href: str) -> str:
+    """A chapter section's evidence label (``evidence.SECTION_LABELS``), linked to ``href``
+    (where the guide says what its labels mean); an unknown kind raises KeyError naming it."""
+    if kind not in evidence.SECTION_LABELS:
+        known = ", ".join(evidence.SECTION_LABELS)
+        raise KeyError(f"unknown evidence label {kind!r}; known: {known}")
+    return (
+        f'<p class="dc-evidence"><a href="{esc(href)}">Evidence</a>: '
+        f"{esc(evidence.SECTION_LABELS[kind])}</p>"
+    )
 
 
 # ---------------------------------------------------------------- one page per drill
@@ -171,7 +150,7 @@ def drill_page(drill: Drill) -> str:
     lines += ["", "## Coaching cues {#cues}", ""]
     lines += [f"{n}. {cue}" for n, cue in enumerate(drill.cues, 1)]
     lines += ["", "## Common faults and fixes {#faults}", "", "| Fault | Fix |", "| --- | --- |"]
-    # The common warning signs (drills.safety, drawn by hooks/shells.py), then the drill's own.
+    # The common warning signs (drills.safety, drawn by sitebuild/shells.py), then the drill's own.
     lines += [faults, "", "## Stop rules {#stop-rules}", "", "```rules", "stop-session", "```"]
     if drill.stop_rules:
         lines += ["", "This drill adds its own:", ""]

@@ -16,10 +16,10 @@ from functools import cache
 
 from drills import catalog, planner
 from drills.render.html import attrs, esc, number
+from drills.render.links import Links
 from drills.render.regions import Region, Segment, region
 from drills.session_content import PRACTICE_INTRO
 
-ROOT = "../../"  # the planner page lives at /tools/planner/
 FOCUS_TITLES = {
     "cadence": "Quick steps on a gentle slope",
     "posture": "Body position and landing",
@@ -50,18 +50,16 @@ def session_key(week: int, index: int) -> str:
 
 
 @cache  # pure; the same few drill sets recur in every session of every plan
-def drill_links(ids: tuple[str, ...]) -> str:
-    return ", ".join(
-        f'<a href="{ROOT}drills/{esc(i)}/">{esc(catalog.get(i).name)}</a>' for i in ids
-    )
+def drill_links(ids: tuple[str, ...], links: Links) -> str:
+    return ", ".join(f'<a href="{esc(links.drill(i))}">{esc(catalog.get(i).name)}</a>' for i in ids)
 
 
 @cache  # pure; three practice sets at most
-def _practice(ids: tuple[str, ...]) -> str:
+def _practice(ids: tuple[str, ...], links: Links) -> str:
     """The drills with a day's own place, apart from the circuit, as the session's card adds."""
     if not ids:
         return ""
-    return f'<p class="dc-practice">{PRACTICE_INTRO} {drill_links(ids)}.</p>'
+    return f'<p class="dc-practice">{PRACTICE_INTRO} {drill_links(ids, links)}.</p>'
 
 
 @cache  # pure; the cues come from the catalog and repeat across sessions
@@ -103,7 +101,9 @@ def work_html(s: planner.Session) -> str:
     )
 
 
-def _card(week: int, index: int, s: planner.Session, log_cell: Region, change: str) -> Region:
+def _card(
+    week: int, index: int, s: planner.Session, log_cell: Region, change: str, links: Links
+) -> Region:
     key = session_key(week, index)
     work = f"<p><strong>Slope and volume:</strong> {work_html(s)}</p>{change}"
     return region(
@@ -114,8 +114,8 @@ def _card(week: int, index: int, s: planner.Session, log_cell: Region, change: s
         f": {esc(FOCUS_TITLES[s.focus])}</h4>",
         region("div", f"work-{key}", work, attributes=' class="dc-plan-session__work"'),
         _cues(s.key_cues, s.cadence_cue),
-        f'<p class="dc-plan-session__drills">Drills: {drill_links(s.drill_ids)}</p>',
-        _practice(s.practice_ids),
+        f'<p class="dc-plan-session__drills">Drills: {drill_links(s.drill_ids, links)}</p>',
+        _practice(s.practice_ids, links),
         f'<div class="dc-plan-session__actions">{_start_button(key)}',
         log_cell,
         f'</div><div class="dc-log-slot" data-log-slot="{key}"></div>',
@@ -130,7 +130,7 @@ def week_label(week: planner.Week) -> str:
     return label
 
 
-def weeks_html(plan: planner.Plan, log: SessionsLog) -> list[Segment]:
+def weeks_html(plan: planner.Plan, log: SessionsLog, links: Links) -> list[Segment]:
     """Every week as a heading and its sessions as cards, each with the log's cell and what
     the log changed in it."""
     out: list[Segment] = [
@@ -146,7 +146,7 @@ def weeks_html(plan: planner.Plan, log: SessionsLog) -> list[Segment]:
             '<ol class="dc-plan-sessions">',
         ]
         out += [
-            _card(n, k, s, log.cells[(n, k)], log.changes.get((n, k), ""))
+            _card(n, k, s, log.cells[(n, k)], log.changes.get((n, k), ""), links)
             for k, s in enumerate(week.sessions, start=1)
         ]
         out.append("</ol></section>")

@@ -9,12 +9,10 @@ the sentence cannot drift from the plan it links.
 
 from __future__ import annotations
 
-import posixpath
-import re
 from urllib.parse import parse_qs
 
-from drills.planner import Plan, make_plan
-from drills.render import planner_view
+from drills.planner import FORM_FIELDS, Plan
+from drills.render import forms, planner_view
 from drills.render.pages import degrees
 from drills.rule_text import INLINE
 from drills.runs.plausible import RULE as DOUBTFUL_DESCENT
@@ -27,23 +25,17 @@ WORDS = {
     "doubtful-descent": DOUBTFUL_DESCENT,
     "planner-link-values": in_words(len(planner_view.FIELDS)),
 }
-RULE_WORDS = re.compile(r"\{\{\s*(?P<name>[a-z-]+)\s*\}\}")
-PLAN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\(plan:(?P<query>[^)\s]+)\)")
 PLANNER_PAGE = "tools/planner.md"
-PLAN_KEYS = ("current", "target", "weeks", "sessions", "level", "slope")
+# What an example plan's link gives: every field of the planner's form but its start date.
+PLAN_KEYS = tuple(name for arg, name in FORM_FIELDS.items() if arg != "start_date")
 FEET_PER_METRE = 3.28084
 
 
-def expand_rule_words(markdown: str, page: str) -> str:
-    """Each {{ name }} as its rule's words; an unknown name raises naming it and the page."""
-
-    def words(match: re.Match[str]) -> str:
-        name = match["name"]
-        if name not in WORDS:
-            raise KeyError(f"{page}: unknown rule words {{{{ {name} }}}}; known: {sorted(WORDS)}")
-        return WORDS[name]
-
-    return RULE_WORDS.sub(words, markdown)
+def rule_words(name: str) -> str:
+    """A rule's words, for {{ name }}; an unknown name raises KeyError naming it."""
+    if name not in WORDS:
+        raise KeyError(f"unknown rule words {{{{ {name} }}}}; known: {sorted(WORDS)}")
+    return WORDS[name]
 
 
 def _grade(value: float) -> str:
@@ -51,19 +43,15 @@ def _grade(value: float) -> str:
 
 
 def plan_from_query(query: str) -> Plan:
-    """The plan a planner link's query makes; ValueError (the planner's InputError included)
-    for a query it cannot make."""
+    """The plan a planner link's query makes, read as the planner's form reads it; ValueError
+    (the planner's InputError included) for a query it cannot make."""
     given = {k: v[-1] for k, v in parse_qs(query, strict_parsing=True).items()}
     if set(given) != set(PLAN_KEYS):
         raise ValueError(f"an example plan needs exactly {', '.join(PLAN_KEYS)}: {query}")
-    return make_plan(
-        float(given["current"]),
-        float(given["target"]),
-        int(given["weeks"]),
-        int(given["sessions"]),
-        given["level"],
-        float(given["slope"]),
-    )
+    reading = forms.read(planner_view.FIELDS, given)
+    if reading.errors:
+        raise ValueError(" ".join(reading.errors.values()))
+    return planner_view.compute(reading.values)
 
 
 def plan_says(query: str) -> str:
@@ -88,16 +76,11 @@ def plan_says(query: str) -> str:
     )
 
 
-def expand_plan_links(markdown: str, page: str) -> str:
-    """Each [text](plan:query) as a link to the planner with that query, followed by what the
-    plan does; ``page`` is the Markdown file's path in docs/, for the relative link."""
-    href = posixpath.relpath(PLANNER_PAGE, posixpath.dirname(page) or ".")
-
-    def link(match: re.Match[str]) -> str:
-        try:
-            says = plan_says(match["query"])
-        except ValueError as error:
-            raise KeyError(f"{page}: example plan {match['query']!r}: {error}") from None
-        return f"[{match['text']}]({href}?{match['query']}) {says}"
-
-    return PLAN_LINK.sub(link, markdown)
+def plan_link(text: str, query: str, planner: str) -> str:
+    """[text](plan:query) as a Markdown link to the planner (``planner``: the link to its page)
+    with that query, followed by what the plan does; KeyError when the query makes no plan."""
+    try:
+        says = plan_says(query)
+    except ValueError as error:
+        raise KeyError(f"example plan {query!r}: {error}") from None
+    return f"[{text}]({planner}?{query}) {says}"

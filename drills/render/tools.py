@@ -42,7 +42,7 @@ def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
     result = cadence_view.compute(values)
     # The planner's session mode starts from the tempo and pace last worked out here.
     return View(
-        (cadence_view.results(result),),
+        (cadence_view.results(result, context.links),),
         cadence_view.summary(result),
         {
             "session_tempo": cadence_view.session_tempo(result),
@@ -59,7 +59,7 @@ def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
     if plan is None:
         return View(log.regions, "", data)
     shown = log.plan or plan  # as the training log has adjusted it
-    results = planner_view.results(shown, log.beside)
+    results = planner_view.results(shown, log.beside, context.links)
     return View((results, *log.regions), planner_view.summary(shown), data)
 
 

@@ -8,9 +8,11 @@ library only: it runs in the browser.
 
 from drills.runs.activity import MAX_POINTS, Activity
 from drills.runs.advice import (
+    Found,
     LogSummary,
     RaceCard,
     Suggestion,
+    found,
     log_summary,
     planner_suggestion,
     race_card,
@@ -25,10 +27,12 @@ __all__ = [
     "Audit",
     "Band",
     "Descent",
+    "Found",
     "LogSummary",
     "RaceCard",
     "Suggestion",
     "audit",
+    "found",
     "log_summary",
     "planner_suggestion",
     "race_card",

@@ -3,7 +3,8 @@
 Runners log feelings, cadence and perceived exertion, and the log adjusts the next sessions:
 it holds or steps back when the knees collapse, braking creeps in, pain or a fall happens.
 ``entries`` holds the entries and their validation, ``store`` the stored form (versioned
-JSON, kept only in the reader's browser), ``adjustment`` the rules that change the plan.
+JSON, kept only in the reader's browser), ``adjustment`` the rules that change the plan,
+``plans`` which plan a log belongs to.
 """
 
 from drills.training_log.adjustment import Adjusted, Change, adjust, adjust_plan
@@ -13,12 +14,20 @@ from drills.training_log.entries import (
     MAX_NOTE_CHARS,
     LogEntry,
     entry_form_texts,
+    low_high,
     parse_key,
     plan_keys,
     read_entry_form,
     session_key,
 )
-from drills.training_log.runs import LoggedRun, check_run_day, run_from_json, run_key
+from drills.training_log.plans import fits, same_plan
+from drills.training_log.runs import (
+    MAX_NAME_CHARS,
+    LoggedRun,
+    check_run_day,
+    run_from_json,
+    run_key,
+)
 from drills.training_log.store import (
     MAX_STORE_CHARS,
     SCHEMA_VERSION,
@@ -36,6 +45,7 @@ from drills.training_log.store import (
 __all__ = [
     "CADENCE_RANGE_SPM",
     "FLAGS",
+    "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",
     "MAX_STORE_CHARS",
     "SCHEMA_VERSION",
@@ -52,6 +62,8 @@ __all__ = [
     "check_run_day",
     "dump_store",
     "entry_form_texts",
+    "fits",
+    "low_high",
     "merge_entries",
     "parse_key",
     "plan_keys",
@@ -60,6 +72,7 @@ __all__ = [
     "read_text",
     "run_from_json",
     "run_key",
+    "same_plan",
     "session_key",
     "with_changes",
 ]

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from drills.errors import InputError
 from drills.json_depth import MAX_JSON_DEPTH, json_depth
@@ -235,7 +236,11 @@ def _read(text: object, source: str, today: dt.date | None) -> Reading:
     return Reading(store, " ".join(sentences) or None, complete=not +unread)
 
 
-def _items[T: (LogEntry, LoggedRun)](
+# A TypeVar rather than PEP 695's def f[T]: the shared import-cycle tool parses with Python 3.11.
+T = TypeVar("T", LogEntry, LoggedRun)
+
+
+def _items(  # noqa: UP047 (see T above)
     raw: list[object], read: Callable[[object], T], today: dt.date | None
 ) -> tuple[list[T], int, int]:
     """The entries or runs ``read`` makes of ``raw``; how many it could not read, and how many

@@ -43,6 +43,8 @@ const said = (/** @type {HTMLElement} */ root, /** @type {string} */ name) => ge
 const megabytes = (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const units = (/** @type {HTMLElement} */ root) => /** @type {HTMLSelectElement} */ (getElement("[name=units]", root)).value;
 const found = (/** @type {HTMLElement} */ root) => audit(root).chosen.map((file) => file.found);
+/** Where the page's links go, as the build wrote them (drills/render/links.py). */
+const links = (/** @type {HTMLElement} */ root) => JSON.parse(root.dataset.links ?? "{}");
 
 /** Hand file `index`'s bytes to Python and show its item; a file Python did not read to its end
  *  (cancelled, or it stopped Python) gets an item saying so, and is never read again. */
@@ -54,7 +56,7 @@ async function auditOne(/** @type {HTMLElement} */ root, /** @type {number} */ i
   state.calls += 1;
   cancel.hidden = false;
   try {
-    const args = { name, units: units(root), index, found: found(root), marks: marks(root) };
+    const args = { name, units: units(root), index, found: found(root), marks: marks(root), links: links(root) };
     const out = await callPython("audit_file", args, { bytes, signal });
     if (out.error) return say(root, out.error);
     apply(root, out.regions);
@@ -86,7 +88,7 @@ async function auditFiles(/** @type {HTMLElement} */ root, /** @type {File[]} */
 
 /** Another unit: Python draws the files it read again (it kept what they need). */
 async function redraw(/** @type {HTMLElement} */ root) {
-  const out = await callPython("audit_render", { units: units(root), found: found(root), marks: marks(root) });
+  const out = await callPython("audit_render", { units: units(root), found: found(root), marks: marks(root), links: links(root) });
   apply(root, out.regions);
   if (out.summary) say(root, out.summary);
 }

@@ -108,7 +108,8 @@ function afterFirstPaint(/** @type {() => void} */ callback) {
 // (The runtime is kept by the Python worker itself as it downloads: py-worker.js.)
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url)).catch(() => {});
+  // "none": a new build's sw-config.js is seen past the HTTP cache, as sw.js is.
+  navigator.serviceWorker.register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" }).catch(() => {});
 }
 // What makes the site installable, linked at that same quiet moment (overrides/main.html says why).
 function linkManifest() {

@@ -6,17 +6,16 @@
 // back, both transferred (types/messages.d.ts).
 //
 // Every runtime file is downloaded at most once: as it streams in, the worker keeps it, unpacked,
-// in the runtime's cache, which later visits (and the service worker, offline) read. The build
-// fills in these constants (scripts/service_worker.py).
-const RUNTIME_CACHE = "downhill-confidence-runtime-dev";
-/** @type {string[]} */
-const INFLATED = []; // fetched as NAME.gz and inflated here, so a host need not compress anything
-const WHEEL = "drills.whl"; // the `drills` wheel, for a plain start
-const DOWNLOAD_BYTES = { snapshot: 0, plain: 0 }; // what a first visit downloads, either way
+// in the runtime's cache, which later visits (and the service worker, offline) read.
+import config from "./runtime-config.js"; // written by the build (sitebuild/service_worker.py)
+
+const RUNTIME_CACHE = config.runtimeCache;
+const INFLATED = config.inflated; // fetched as NAME.gz and inflated here, so a host need not compress anything
+const WHEEL = config.wheel; // the `drills` wheel, for a plain start
+const DOWNLOAD_BYTES = config.downloadBytes; // what a first visit downloads, either way
 // Each runtime file as it is kept (inflated): its length and SHA-256. A file that arrives with
 // another length is reported as it ends, and one that differs is never kept.
-/** @type {Record<string, [number, string]>} */
-const FILES = {};
+const FILES = config.files;
 // A memory snapshot saves Python's start-up and the import of `drills` (scripts/bench: about
 // 1.5 s here, more on a phone). It is downloaded only where it arrives sooner than that; on a
 // slower network, or with a data saver, Python starts plainly and this device makes its own

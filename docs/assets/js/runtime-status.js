@@ -2,10 +2,11 @@
 // What a tool says about its Python while it is not there yet: held back for a data saver, how
 // much has arrived, or why the download failed, with a button to try again. One line per tool,
 // under its status line, built here from text (never from what the reader typed).
-// py-client.js calls these; the build fills in the constants from the real files
-// (scripts/service_worker.py).
-const DOWNLOAD_BYTES = 0; // a plain start's download, which a data saver gets
-const RUNTIME_CACHE = "downhill-confidence-runtime-dev"; // where the Python worker keeps it
+// py-client.js calls these.
+import config from "./runtime-config.js"; // written by the build (sitebuild/service_worker.py)
+
+const DOWNLOAD_BYTES = config.downloadBytes.plain; // a plain start's download, which a data saver gets
+const RUNTIME_CACHE = config.runtimeCache; // where the Python worker keeps it
 const SHOW_AFTER_MS = 1000; // a quick start says nothing
 const UPDATE_EVERY_MS = 1000; // a polite region: a screen reader is not told every chunk
 

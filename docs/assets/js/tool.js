@@ -50,7 +50,8 @@ function showFailure(/** @type {HTMLElement} */ tool) {
  *  page with the training log, the log as this browser keeps it. */
 export function computeArgs(/** @type {HTMLElement} */ tool) {
   /** @type {Record<string, unknown>} */
-  const args = { tool: tool.dataset.tool, fields: fieldsOf(form(tool)), marks: marks(tool) };
+  // links: where the page's links go, as the build wrote them (drills/render/links.py)
+  const args = { tool: tool.dataset.tool, fields: fieldsOf(form(tool)), marks: marks(tool), links: JSON.parse(tool.dataset.links ?? "{}") };
   if (tool.querySelector('[data-component="log"]')) {
     const session = tool.querySelector("[data-log-form] [name=session]"); // in a card too
     const selected = session instanceof HTMLSelectElement ? session.value : "";

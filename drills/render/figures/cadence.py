@@ -48,7 +48,7 @@ def _at(cadence: float, increase: float = 0.0) -> CadenceResult:
     return calculate(1000.0 / CHART_SPEED_MPS, cadence, 0.0, increase)
 
 
-def step_length_chart(root: str = "../") -> Figure:
+def step_length_chart(root: str) -> Figure:
     s = chart_scale()
     left, top, width, height = PLOT
     bottom = top + height
@@ -190,7 +190,7 @@ def cadence_tool_figure_html(result: CadenceResult) -> str:
     return figure_html(Figure(cadence_tool_svg(result), caption), "dc-cadence-steps-figure")
 
 
-def reader_steps_example(root: str = "../") -> Figure:
+def reader_steps_example(root: str) -> Figure:
     """The live figure with the cadence calculator's example (6:00/km, 164 steps/min, −10 %)."""
     result = calculate(360.0, 164.0, -10.0, 5.0)
     caption = (

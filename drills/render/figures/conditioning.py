@@ -109,7 +109,7 @@ def eccentric_runners() -> dict[str, Runner]:
     }
 
 
-def eccentric(root: str = "../") -> Figure:
+def eccentric(root: str) -> Figure:
     grade = ECCENTRIC_GRADE_PCT
     runners = eccentric_runners()
     height = slope_end((0, ECCENTRIC_TOP_Y), WIDTH, grade)[1] + 6
@@ -157,7 +157,7 @@ def bars_scale() -> Scale:
     return Scale(width / groups, height / BARS_TOP_PCT, (left, top + height))
 
 
-def repeated_bout(root: str = "../") -> Figure:
+def repeated_bout(root: str) -> Figure:
     s = bars_scale()
     left, top, width, height = BARS_PLOT
     bottom = top + height

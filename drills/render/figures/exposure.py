@@ -142,7 +142,7 @@ def example_plan() -> Plan:
     return make_plan(*EXAMPLE_PLAN)
 
 
-def ladder(root: str = "../") -> Figure:
+def ladder(root: str) -> Figure:
     plan = example_plan()
     i = plan.inputs
     caption = (
@@ -230,7 +230,7 @@ def grade_ruler_svg(
     return svg_root(id_prefix, WIDTH, y, title, desc, body)
 
 
-def ruler(root: str = "../") -> Figure:
+def ruler(root: str) -> Figure:
     caption = (
         "Grades drawn to scale, all with the same distance across. A grade is metres of drop per "
         "100 m across; degrees are smaller numbers for the same slope. The dashed "

@@ -59,7 +59,7 @@ def breath_trace(base: float, hold: tuple[int, int] | None = None) -> list[Point
     return points
 
 
-def breathing(root: str = "../") -> Figure:
+def breathing(root: str) -> Figure:
     xs = footfall_xs()
     feet = [
         el("ellipse", cx=x, cy=FEET_Y + (-5 if k % 2 == 0 else 5), rx=5.5, ry=3.0, class_="f-dot")
@@ -132,7 +132,7 @@ ATTENTION = (
 )
 
 
-def attention(root: str = "../") -> Figure:
+def attention(root: str) -> Figure:
     body = [text(6, 16, "Your attention: the box is all there is")]
     y = 34.0
     for label, parts in ATTENTION:
@@ -185,7 +185,7 @@ def fear_curves() -> dict[str, list[Point]]:
     return {"fading": fading, "rising": rising}
 
 
-def fear_signal(root: str = "../") -> Figure:
+def fear_signal(root: str) -> Figure:
     left, top, width, height = FEAR_PLOT
     bottom = top + height
     curves = fear_curves()

@@ -122,7 +122,7 @@ def plumb_lands(r: Runner) -> str:
     return "on" if x <= r.toe[0] else "ahead"
 
 
-def body_position(root: str = "../") -> Figure:
+def body_position(root: str) -> Figure:
     grade = POSITION_GRADE_PCT
     height = _surface_y(WIDTH, POSITION_TOP_Y, grade) + 14
     surface = [(0.0, POSITION_TOP_Y), slope_end((0.0, POSITION_TOP_Y), WIDTH, grade)]
@@ -221,7 +221,7 @@ def braking_share(r: Runner) -> float:
     return dx / math.hypot(dx, dy)
 
 
-def foot_landing(root: str = "../") -> Figure:
+def foot_landing(root: str) -> Figure:
     grade = LANDING_GRADE_PCT
     height = _surface_y(WIDTH, LANDING_TOP_Y, grade) + 14
     surface = [(0.0, LANDING_TOP_Y), slope_end((0.0, LANDING_TOP_Y), WIDTH, grade)]

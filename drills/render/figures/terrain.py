@@ -91,7 +91,7 @@ def _crossing(root: tuple[Point, Point], y: float) -> float:
 SHORTCUT = ((226.0, UPPER_Y + 8), (226.0, LOWER_Y - 8))
 
 
-def line_choice(root: str = "../") -> Figure:
+def line_choice(root: str) -> Figure:
     centre = trail_centre()
     body = [
         path(centre, cls="f-trail-edge"),
@@ -191,7 +191,7 @@ def _strap(hand: Point) -> str:
     return path([(x - 1, y + 2), (x - 6, y + 15), (x + 1, y + 17), (x + 1, y + 3)], cls="f-thin")
 
 
-def poles(root: str = "../") -> Figure:
+def poles(root: str) -> Figure:
     r = poles_runner()
     tip, far_tip = pole_tip(r.hand), pole_tip(r.far_hand)
     side_w = 200.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import struct
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -83,7 +84,7 @@ def to_gpx(points: list[Point], sport: str | None = "running", version: str = "1
     gpx.creator = "downhill-confidence tests"
     gpx.nsmap["gpxtpx"] = TPX
     track = gpxpy.gpx.GPXTrack()
-    track.type = sport
+    track.type = sport  # type: ignore[assignment]  # gpxpy declares it None
     segment = gpxpy.gpx.GPXTrackSegment()
     for p in points:
         when = None if p.time_s is None else START + timedelta(seconds=p.time_s)
@@ -161,7 +162,10 @@ FIT_SPORTS = {
 }
 
 
-def _definition(local: int, number: int, fields: list, big: bool, dev: int = 0) -> bytes:
+Fields = list[tuple[int, str, int]]  # (field number, struct code, FIT base type)
+
+
+def _definition(local: int, number: int, fields: Fields, big: bool, dev: int = 0) -> bytes:
     head = 0x40 | local | (0x20 if dev else 0)
     out = bytes([head, 0, 1 if big else 0]) + struct.pack(">H" if big else "<H", number)
     out += bytes([len(fields)])
@@ -172,7 +176,7 @@ def _definition(local: int, number: int, fields: list, big: bool, dev: int = 0) 
     return out
 
 
-def _data(local: int, fields: list, values: list, big: bool, dev: int = 0) -> bytes:
+def _data(local: int, fields: Fields, values: Sequence[object], big: bool, dev: int = 0) -> bytes:
     fmt = (">" if big else "<") + "".join(code for _, code, _ in fields)
     return bytes([local]) + struct.pack(fmt, *values) + b"\xab" * dev
 

@@ -1,5 +1,8 @@
-"""Fill in the service worker's constants, and the runtime's, after a build.
+"""The runtime's settings and the service worker's, written as files after a build.
 
+The Python worker and the page's status line import ``assets/js/runtime-config.js`` (an ES
+module); the service worker, a classic script, loads ``sw-config.js`` with importScripts. Both
+are written here from the built files; the JavaScript in docs/ holds no value of the build's.
 The site version is a hash of every file the site serves, so any change to a page, an asset,
 the runtime or the wheel gives a new service worker and a fresh cache for pages. The runtime
 (site/pyodide/) has a cache of its own, named by a hash of those files only: the page's Python
@@ -11,20 +14,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
-from collections.abc import Mapping
 from pathlib import Path
 
-import site_runtime
+from sitebuild import runtime
 
 SERVICE_WORKER = "sw.js"
 RUNTIME_DIR = "pyodide"
-# Files whose constants the build fills in, besides the service worker.
-PYTHON_WORKER = "assets/js/py-worker.js"
-RUNTIME_STATUS = "assets/js/runtime-status.js"
+RUNTIME_CONFIG = "assets/js/runtime-config.js"  # read by py-worker.js and runtime-status.js
+OFFLINE_CONFIG = "sw-config.js"  # read by sw.js; beside it, as its version names every other file
+OFFLINE_NAME = "OFFLINE"  # the constant sw-config.js declares
 # Cached when first used, not at install: a chapter reader never downloads the runtime.
 ON_DEMAND = (f"{RUNTIME_DIR}/",)
-SKIP = ("sitemap.xml.gz", SERVICE_WORKER)
+SKIP = ("sitemap.xml.gz", SERVICE_WORKER, OFFLINE_CONFIG)
 NOT_NEEDED = (".map", ".ipynb")  # source maps, and the notebook download (fetched on request)
 UNUSED_PREFIXES = ("assets/javascripts/lunr/",)  # search stemmers for other languages
 
@@ -51,7 +52,12 @@ def _digest(site_dir: Path, paths: list[Path]) -> str:
 
 
 def site_version(site_dir: Path) -> str:
-    files = [p for p in site_dir.rglob("*") if p.is_file() and p.name != SERVICE_WORKER]
+    ours = (SERVICE_WORKER, OFFLINE_CONFIG)
+    files = [
+        p
+        for p in site_dir.rglob("*")
+        if p.is_file() and p.relative_to(site_dir).as_posix() not in ours
+    ]
     return _digest(site_dir, files)
 
 
@@ -67,8 +73,8 @@ def wheel_name(site_dir: Path) -> str:
 def download_bytes(site_dir: Path, snapshot: bool) -> int:
     """What a first visit to a tool page downloads of the runtime, from the files themselves:
     with the memory snapshot, or with the wheel to start Python plainly (py-worker.js)."""
-    extra = site_runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
-    names = (*site_runtime.FIRST_VISIT, extra)
+    extra = runtime.SNAPSHOT_NAME if snapshot else wheel_name(site_dir)
+    names = (*runtime.FIRST_VISIT, extra)
     return sum((site_dir / RUNTIME_DIR / name).stat().st_size for name in names)
 
 
@@ -86,43 +92,53 @@ def kept_files(site_dir: Path) -> dict[str, list[int | str]]:
     return files
 
 
-def fill_constants(path: Path, values: Mapping[str, object]) -> None:
-    """Replace each `const NAME = <placeholder>;` line's value by the JSON of values[NAME]."""
+def _frozen(value: object) -> str:
+    return f"Object.freeze({json.dumps(value, separators=(',', ':'))})"
+
+
+HEADER = "// Written by the build (sitebuild/service_worker.py) from the built files.\n"
+
+
+def write_module(path: Path, value: object) -> None:
+    """An ES module whose default export is ``value``, frozen."""
+    path.write_text(f"{HEADER}export default {_frozen(value)};\n", encoding="utf-8")
+
+
+def write_classic(path: Path, name: str, value: object) -> None:
+    """A classic script (for importScripts) declaring the constant ``name`` as ``value``, frozen."""
+    path.write_text(f"{HEADER}const {name} = {_frozen(value)};\n", encoding="utf-8")
+
+
+def read_config(path: Path) -> dict[str, object]:
+    """The value a file written above holds."""
     text = path.read_text(encoding="utf-8")
-    for name, value in values.items():
-        line = f"const {name} = {json.dumps(value)};"
-        pattern = re.compile(rf"^const {name} = [^;\n]*;", re.M)
-        text, found = pattern.subn(line.replace("\\", "\\\\"), text, count=1)
-        if not found:
-            raise ValueError(f"{path.name} has no `const {name} = ...;` line to fill in")
-    path.write_text(text, encoding="utf-8")
+    value = json.loads(text[text.index("Object.freeze(") + 14 : text.rindex(");")])
+    if not isinstance(value, dict):
+        raise ValueError(f"{path.name} holds no settings")
+    return value
 
 
 def write_service_worker(site_dir: Path) -> str:
-    """Fill the runtime's constants, then the built sw.js (its version hashes all the rest);
-    returns the site version."""
+    """Write the runtime's settings, then the service worker's (its version hashes all the
+    rest); returns the site version."""
     runtime_cache = f"downhill-confidence-runtime-{runtime_version(site_dir)}"
-    plain = download_bytes(site_dir, snapshot=False)
-    fill_constants(
-        site_dir / PYTHON_WORKER,
+    write_module(
+        site_dir / RUNTIME_CONFIG,
         {
-            "RUNTIME_CACHE": runtime_cache,
-            "INFLATED": list(site_runtime.INFLATED),
-            "WHEEL": wheel_name(site_dir),
-            "DOWNLOAD_BYTES": {
+            "runtimeCache": runtime_cache,
+            "inflated": list(runtime.INFLATED),
+            "wheel": wheel_name(site_dir),
+            "downloadBytes": {
                 "snapshot": download_bytes(site_dir, snapshot=True),
-                "plain": plain,
+                "plain": download_bytes(site_dir, snapshot=False),
             },
-            "FILES": kept_files(site_dir),
+            "files": kept_files(site_dir),
         },
     )
-    # A data saver's reader gets the plain start: the page says how much that downloads.
-    fill_constants(
-        site_dir / RUNTIME_STATUS, {"DOWNLOAD_BYTES": plain, "RUNTIME_CACHE": runtime_cache}
-    )
     version = site_version(site_dir)
-    fill_constants(
-        site_dir / SERVICE_WORKER,
-        {"VERSION": version, "PRECACHE": precache_urls(site_dir), "RUNTIME_CACHE": runtime_cache},
+    write_classic(
+        site_dir / OFFLINE_CONFIG,
+        OFFLINE_NAME,
+        {"version": version, "precache": precache_urls(site_dir), "runtimeCache": runtime_cache},
     )
     return version

@@ -65,6 +65,18 @@ def _run(*args: str | Path) -> None:
         raise RuntimeError(f"{' '.join(map(str, args))} failed:\n{done.stdout}\n{done.stderr}")
 
 
+def _shipped(out: Path) -> Path:
+    """A copy of what the wheel is built from: the project's metadata and ``drills`` alone, so
+    the build's own package (installed beside it for development) never ships."""
+    source = out / "source"
+    source.mkdir(parents=True)
+    shutil.copy2(ROOT / "pyproject.toml", source / "pyproject.toml")
+    shutil.copytree(
+        ROOT / "drills", source / "drills", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return source
+
+
 def build_wheel_and_lock() -> Path:
     """A folder holding the `drills` wheel, the site lockfile and the memory snapshot.
 
@@ -77,9 +89,8 @@ def build_wheel_and_lock() -> Path:
         return out
     shutil.rmtree(CACHE, ignore_errors=True)
     wheels = out / "wheels"
-    # setuptools copies the package into build/lib and never deletes what left the source tree.
-    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
-    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", wheels, ROOT)
+    source = _shipped(out)
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", wheels, source)
     (wheel,) = wheels.glob("drills-*.whl")
     full_lock = out / "pyodide-lock.full.json"
     pyodide_cli = Path(sys.executable).with_name("pyodide")
