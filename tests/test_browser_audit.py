@@ -20,7 +20,7 @@ RUN = FILES / "activity-large-fenxi2-multisport.fit"
 
 def open_audit(page: object, base_url: str) -> None:
     page.goto(f"{base_url}/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]")
+    page.wait_for_selector("[data-component=audit][data-live=true]")
 
 
 def items(page: object, count: int) -> None:
@@ -69,7 +69,7 @@ def test_a_run_goes_into_the_log_and_the_planner_shows_it(page: object, base_url
     open_audit(page, base_url)
     page.set_input_files("[name=files]", str(RUN))
     items(page, 1)
-    page.click("[data-audit-action=add-log]")
+    page.click("[data-action='audit:add-log']")
     page.wait_for_function(
         "() => document.querySelector('[data-status]').textContent.startsWith('Added your run')"
     )

@@ -123,7 +123,7 @@ def audit_files(page: object, *paths: Path) -> None:
 def test_the_audit_on_a_phone_in_every_state(phone: object, base_url: str, axe: object) -> None:
     page = phone
     page.goto(f"{base_url}/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+    page.wait_for_selector("[data-component=audit][data-live=true]", timeout=120_000)
     check(page, axe, "audit-fresh")
 
     audit_files(page, RUN, COURSE)
@@ -165,7 +165,7 @@ def test_the_audit_on_a_phone_in_every_state(phone: object, base_url: str, axe: 
     check(page, axe, "audit-tables")
     page.evaluate(toggle, False)
 
-    button = run.locator("[data-audit-action=add-log]")
+    button = run.locator("[data-action='audit:add-log']")
     button.click()
     said = run.locator("[data-audit-said=log]")
     page.wait_for_function(
@@ -188,10 +188,10 @@ def test_a_race_card_for_a_40_km_mountain_course_prints_on_two_pages(
     course.write_bytes(synth.to_gpx(synth.mountain_course(), sport=None))
     page.add_init_script("window.print = () => {}")
     page.goto(f"{base_url}/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]", timeout=120_000)
+    page.wait_for_selector("[data-component=audit][data-live=true]", timeout=120_000)
     audit_files(page, course)
     item = page.locator("[data-audit-items] > li").first
-    item.locator("[data-audit-action=print]").click()
+    item.locator("[data-action='audit:print']").click()
     page.emulate_media(media="print")
     # Printed: the card, not the page around it nor the table of all its descents.
     assert item.locator(".dc-audit-race-card").is_visible()

@@ -205,7 +205,7 @@ def test_tool_attaches_after_instant_navigation(page: object, base_url: str) -> 
 def test_tap_along_and_click_track(page: object, base_url: str) -> None:
     page.clock.install()  # the taps' times come from the page's clock, not from waiting
     open_tool(page, base_url)
-    button = page.locator("[data-action=tap]")
+    button = page.locator("[data-action='practice:tap']")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     for _ in range(8):
         button.press("Space")  # keyboard operable
@@ -216,12 +216,12 @@ def test_tap_along_and_click_track(page: object, base_url: str) -> None:
     )
     spm = float(re.search(r"About ([\d.]+)", page.inner_text("[data-tap-output]")).group(1))
     assert spm == pytest.approx(60 / 0.34, abs=0.5)
-    page.click("[data-action=use-tap]")
+    page.click("[data-action='practice:use-tap']")
     assert page.input_value("form.dc-form [name=cadence]") == f"{spm:g}"
     wait_for_state(page, expected({"cadence": f"{spm:g}"})[1])
     page.fill("[name=minutes]", "1")
     with page.expect_download() as download:
-        page.click("[data-action=click-track]")
+        page.click("[data-action='practice:click-track']")
     path = download.value.path()
     import wave
 

@@ -84,12 +84,14 @@ def test_nothing_the_site_does_is_blocked(browser: object, base_url: str, site_d
     wait_live(page)
     page.fill("form.dc-form [name=weeks]", "12")
     page.wait_for_function("new URLSearchParams(location.search).get('weeks') === '12'")
-    page.click("[data-session-start='1-3']")  # session mode, loaded once the page is idle
+    page.click(
+        "[data-action='session:start'][data-key='1-3']"
+    )  # session mode, loaded once the page is idle
     page.wait_for_selector("dialog[data-session][open]")
     page.keyboard.press("Escape")
     assert violations(page) == []
     visit("/tools/audit/")
-    page.wait_for_selector("[data-audit][data-live=true]")
+    page.wait_for_selector("[data-component=audit][data-live=true]")
     page.set_input_files("[name=files]", str(RUN))
     page.wait_for_selector("[data-audit-items] [data-result=descent_m]")
     assert violations(page) == []

@@ -228,14 +228,14 @@ def test_a_damaged_runtime_file_is_never_kept_and_try_again_works(
     with host(site_dir, damage_once={path: how}) as (url, requests):
         page = context.new_page()
         page.goto(f"{url}/tools/audit/")
-        button = page.locator("[data-audit] [data-runtime] button")
+        button = page.locator("[data-component=audit] [data-runtime] button")
         button.wait_for()
         name = path.split("/")[-1].removesuffix(".gz")
-        assert name in page.inner_text("[data-audit] [data-runtime]")
+        assert name in page.inner_text("[data-component=audit] [data-runtime]")
         assert button.inner_text() == "Try again"
         button.click()
-        page.wait_for_selector("[data-audit][data-live=true]")
-        page.locator("[data-audit] [data-runtime]").wait_for(state="hidden")
+        page.wait_for_selector("[data-component=audit][data-live=true]")
+        page.locator("[data-component=audit] [data-runtime]").wait_for(state="hidden")
         page.set_input_files("[name=files]", str(legacy))
         page.wait_for_selector("[data-audit-items] > [data-audit-item='0'] [data-result=descent_m]")
         assert requests.count(path) == 2
@@ -254,12 +254,14 @@ def test_the_audit_page_is_live_after_a_successful_try_again(
     with host(site_dir, fail_once=("/pyodide/pyodide.asm.wasm.gz",)) as (url, _):
         page = context.new_page()
         page.goto(f"{url}/tools/audit/")
-        page.locator("[data-audit] [data-runtime] button").click()
-        page.wait_for_selector("[data-audit][data-live=true]")
+        page.locator("[data-component=audit] [data-runtime] button").click()
+        page.wait_for_selector("[data-component=audit][data-live=true]")
         # What the page says before any file, as built (no longer that Python "could not start").
         built = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
         intro = re.search(r"data-status>(.*?)</p>", built)[1]
-        assert page.inner_text("[data-audit] [data-status]") == re.sub("<[^>]+>", "", intro)
+        assert page.inner_text("[data-component=audit] [data-status]") == re.sub(
+            "<[^>]+>", "", intro
+        )
         page.close()
 
 
@@ -275,7 +277,7 @@ def test_session_mode_that_failed_to_load_can_be_tried_again(
         assert "Session mode" in page.inner_text("[data-tool] [data-runtime]")
         button.click()
         page.locator("[data-tool] [data-runtime]").wait_for(state="hidden")
-        page.click("[data-session-start='1-3']")
+        page.click("[data-action='session:start'][data-key='1-3']")
         page.wait_for_selector("dialog[data-session][open]")
         assert len([p for p in requests if p.startswith("/assets/js/session-mode.js")]) == 2
         page.close()

@@ -23,7 +23,7 @@ PLANNER = "/tools/planner/"
 
 def wait_log(page: object) -> None:
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
 
 
 def stored(page: object) -> str | None:
@@ -45,7 +45,7 @@ def seed(context: object, text: str) -> None:
 
 def downloaded(page: object, action: str) -> tuple[str, str]:
     with page.expect_download() as info:
-        page.click(f"[data-log-action={action}]")
+        page.click(f"[data-action='log:{action}']")
     download = info.value
     return download.suggested_filename, Path(download.path()).read_bytes().decode("utf-8")
 
@@ -54,7 +54,7 @@ def test_mark_a_session_done_and_it_survives_a_reload(page: object, base_url: st
     page.goto(base_url + PLANNER)
     wait_log(page)
     assert stored(page) is None
-    page.focus("[data-log-cell='1-1'] [data-log-action=mark]")
+    page.focus("[data-log-cell='1-1'] [data-action='log:mark']")
     page.keyboard.press("Enter")  # keyboard: the form takes the session and the focus
     assert page.evaluate("document.activeElement.name") == "session"
     assert page.input_value("[data-log-form] [name=session]") == "1-1"
@@ -118,7 +118,7 @@ def test_a_first_visit_shows_the_log_built_with_the_page_and_rewrites_none_of_it
     wait_log(page)
     assert page.evaluate("window.logWrites") == []
     assert page.locator("[data-log-cell='1-1'] button").is_visible()
-    page.click("[data-log-cell='1-1'] [data-log-action=mark]")
+    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
     page.fill("[data-log-form] [name=date]", "2026-03-02")
     page.select_option("[data-log-form] [name=rpe]", "5")
     page.select_option("[data-log-form] [name=confidence]", "4")
@@ -133,9 +133,9 @@ def test_invalid_entry_shows_errors_beside_the_fields(page: object, base_url: st
     page.select_option("[data-log-form] [name=session]", "1-2")
     page.fill("[data-log-form] [name=cadence]", "fast")
     page.click("[data-log-form] button[type=submit]")
-    page.locator("[data-log-error-for=rpe]").wait_for(state="visible")
-    assert "1–10" in page.inner_text("[data-log-error-for=rpe]")
-    assert "fast" in page.inner_text("[data-log-error-for=cadence]")
+    page.locator("[data-log-form] [data-error-for=rpe]").wait_for(state="visible")
+    assert "1–10" in page.inner_text("[data-log-form] [data-error-for=rpe]")
+    assert "fast" in page.inner_text("[data-log-form] [data-error-for=cadence]")
     assert page.get_attribute("[data-log-form] [name=cadence]", "aria-invalid") == "true"
     assert page.get_attribute("[data-log-status]", "role") == "status"
     assert "nothing was saved" in status(page)
@@ -222,7 +222,7 @@ def test_a_damaged_store_is_reported_in_one_sentence_and_the_page_works(
     page.wait_for_function("() => location.search.includes('weeks=4')")
     assert page.locator("[data-results] section.dc-week").count() == 4
     # ... and so does the log, which starts again.
-    page.click("[data-log-cell='1-1'] [data-log-action=mark]")
+    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
     page.select_option("[data-log-form] [name=rpe]", "4")
     page.select_option("[data-log-form] [name=confidence]", "4")
     page.click("[data-log-form] button[type=submit]")

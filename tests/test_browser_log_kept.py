@@ -27,7 +27,7 @@ ENTRY = LogEntry(1, 1, dt.date(2026, 3, 2), 5, 4, note="kept")
 def open_log(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
 
 
 def seed(context: object, text: str) -> None:
@@ -51,7 +51,7 @@ def status_says(page: object, words: str) -> None:
 
 
 def save(page: object, session: str) -> None:
-    page.click(f"[data-log-cell='{session}'] [data-log-action=mark]")  # fills in the date
+    page.click(f"[data-log-cell='{session}'] [data-action='log:mark']")  # fills in the date
     page.select_option("[data-log-form] [name=rpe]", "5")
     page.select_option("[data-log-form] [name=confidence]", "4")
     page.click("[data-log-form] button[type=submit]")
@@ -59,7 +59,7 @@ def save(page: object, session: str) -> None:
 
 def download(page: object, which: str) -> str:
     with page.expect_download() as info:
-        page.click(f"[data-log-action=export-unread][data-log-which={which}]")
+        page.click(f"[data-action='log:export-unread'][data-key={which}]")
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
@@ -123,7 +123,7 @@ def test_a_kept_log_too_large_to_read_is_kept_aside_and_offered(
     open_log(page, base_url)
     page.locator("[data-log-aside]").wait_for()
     assert download(page, "aside") == kept
-    page.click("[data-log-action=drop-aside]")
+    page.click("[data-action='log:drop-aside']")
     page.locator("[data-log-aside]").wait_for(state="detached")
     assert item(page, ASIDE) is None and item(page, KEY) is not None
 

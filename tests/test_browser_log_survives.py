@@ -30,11 +30,11 @@ RECORD_PERSIST = """
 def open_log(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
 
 
 def save(page: object, session: str, rpe: str = "5") -> None:
-    page.click(f"[data-log-cell='{session}'] [data-log-action=mark]")  # fills in the date
+    page.click(f"[data-log-cell='{session}'] [data-action='log:mark']")  # fills in the date
     page.select_option("[data-log-form] [name=rpe]", rpe)
     page.select_option("[data-log-form] [name=confidence]", "4")
     page.click("[data-log-form] button[type=submit]")
@@ -118,7 +118,7 @@ def test_storage_that_refuses_a_write_loses_nothing(page: object, base_url: str)
         """() => { Storage.prototype.setItem = () => {
             throw new DOMException('full', 'QuotaExceededError'); }; }"""
     )
-    page.click("[data-log-cell='1-2'] [data-log-action=mark]")
+    page.click("[data-log-cell='1-2'] [data-action='log:mark']")
     page.fill("[data-log-form] [name=note]", "a note worth keeping")
     page.select_option("[data-log-form] [name=rpe]", "5")
     page.select_option("[data-log-form] [name=confidence]", "4")

@@ -147,7 +147,9 @@ def test_rehearsals_run_unseen_and_only_at_quiet_moments(page: object, base_url:
     page.add_init_script(COUNT_COMPUTE_CALLS)
     page.goto(f"{base_url}/tools/planner/")
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")  # the kept log's first answer
+    page.wait_for_selector(
+        "[data-component=log][data-log-live=true]"
+    )  # the kept log's first answer
     changed_at = page.evaluate(
         """() => {
             const tool = document.querySelector('[data-tool]');

@@ -93,7 +93,7 @@ def test_the_planner_reads_and_works_on_a_phone(
     check(page, axe, "fresh", scheme)
 
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]", timeout=60_000)
+    page.wait_for_selector("[data-component=log][data-log-live=true]", timeout=60_000)
     # One kind of date input: the start date is a native date input, as the log's date is.
     types = page.eval_on_selector_all(
         "form.dc-form [name=start], [data-log-form] [name=date]", "es => es.map(e => e.type)"
@@ -108,7 +108,7 @@ def test_the_planner_reads_and_works_on_a_phone(
 
     # Mark done opens the log's form in the session's card, right below the button, and the
     # page stays where it was.
-    mark = "[data-log-cell='1-2'] [data-log-action=mark]"
+    mark = "[data-log-cell='1-2'] [data-action='log:mark']"
     page.locator(mark).scroll_into_view_if_needed()
     before = page.evaluate("scrollY")
     page.tap(mark)

@@ -64,7 +64,7 @@ def test_a_running_audit_can_be_cancelled_and_later_files_are_read(
 ) -> None:
     page.add_init_script(COUNT_WORKERS)
     open_audit(page, base_url)
-    cancel = page.locator("[data-audit] [data-audit-action=cancel]")
+    cancel = page.locator("[data-component=audit] [data-action='audit:cancel']")
     assert cancel.is_hidden()  # nothing to cancel yet
     page.set_input_files("[name=files]", str(big_gpx))
     cancel.click()  # Python is reading the file: seconds of work that the reader gives up on
@@ -113,7 +113,7 @@ def test_python_out_of_memory_is_started_again_and_says_so(
     items(page, 1)
     said = item_text(page, 0)
     assert big_gpx.name in said and "Python stopped" in said and "Traceback" not in said
-    line = page.locator("[data-audit] [data-runtime]")
+    line = page.locator("[data-component=audit] [data-runtime]")
     line.wait_for()
     assert "ran out of memory" in line.inner_text()
     page.wait_for_function("() => window.dcWorkers === 2")

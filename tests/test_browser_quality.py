@@ -138,7 +138,7 @@ def test_cadence_tool_works_from_the_keyboard(page: object, base_url: str) -> No
     assert page.get_attribute("[data-status]", "role") == "status"  # the change is announced
     assert "189.0" in page.inner_text("[data-status]")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.focus("[data-action=share]")
+    page.focus("[data-action='tool:share']")
     assert focus_ring(page) >= 2
     page.keyboard.press("Enter")
     page.wait_for_function(
@@ -160,7 +160,7 @@ def test_planner_works_from_the_keyboard_and_prints(page: object, base_url: str)
         "() => location.search.includes('weeks=16') && location.search.includes('sessions=4')"
     )
     assert page.locator("[data-results] section.dc-week").count() == 16
-    page.focus("[data-action=print]")
+    page.focus("[data-action='tool:print']")
     assert focus_ring(page) >= 2
     page.keyboard.press("Enter")
     assert page.evaluate("window.printed") == 1

@@ -59,7 +59,7 @@ def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
 def open_planner(page: object, base_url: str) -> None:
     page.goto(base_url + PLANNER)
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
 
 
 def heading(page: object) -> str:
@@ -69,7 +69,7 @@ def heading(page: object) -> str:
 def press(page: object, action: str) -> None:
     """Press Next or Back and wait for the step it leads to."""
     before = page.inner_text("[data-session-index]")
-    page.click(f"dialog[data-session] [data-session-action={action}]")
+    page.click(f"dialog[data-session] [data-action='session:{action}']")
     page.wait_for_function(
         "i => document.querySelector('[data-session-index]').textContent !== i", arg=before
     )
@@ -98,7 +98,7 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     assert tempo == {"cadence": "176", "pace": "6:00/km"}  # 168 + 5 % on the metronome
 
     open_planner(page, base_url)
-    start = page.locator("[data-session-start='1-3']")
+    start = page.locator("[data-action='session:start'][data-key='1-3']")
     assert start.is_visible() and start.text_content() == "Start this session"
     start.click()
     page.wait_for_selector("dialog[data-session][open]")
@@ -111,11 +111,11 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
 
     # The audio: a bad pace is refused beside its field, then the track is made and offered.
     page.fill("dialog [name=pace]", "fast")
-    page.click("[data-session-action=audio]")
-    page.wait_for_selector("[data-session-error-for=pace]:not(:empty)")
+    page.click("[data-action='session:audio']")
+    page.wait_for_selector("dialog[data-session] [data-error-for=pace]:not(:empty)")
     assert page.get_attribute("dialog [name=pace]", "aria-invalid") == "true"
     page.fill("dialog [name=pace]", "5:30/km")
-    page.click("[data-session-action=audio]")
+    page.click("[data-action='session:audio']")
     page.wait_for_selector("[data-session-playback]:not([hidden])")
     assert page.evaluate("navigator.mediaSession.metadata.title") == session_name(plan, 1, 3)
     assert page.evaluate("document.querySelector('[data-session-player]').src").startswith("blob:")
@@ -143,7 +143,7 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     assert f"Repeat 1 of {n}" in offer.inner_text()
     offer.screenshot(path=str(SHOTS / "light-390-resume-offer.png"))
     assert not page.locator("dialog[data-session]").evaluate("d => d.open")
-    page.click("[data-session-action=resume]")
+    page.click("[data-action='session:resume']")
     page.wait_for_selector("dialog[data-session][open]")
     assert heading(page) == f"Repeat 1 of {n}"
     assert page.evaluate("window.dcWakeCalls") == ["screen"]
@@ -174,15 +174,15 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     assert heading(page) == "Jog home easy"
     press(page, "next")
     assert heading(page) == "How did it feel?"
-    assert page.locator("[data-session-action=next]").is_hidden()
+    assert page.locator("[data-action='session:next']").is_hidden()
 
-    page.click("[data-session-action=finish]")  # nothing chosen yet: each scale says so
-    page.wait_for_selector("[data-session-error-for=rpe]:not(:empty)")
-    assert page.inner_text("[data-session-error-for=pain]")
+    page.click("[data-action='session:finish']")  # nothing chosen yet: each scale says so
+    page.wait_for_selector("dialog[data-session] [data-error-for=rpe]:not(:empty)")
+    assert page.inner_text("dialog[data-session] [data-error-for=pain]")
     choose(page, "after", "4")
     choose(page, "pain", "yes")
     choose(page, "rpe", "6")
-    page.click("[data-session-action=finish]")
+    page.click("[data-action='session:finish']")
     page.wait_for_selector("dialog[data-session]:not([open])", state="attached")
     page.wait_for_function(
         "() => document.querySelector('[data-log-form] [name=rpe]').value === '6'"
@@ -215,7 +215,9 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
 def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:
     page = phone
     open_planner(page, base_url)
-    page.focus("[data-session-start='1-4']")  # the conditioning session: its circuit, no audio
+    page.focus(
+        "[data-action='session:start'][data-key='1-4']"
+    )  # the conditioning session: its circuit, no audio
     page.keyboard.press("Enter")
     page.wait_for_selector("dialog[data-session][open]")
     assert page.evaluate("document.activeElement.dataset.sessionHeading !== undefined")
@@ -227,7 +229,7 @@ def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:
     for _ in range(3):
         page.keyboard.press("Shift+Tab")
         assert page.evaluate(inside)
-    page.focus("[data-session-action=next]")
+    page.focus("[data-action='session:next']")
     page.keyboard.press("Enter")
     page.wait_for_function(
         "() => document.querySelector('[data-session-heading]').textContent.startsWith('Round 1 of')"
@@ -235,7 +237,7 @@ def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:
     live = page.locator("[data-session-announce]")
     assert live.get_attribute("aria-live") == "polite"
     assert live.inner_text().startswith(page.inner_text("[data-session-heading]"))
-    assert page.evaluate("document.activeElement.dataset.sessionAction") == "next"
+    assert page.evaluate("document.activeElement.dataset.action") == "session:next"
     # Every button of the view is a target of at least 64 px for a gloved finger.
     heights = page.eval_on_selector_all(
         "dialog[data-session] button:not([hidden]), dialog .dc-session-choice",
@@ -244,7 +246,7 @@ def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:
     assert heights and min(heights) >= 64
     page.keyboard.press("Escape")
     page.locator("[data-session-resume]").wait_for(state="visible")  # left, not lost
-    assert page.evaluate("document.activeElement.dataset.sessionStart") == "1-4"
+    assert page.evaluate("document.activeElement.dataset.key") == "1-4"
     assert stored_state(page)["step"] == 1
 
 
@@ -252,7 +254,7 @@ def test_without_a_wake_lock_the_view_says_so(phone: object, base_url: str) -> N
     page = phone
     page.add_init_script(NO_WAKE_LOCK)
     open_planner(page, base_url)
-    page.click("[data-session-start='2-1']")
+    page.click("[data-action='session:start'][data-key='2-1']")
     page.wait_for_selector("dialog[data-session][open]")
     assert page.locator("[data-session-wake]").is_visible()
 
@@ -265,7 +267,7 @@ def test_screenshots_of_every_step(phone: object, base_url: str) -> None:
     ) or "light"
     open_planner(page, base_url)
     for key in ("1-3", "1-4"):
-        page.click(f"[data-session-start='{key}']")
+        page.click(f"[data-action='session:start'][data-key='{key}']")
         page.wait_for_selector("dialog[data-session][open]")
         total = int(page.inner_text("[data-session-total]"))
         for index in range(1, total + 1):
@@ -297,9 +299,9 @@ def test_session_mode_works_offline_after_one_visit(browser: object, base_url: s
     assert any(u.endswith("/assets/js/session-mode.js") for u in urls)
     context.set_offline(True)
     open_planner(page, base_url)
-    page.click("[data-session-start='1-1']")
+    page.click("[data-action='session:start'][data-key='1-1']")
     page.wait_for_selector("dialog[data-session][open]")
-    page.click("[data-session-action=audio]")
+    page.click("[data-action='session:audio']")
     page.wait_for_selector("[data-session-playback]:not([hidden])")
     press(page, "next")
     press(page, "next")
@@ -325,7 +327,7 @@ def test_a_damaged_kept_session_is_offered_safely_or_not_at_all(
     offer = page.locator("[data-session-resume]")
     offer.wait_for(state="visible")
     assert "<b>x</b>" in offer.inner_text()  # shown as text
-    page.click("[data-session-action=resume]")
+    page.click("[data-action='session:resume']")
     page.wait_for_selector("dialog[data-session][open]")
     assert heading(page) == "Before the first repeat"
     choose(page, "before", "3")

@@ -96,7 +96,7 @@ def test_the_log_is_posted_when_it_changed_not_with_every_keystroke(
     page.add_init_script(f"localStorage.setItem('dc-training-log', {json.dumps(text)})")
     page.goto(base_url + "/tools/planner/")
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
     page.wait_for_selector("[data-tool][data-rehearsed]", state="attached")
     posts(page)
     for slope in ("201", "202", "203", "204"):
@@ -112,7 +112,7 @@ def test_the_log_is_posted_again_once_it_changed(page: object, base_url: str) ->
     page.add_init_script(COUNT_POSTS)
     page.goto(base_url + "/tools/planner/")
     wait_live(page)
-    page.wait_for_selector("[data-log][data-log-live=true]")
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
     page.click("[data-log-cell='1-1'] [data-action='log:mark']")
     page.select_option("[data-log-form] [name=rpe]", "5")
     page.select_option("[data-log-form] [name=confidence]", "4")
