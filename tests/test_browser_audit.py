@@ -25,7 +25,9 @@ def open_audit(page: object, base_url: str) -> None:
 
 def items(page: object, count: int) -> None:
     page.wait_for_function(
-        "(n) => document.querySelectorAll('[data-audit-items] > li').length === n", arg=count
+        "(n) => document.querySelectorAll('[data-audit-items] > li:not([data-audit-item=example])')"
+        ".length === n",
+        arg=count,
     )
 
 
