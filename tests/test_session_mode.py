@@ -6,8 +6,8 @@ sessions no example here was written for; the expected numbers are read from the
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import html
 import json
 import re
 
@@ -39,6 +39,24 @@ TODAY = "2026-03-20"
 
 def call(name: str, **args: object) -> dict:
     return json.loads(bridge.call(name, json.dumps({"links": LINKS.as_data(), **args})))
+
+
+def shown_step(args: dict[str, object], index: int) -> dict[str, object]:
+    """Step ``index`` as session mode shows it (its regions), for the call ``args``."""
+    out = call("session_steps", **args, step=index)
+    got = out["regions"]
+    step, notes = got["session-step"]["html"], got["session-notes"]["html"]
+    return {
+        "heading": html.unescape(re.search(r"data-session-heading[^>]*>(.*?)</h2>", step)[1]),
+        "detail": html.unescape(re.search(r"data-session-detail>(.*?)</p>", step)[1]),
+        "notes": [html.unescape(n) for n in re.findall(r"<li>(.*?)</li>", notes)],
+        "announce": html.unescape(got["session-announce"]["html"]),
+    }
+
+
+def repeat_steps(out: dict) -> list[int]:
+    """The indexes of the session's repeats among its steps."""
+    return [i for i, s in enumerate(out["steps"]) if s["kind"] == "repeat"]
 
 
 @st.composite
@@ -147,19 +165,22 @@ def test_session_steps_follow_the_plan_on_the_page(fields: dict, data: st.DataOb
         st.sampled_from([training_log.session_key(*k) for k in training_log.plan_keys(plan)])
     )
     session = session_of(plan, key)
-    out = call("session_steps", fields=fields, key=key, today=TODAY)
+    args = {"fields": fields, "key": key, "today": TODAY}
+    out = call("session_steps", **args)
     assert out["key"] == key and out["downhill"] == session.is_downhill
     steps = out["steps"]
     if session.is_downhill:
-        repeats = [s for s in steps if s["kind"] == "repeat"]
+        repeats = repeat_steps(out)
         assert len(repeats) == session.repeats
-        assert repeats[0]["heading"] == f"Repeat 1 of {session.repeats}"
-        assert f"{session.repeat_length_m:g} m" in repeats[-1]["detail"]
-        assert f"{session.grade_pct:g} %" in repeats[-1]["detail"]
+        assert shown_step(args, repeats[0])["heading"] == f"Repeat 1 of {session.repeats}"
+        last = shown_step(args, repeats[-1])
+        assert f"{session.repeat_length_m:g} m" in last["detail"]
+        assert f"{session.grade_pct:g} %" in last["detail"]
     else:
         assert sum(s["kind"] == "round" for s in steps) == session.repeats * len(session.drill_ids)
-        assert out["audio"] is False and out["audio_note"]
-    assert all(s["announce"] for s in steps)
+        assert out["audio"] is False
+        assert html.unescape(out["regions"]["session-audio-note"]["html"])
+    assert shown_step(args, 0)["announce"] and shown_step(args, len(steps) - 1)["announce"]
 
 
 def test_session_steps_follow_the_plan_as_the_log_adjusts_it() -> None:
@@ -175,11 +196,12 @@ def test_session_steps_follow_the_plan_as_the_log_adjusts_it() -> None:
     ]
     assert changed, "a logged pain must change a later session"
     key = changed[0]
-    out = call("session_steps", fields=FIELDS, key=key, store=store, today=TODAY)
+    args = {"fields": FIELDS, "key": key, "store": store, "today": TODAY}
+    out = call("session_steps", **args)
     want = session_of(adjusted, key)
-    repeats = [s for s in out["steps"] if s["kind"] == "repeat"]
+    repeats = repeat_steps(out)
     assert len(repeats) == want.repeats
-    assert f"{want.grade_pct:g} %" in repeats[0]["detail"]
+    assert f"{want.grade_pct:g} %" in shown_step(args, repeats[0])["detail"]
     # A log kept for another plan does not change this one.
     other = training_log.dump_store([pain], {**FIELDS, "target": "12"})
     out = call("session_steps", fields=FIELDS, key=key, store=other, today=TODAY)
@@ -191,7 +213,7 @@ def test_session_steps_start_from_the_cadence_calculators_defaults() -> None:
     result = cadence_view.compute(reading.values)
     assert tempo_defaults() == {"cadence": str(result.metronome_bpm), "pace": "6:00/km"}
     out = call("session_steps", fields=FIELDS, key="1-1", cadence="", pace="  ")
-    assert (out["cadence"], out["pace"]) == (str(result.metronome_bpm), "6:00/km")
+    assert out["texts"] == {"cadence": str(result.metronome_bpm), "pace": "6:00/km"}
     assert out["errors"] == {} and out["audio"] is True
     # The cadence page hands the same shape to the planner (data.session_tempo).
     answer = call("compute", tool="cadence", fields={"pace": "5:00/km", "cadence": "170"})
@@ -204,15 +226,14 @@ def test_session_steps_start_from_the_cadence_calculators_defaults() -> None:
 
 
 def test_a_faster_pace_shortens_each_repeat_on_screen() -> None:
-    slow = call("session_steps", fields=FIELDS, key="1-1", pace="8:00/km")
-    fast = call("session_steps", fields=FIELDS, key="1-1", pace="4:00/km")
-
-    def run_s(out: dict) -> int:
-        note = next(n for s in out["steps"] if s["kind"] == "repeat" for n in s["notes"])
+    def run_s(pace: str) -> int:
+        args = {"fields": FIELDS, "key": "1-1", "pace": pace}
+        first = repeat_steps(call("session_steps", **args))[0]
+        note = shown_step(args, first)["notes"][0]
         minutes, seconds = re.search(r"(\d+):(\d\d)", note).groups()
         return int(minutes) * 60 + int(seconds)
 
-    assert abs(run_s(slow) - 2 * run_s(fast)) <= 1  # each shown to the whole second
+    assert abs(run_s("8:00/km") - 2 * run_s("4:00/km")) <= 1  # each shown to the whole second
 
 
 def test_bad_tempo_comes_back_beside_its_field_with_the_steps_still_there() -> None:
@@ -220,7 +241,7 @@ def test_bad_tempo_comes_back_beside_its_field_with_the_steps_still_there() -> N
     assert set(out["errors"]) == {"cadence", "pace"}
     assert "fast" in out["errors"]["cadence"]
     assert "2:00" in out["errors"]["pace"]
-    assert out["cadence"] == "fast"  # the field keeps what was typed
+    assert out["texts"]["cadence"] == "fast"  # the field keeps what was typed
     assert (
         sum(s["kind"] == "repeat" for s in out["steps"])
         == session_of(plan_for(FIELDS), "1-1").repeats
@@ -246,7 +267,8 @@ def test_session_audio_is_the_sessions_track() -> None:
     plan = plan_for(FIELDS)
     session = session_of(plan, "1-1")
     out = call("session_audio", fields=FIELDS, key="1-1", cadence="180", pace="5:00/km")
-    wav = base64.b64decode(out["wav_base64"])
+    wav = bridge.take_file()  # handed over beside the answer, not inside it
+    assert wav is not None and bridge.take_file() is None  # once
     assert out["bytes"] == len(wav)
     assert wav == session_audio.session_track_wav(session, 180, 1000 / 300)
     assert len(decode(wav).clicks) == session.repeats
@@ -315,6 +337,6 @@ def test_every_session_row_has_its_start_button() -> None:
     fields = {**FIELDS, "weeks": "3"}
     plan = plan_for(fields)
     html = pages.python_page("planner", fields)
-    keys = re.findall(r'data-session-start="([^"]+)"', html)
+    keys = re.findall(r'data-action="session:start" data-key="([^"]+)"', html)
     assert keys == [training_log.session_key(*k) for k in training_log.plan_keys(plan)]
     assert html.count("Start this session</button>") == len(keys)

@@ -691,7 +691,7 @@ def test_the_page_says_what_it_could_not_read_and_offers_it_as_it_is(kind: str) 
     kept = NEWER if kind == "newer" else UNREADABLE[kind]
     view = call("compute", tool="planner", fields=FIELDS, store=kept, query="?x")
     html = view["regions"]["log-view"]["html"]
-    assert 'data-log-action="export-unread"' in html and 'data-log-which="stored"' in html
+    assert 'data-action="log:export-unread" data-key="stored"' in html
     assert view["data"]["log_summary"] in html.replace("&#x27;", "'")
     assert one_sentence(view["data"]["log_summary"])
     if kind == "newer":
@@ -704,7 +704,7 @@ def test_the_page_says_what_it_could_not_read_and_offers_it_as_it_is(kind: str) 
     fresh = dump_store([entry(1, 1)], FIELDS)
     view = call("compute", tool="planner", fields=FIELDS, store=fresh, aside=True, query="?x")
     html = view["regions"]["log-view"]["html"]
-    assert 'data-log-which="aside"' in html and 'data-log-action="drop-aside"' in html
+    assert 'data-key="aside"' in html and 'data-action="log:drop-aside"' in html
     out = call("log_export_unread", store=fresh, aside_text=kept, which="aside")
     assert out["text"] == kept
 
