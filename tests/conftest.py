@@ -294,7 +294,7 @@ def wait_until(page: object, expression: str) -> None:
 
 
 def wait_live(page: object) -> None:
-    """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
+    """Wait until the tool on the page has its Python ready (data-live set by tool.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)
 
 

@@ -186,10 +186,10 @@ def test_tool_says_so_in_one_sentence_and_keeps_results(
 
 
 def test_a_tool_attached_after_python_failed_still_says_so(page: object, base_url: str) -> None:
-    """The worker starts beside tools.js (page-helpers.js): its failure can come first. CI once
+    """The worker starts beside tool.js (page-helpers.js): its failure can come first. CI once
     left such a page saying "Loading" for good."""
     held: list[object] = []
-    page.route("**/assets/js/tools.js", lambda route: held.append(route))  # answered later
+    page.route("**/assets/js/tool.js", lambda route: held.append(route))  # answered later
     page.route(
         "**/py-worker.js",
         lambda route: route.fulfill(

@@ -95,18 +95,11 @@ WORKERS_STARTED = """(() => {
     window.Worker = class extends Original {
         constructor(url, options) {
             super(url, options);
-            if (String(url).includes('py-worker')) dcStarted.push(`worker: ${options.name}`);
+            if (!String(url).includes('py-worker')) return;
+            dcStarted.push(`worker: ${options.name}`);
+            this.addEventListener('message', (e) => e.data?.type === 'ready' && dcStarted.push('ready'));
         }
     };
-    let early;
-    Object.defineProperty(window, 'dcEarlyPython', {
-        get: () => early,
-        set: (value) => {
-            const ready = early?.early.some((event) => event.data?.type === 'ready');
-            early = value;
-            dcStarted.push(value ? 'early' : ready ? 'cleared after ready' : 'cleared');
-        },
-    });
 })()"""
 
 
@@ -122,7 +115,7 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
 ) -> None:
     """The Python worker reads the snapshot inflated, and the files Pyodide fetches, straight
     from the service worker's cache: none of them is requested (only the module import is).
-    It is started as the page is parsed, and the page's Python client adopts it."""
+    It is started as the page is parsed, by the page's Python client, the one the tools import."""
     context = browser.new_context()
     context.add_init_script(WORKERS_STARTED)
     snapshot_always_pays(context)  # the first visit's; a repeat visit reads the kept one
@@ -133,9 +126,9 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     wait_live(page)
     assert "snapshot.bin.gz" in packed, "the first visit fetches the packed snapshot"
     # Nothing kept yet: the page preloads the modules that start Python, which starts it.
-    assert page.evaluate("dcStarted") == ["cleared", "worker: python"]
+    assert page.evaluate("dcStarted") == ["worker: python", "ready"]
     assert (
-        page.locator("link[rel=modulepreload]").count() == 6
+        page.locator("link[rel=modulepreload]").count() == 8
     )  # runtime-config.js among them: runtime-status.js imports it
     wait_runtime_cached(page)
     size = page.evaluate(
@@ -151,26 +144,22 @@ def test_a_repeat_visit_reads_the_kept_runtime_directly(
     assert sorted(packed) == ["pyodide.asm.mjs", "pyodide.mjs"], (
         "a repeat visit requested runtime files"
     )
-    # One worker, started from <head> and adopted; no preloads (they would delay the bundle).
-    assert page.evaluate("dcStarted") == ["worker: python controlled", "early", "cleared"]
+    # One worker, started from <head>; no preloads (they would delay the bundle).
+    assert page.evaluate("dcStarted") == ["worker: python controlled", "ready"]
     assert page.locator("link[rel=modulepreload]").count() == 0
-    # A tab that never paints (in the background) adopts the worker once its wait for a paint
+    # A tab that never paints (in the background) attaches its tools once its wait for a paint
     # runs out (page-helpers.js). The page's clock is held until the worker has said Python is
-    # ready: what it said meanwhile still reaches the page.
+    # ready: the tools then find it ready, and no second worker starts.
     page.add_init_script(NEVER_PAINTS)
     page.clock.install()
     page.clock.pause_at(dt.datetime.now() + dt.timedelta(hours=1))
     page.reload()
-    wait_until(page, "window.dcEarlyPython?.early.some((event) => event.data?.type === 'ready')")
-    assert page.evaluate("dcStarted") == ["worker: python controlled", "early"]  # not adopted yet
+    wait_until(page, "dcStarted.includes('ready')")
+    assert page.locator("[data-tool][data-live]").count() == 0  # not attached yet
     page.clock.resume()
     wait_live(page)
     recompute(page, "cadence", "177")
-    assert page.evaluate("dcStarted") == [
-        "worker: python controlled",
-        "early",
-        "cleared after ready",
-    ]
+    assert page.evaluate("dcStarted") == ["worker: python controlled", "ready"]
     context.close()
 
 

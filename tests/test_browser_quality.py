@@ -171,7 +171,7 @@ def test_chapter_loads_nothing_of_pyodide_and_logs_no_errors(page: object, base_
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + "/technique/")
     wait_settled(page)
-    tools = ("pyodide", "snapshot", "tools.js", "py-client.js", "py-worker.js", "training-log.js")
+    tools = ("pyodide", "snapshot", "tool.js", "py-client.js", "py-worker.js", "training-log.js")
     assert not [u for u in requests if any(name in u for name in tools)]
     assert [u for u in requests if u.endswith("page-helpers.js")]
     assert page.watch.console_errors == []
