@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from drills import planner
 from drills.errors import InputError, shown
@@ -71,7 +72,7 @@ DEFAULT_TEXTS: dict[str, str] = {
 OPTIONAL = frozenset({NAMES["start_date"]})  # empty text means "not given"
 
 
-def plan_from_values(values: Mapping[str, object]) -> planner.Plan:
+def plan_from_values(values: Mapping[str, Any]) -> planner.Plan:
     """The plan for the fields' values (as ``PARSERS`` read them), by field name."""
     return planner.make_plan(**{argument: values[name] for argument, name in NAMES.items()})
 
@@ -83,7 +84,7 @@ def plan_from_texts(
     for an empty start date), or None when any text is not valid."""
     if texts is None:
         return None
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for name, parse in PARSERS.items():
         text = texts.get(name, DEFAULT_TEXTS[name])
         if not isinstance(text, str):

@@ -133,7 +133,9 @@ def test_a_log_from_a_newer_version_is_never_written_over(
 ) -> None:
     """(b) A schema-4 log used to be "not read", and the next save replaced it with a schema-3
     log of one entry."""
-    newer = training_log.dump_store([ENTRY], FIELDS).replace('"schema": 3', '"schema": 4')
+    newer = training_log.dump_store([ENTRY], FIELDS).replace(
+        '"schema": 3', f'"schema": {training_log.SCHEMA_VERSION + 1}'
+    )
     seed(context, newer)
     open_log(page, base_url)
     status_says(page, "newer version")
