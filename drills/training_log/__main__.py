@@ -9,7 +9,6 @@ Exit status 1 when the folder cannot be read or holds no log.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from drills.csv_cells import csv_text
 from drills.training_log.book import read_book
 from drills.training_log.plan_logs import Book, import_book
 from drills.training_log.roster import ATTENTION, RosterRow, order_rule, roster
@@ -72,25 +72,32 @@ def row_values(row: RosterRow) -> dict[str, object]:
 
 
 def write(rows: Sequence[RosterRow], kind: str, out: TextIO) -> None:
-    values = [row_values(r) for r in rows]
     if kind == "json":
-        json.dump({"order": order_rule(), "athletes": values}, out, ensure_ascii=False, indent=2)
+        athletes = [row_values(r) for r in rows]
+        json.dump({"order": order_rule(), "athletes": athletes}, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    if kind == "csv":
-        writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for v in values:
-            writer.writerow(
-                {**v, "flags": "; ".join(v["flags"]), "changes": " ".join(v["changes"])}
-            )  # type: ignore[arg-type]
-        return
-    for v in values:
-        flags = ", ".join(v["flags"]) or "no flags"  # type: ignore[arg-type]
+    if kind == "csv":  # every cell as text: a tampered file's name is never a formula
+        cells = [
+            {
+                **row_values(row),
+                "flags": "; ".join(ATTENTION[f] for f in row.flags),
+                "changes": " ".join(row.changes),
+            }
+            for row in rows
+        ]
         out.write(
-            f"{v['athlete'] or '(no name)'}: {v['plan']}; week {v['week']}: "
-            f"{v['done_this_week']} of {v['planned_this_week']} sessions; "
-            f"{v['done']} of {v['planned']} in all ({v['due']} due); {flags}\n"
+            csv_text(
+                [COLUMNS, *(["" if c[k] is None else str(c[k]) for k in COLUMNS] for c in cells)]
+            )
+        )
+        return
+    for row in rows:
+        p = row.progress
+        flags = ", ".join(ATTENTION[f] for f in row.flags) or "no flags"
+        out.write(
+            f"{row.athlete or '(no name)'}: {p.name}; week {p.week}: {p.done_week} of "
+            f"{p.planned_week} sessions; {p.done} of {p.planned} in all ({p.due} due); {flags}\n"
         )
     out.write(f"\n{order_rule()}\n")
 
