@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, audit, log, session
+from drills.bridge import audio, audit, log, roster, session
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -33,6 +33,15 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_export_unread": log.export_unread,  # a kept text the page could not read, as it is
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
+    # Many plans and a coach's roster (drills.bridge.roster): the kept text, as for the log.
+    "book_view": roster.view,
+    "book_start": roster.start,
+    "book_save": roster.save,
+    "book_switch": roster.switch,
+    "book_import": roster.import_file,
+    "book_export": roster.export,
+    "book_delete": roster.delete,
+    "book_note": roster.note,
     # Session mode on the planner page (drills.bridge.session).
     "session_steps": session.steps,
     "session_audio": session.audio,
@@ -55,6 +64,14 @@ DOING: dict[str, str] = {
     "log_export_unread": "downloading the log that could not be read",
     "export_ics": "making the calendar file",
     "export_csv": "making the spreadsheet file",
+    "book_view": "showing your plans",
+    "book_start": "starting the plan",
+    "book_save": "saving to the training log",
+    "book_switch": "switching plans",
+    "book_import": "importing the athlete's log",
+    "book_export": "exporting the plan and its log",
+    "book_delete": "deleting the plan",
+    "book_note": "saving the session's note",
     "session_steps": "preparing session mode",
     "session_audio": "making the session's sounds",
     "session_log": "preparing the session's log",

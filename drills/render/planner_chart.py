@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from drills.planner import Plan
 from drills.render.html import esc
-from drills.training_log.roster import WeekDescent
+from drills.training_log import WeekDescent
 from drills.words import listing, pct
 
 WIDTH, HEIGHT = 640, 300

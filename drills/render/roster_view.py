@@ -15,9 +15,10 @@ from drills.plan_form import plan_from_texts
 from drills.render.html import attrs, esc
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, region
-from drills.training_log import Book, PlanLog
-from drills.training_log.roster import (
+from drills.training_log import (
     ATTENTION,
+    Book,
+    PlanLog,
     Progress,
     RosterRow,
     order_rule,

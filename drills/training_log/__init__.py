@@ -12,6 +12,7 @@ from drills.training_log.adjustment import Adjusted, Change, adjust, adjust_plan
 from drills.training_log.book import (
     BookReading,
     dump_book,
+    export_name,
     read_book,
     read_store,
     read_text,
@@ -44,6 +45,16 @@ from drills.training_log.plan_logs import (
     switch_plan,
 )
 from drills.training_log.plans import fits, same_plan
+from drills.training_log.roster import (
+    ATTENTION,
+    Progress,
+    RosterRow,
+    WeekDescent,
+    order_rule,
+    plan_list,
+    planned_and_done,
+    roster,
+)
 from drills.training_log.runs import (
     MAX_NAME_CHARS,
     LoggedRun,
@@ -65,6 +76,7 @@ from drills.training_log.store import (
 )
 
 __all__ = [
+    "ATTENTION",
     "CADENCE_RANGE_SPM",
     "FLAGS",
     "MAX_NAME_CHARS",
@@ -81,8 +93,11 @@ __all__ = [
     "LogEntry",
     "LoggedRun",
     "PlanLog",
+    "Progress",
     "Reading",
+    "RosterRow",
     "Store",
+    "WeekDescent",
     "adjust",
     "adjust_plan",
     "backup_reminder",
@@ -93,18 +108,23 @@ __all__ = [
     "dump_store",
     "entry_form_texts",
     "export_book",
+    "export_name",
     "fits",
     "import_book",
     "log_entry",
     "low_high",
     "merge_entries",
+    "order_rule",
     "parse_key",
     "plan_keys",
+    "plan_list",
+    "planned_and_done",
     "read_book",
     "read_entry_form",
     "read_store",
     "read_text",
     "remove_entry",
+    "roster",
     "run_from_json",
     "run_key",
     "same_plan",

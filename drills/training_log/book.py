@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from drills.errors import InputError
-from drills.planner import WEEKS_RANGE
+from drills.planner import FORM_FIELDS, WEEKS_RANGE
 from drills.training_log.entries import MAX_NOTE_CHARS, MAX_SESSIONS_PER_WEEK
 from drills.training_log.plan_logs import (
     Book,
@@ -193,3 +195,24 @@ def written_back(kept_text: object, single_text: str) -> str:
     if not reading.many:
         return single_text
     return dump_book(put_current(reading.book, read_text(single_text).store))
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by single hyphens ("Žan Kovač" → "zan-kovac")."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def export_name(log: PlanLog) -> str:
+    """The file name of one plan's export: athlete, start and grades, in safe characters
+    only ("downhill-log-anna-berg-2026-03-02-4-to-12pct.json")."""
+    texts = log.plan_texts() or {}
+    start = texts.get(FORM_FIELDS["start_date"], "")
+    grades = [texts.get(FORM_FIELDS[k], "") for k in ("current_grade_pct", "target_grade_pct")]
+    low, high = (_slug(g.replace(".", "p")) for g in grades)
+    parts = [
+        _slug(log.athlete),
+        start if re.fullmatch(r"\d{4}-\d\d-\d\d", start) else "undated",
+        f"{low}-to-{high}pct" if low and high else "",
+    ]
+    return "downhill-log-" + "-".join(p for p in parts if p) + ".json"
