@@ -53,7 +53,7 @@ def test_the_athlete_who_needs_attention_comes_first() -> None:
     book = athlete(book, "Adam", LogEntry(1, 1, MONDAY, 5, 4, soreness=1))
     book = athlete(book, "Mia", LogEntry(1, 1, MONDAY, 5, x.LOW_CONFIDENCE))
     book = athlete(book, "Ben")  # nothing logged, a session due
-    rows = r.roster(book, MONDAY)  # the first session is due
+    rows = r.roster_rows(book, MONDAY)  # the first session is due
     assert [row.athlete for row in rows] == ["Zoe", "Mia", "Ben", "Adam"]
     zoe = rows[0]
     assert zoe.flags == ("pain",)
@@ -67,7 +67,7 @@ def test_counts_this_week_and_overall() -> None:
     book = athlete(Book(), "Anna", *entries)
     book = tl.start_plan(book, {**TEXTS, "target": "12"}, "Anna")  # a second plan, current
     book = tl.switch_plan(book, "p1")
-    [row] = r.roster(book, MONDAY + dt.timedelta(days=8))
+    [row] = r.roster_rows(book, MONDAY + dt.timedelta(days=8))
     p = row.progress
     assert (p.plan_id, p.week, p.done_week, p.planned_week) == ("p1", 2, 1, 3)
     assert (p.done, p.planned, row.plans) == (4, 18, 2)

@@ -24,7 +24,7 @@ from drills.training_log import (
     order_rule,
     plan_list,
     planned_and_done,
-    roster,
+    roster_rows,
 )
 from drills.words import counted, long_date
 
@@ -107,7 +107,7 @@ def _card(row: RosterRow, index: int) -> str:
 
 def roster_region(book: Book, today: dt.date) -> Region:
     """Every athlete as a card, the one who needs attention first, under the order's rule."""
-    rows = roster(book, today)
+    rows = roster_rows(book, today)
     if not rows:
         body = "<p>No athlete yet: import an athlete’s log file to start the roster.</p>"
     else:

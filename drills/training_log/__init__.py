@@ -53,7 +53,7 @@ from drills.training_log.roster import (
     order_rule,
     plan_list,
     planned_and_done,
-    roster,
+    roster_rows,
 )
 from drills.training_log.runs import (
     MAX_NAME_CHARS,
@@ -124,7 +124,7 @@ __all__ = [
     "read_store",
     "read_text",
     "remove_entry",
-    "roster",
+    "roster_rows",
     "run_from_json",
     "run_key",
     "same_plan",

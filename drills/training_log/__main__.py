@@ -19,7 +19,7 @@ from typing import TextIO
 from drills.csv_cells import csv_text
 from drills.training_log.book import read_book
 from drills.training_log.plan_logs import Book, import_book
-from drills.training_log.roster import ATTENTION, RosterRow, order_rule, roster
+from drills.training_log.roster import ATTENTION, RosterRow, order_rule, roster_rows
 
 COLUMNS = (
     "athlete",
@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     if not book.plans:
         print(f"{args.folder}: no training log in this folder.", file=sys.stderr)
         return 1
-    write(roster(book, args.today), args.kind or "text", out)
+    write(roster_rows(book, args.today), args.kind or "text", out)
     return 0
 
 

@@ -159,7 +159,7 @@ def athlete_plan(book: Book, athlete: str) -> PlanLog:
     return next((p for p in theirs if p.id == book.current), theirs[-1])
 
 
-def roster(book: Book, today: dt.date) -> tuple[RosterRow, ...]:
+def roster_rows(book: Book, today: dt.date) -> tuple[RosterRow, ...]:
     """One row per athlete (the plans with no athlete are one row, named ""), the athlete who
     needs attention first (``order_rule``)."""
     names: dict[str, str] = {}
