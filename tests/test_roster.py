@@ -19,15 +19,7 @@ from drills.training_log import roster as r
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 MONDAY = dt.date(2026, 3, 2)
-TEXTS = {
-    "current": "4",
-    "target": "10",
-    "weeks": "6",
-    "sessions": "2",
-    "level": "beginner",
-    "slope": "200",
-    "start": MONDAY.isoformat(),
-}
+TEXTS = {"current": "4", "target": "10", "weeks": "6", "sessions": "2", "level": "beginner", "slope": "200", "start": MONDAY.isoformat()}  # fmt: skip
 
 
 def athlete(book: Book, name: str, *entries: LogEntry, target: str = "10") -> Book:

@@ -39,6 +39,7 @@ from drills.training_log.store import (
     read_single,
     whole,
 )
+from drills.words import counted
 
 
 def _plan_json(log: PlanLog) -> dict[str, object]:
@@ -138,8 +139,8 @@ def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -
     if unread_plans:
         where = "Your saved training log" if source == "saved" else "This file"
         sentences.append(
-            f"{where} holds {unread_plans} plan{'s' if unread_plans > 1 else ''} that could not "
-            "be read and were left out."
+            f"{where} holds {counted(unread_plans, 'plan', 'plans')} that could not be read "
+            f"and {'was' if unread_plans == 1 else 'were'} left out."
         )
     return BookReading(
         book,
