@@ -137,6 +137,13 @@ def test_a_damaged_plan_in_a_book_is_left_out_and_said() -> None:
     assert reading.message == "This file holds 1 plan that could not be read and was left out."
 
 
+@pytest.mark.parametrize("current", [["p1"], {"p": 1}, "p9", None, 3])
+def test_a_tampered_current_plan_reads_as_the_last_plan(current: object) -> None:
+    data = json.loads(fixture(4))
+    data["current"] = current
+    assert tl.read_book(json.dumps(data)).book.current == "p3"
+
+
 def test_a_newer_book_is_refused() -> None:
     newer = fixture(4).replace('"schema": 4', f'"schema": {tl.SCHEMA_VERSION + 1}')
     reading = tl.read_book(newer)

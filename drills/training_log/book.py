@@ -133,7 +133,8 @@ def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -
         read.append(found[1])
     ids = {p.id for p in logs}
     current = data.get("current")
-    book = Book(tuple(logs), current if current in ids else (logs[-1].id if logs else None))
+    last = logs[-1].id if logs else None
+    book = Book(tuple(logs), current if isinstance(current, str) and current in ids else last)
     kept = any(p.entries or p.runs for p in logs)
     sentences = [left_out(read, source, kept or bool(logs))] if read else []
     if unread_plans:

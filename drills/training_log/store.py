@@ -28,8 +28,8 @@ SCHEMA_VERSION = 4
 FORMAT = "downhill-confidence-training-log"
 # One size for a log the page reads, stores and imports, a coach's roster included: a full
 # 24-week log with long notes is under 150 000 characters (a real one a tenth of that), so a
-# roster of six such logs fits, and the text and the copy the page may keep aside stay well
-# within what a browser's localStorage keeps for one site.
+# roster of six such logs fits, and the text and the copy the page may keep aside, at two
+# bytes a character, stay under the 5 MB a browser's localStorage keeps for one site.
 MAX_STORE_CHARS = 1_000_000
 SIZE_TEXT = f"{MAX_STORE_CHARS:,} characters"
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
@@ -159,7 +159,8 @@ class Reading:
 
 
 def whole(text: object, source: str) -> Reading | dict[str, object]:
-    """The text's JSON data brought up to SCHEMA_VERSION, or the Reading that refuses it."""
+    """The text's JSON data, a single-plan form brought up to SINGLE_SCHEMA (a book, schema 4,
+    as it is), or the Reading that refuses it."""
     what = "Your saved training log" if source == "saved" else "This file"
     fix = "this page cannot show it" if source == "saved" else "nothing was imported"
 
