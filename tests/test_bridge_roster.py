@@ -139,3 +139,21 @@ def test_a_note_on_a_planned_session_travels_with_the_export() -> None:
     assert tl.read_book(sent).book.get("p1").notes == ((2, 1, "Grass path"),)
     too_long = call("book_note", store=out["store"], plan="p1", key="2-1", note="x" * 501)
     assert too_long["field"] == "note"
+
+
+def test_a_coachs_link_names_the_athlete_whose_log_comes_back_to_their_row() -> None:
+    query = call("book_link", fields=FIELDS, athlete="Anna Berg & co")["query"]
+    assert query.endswith("&athlete=Anna+Berg+%26+co")
+    # The athlete opens the link (the planner ignores the key) and logs a session.
+    shown = call("compute", tool="planner", link=query, today="2026-03-02")
+    assert shown["errors"] == {}
+    saved = call("book_save", fields=shown["texts"], store="", entry=ENTRY, query=query, today="2026-03-02")  # fmt: skip
+    sent = call("book_export", store=saved["store"])
+    assert sent["filename"].startswith("downhill-log-anna-berg-co-2026-03-02")
+    # Back in the coach's browser, into Anna's row beside another athlete's plan.
+    coach = tl.dump_book(tl.start_plan(tl.Book(), FIELDS, "Ben"))
+    out = call("book_import", store=coach, text=sent["text"], today="2026-03-03")
+    assert [p.athlete for p in tl.read_book(out["store"]).book.plans] == ["Ben", "Anna Berg & co"]
+    twice = call("book_link", fields=FIELDS, athlete="x")["query"] + "&athlete=y"
+    saved = call("book_save", fields=FIELDS, store="", entry=ENTRY, query=twice, today="2026-03-02")
+    assert tl.read_book(saved["store"]).book.plans[0].athlete == ""  # which one was meant?

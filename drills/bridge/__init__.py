@@ -42,6 +42,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "book_export": roster.export,
     "book_delete": roster.delete,
     "book_note": roster.note,
+    "book_link": roster.link,  # a coach's plan link naming the athlete
     # Session mode on the planner page (drills.bridge.session).
     "session_steps": session.steps,
     "session_audio": session.audio,
@@ -72,6 +73,7 @@ DOING: dict[str, str] = {
     "book_export": "exporting the plan and its log",
     "book_delete": "deleting the plan",
     "book_note": "saving the session's note",
+    "book_link": "making the athlete's plan link",
     "session_steps": "preparing session mode",
     "session_audio": "making the session's sounds",
     "session_log": "preparing the session's log",

@@ -10,6 +10,7 @@ call says so (the planner page's own calls keep it aside first).
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from drills import training_log
 from drills.bridge import log
@@ -62,9 +63,28 @@ def _changed(book: Book, args: Args, summary: str) -> dict[str, Any]:
     return {**_shown(book, args), "store": training_log.dump_book(book), "summary": summary}
 
 
+ATHLETE_KEY = "athlete"  # a plan link's key for the athlete it is for (the planner ignores it)
+
+
 def _athlete(args: Args) -> str:
-    name = args.get("athlete", "")
+    """The athlete named by the call, else by the plan link the page was opened with."""
+    name = args.get("athlete")
+    query = args.get("query")
+    if name is None and isinstance(query, str) and len(query) <= forms.MAX_QUERY_CHARS:
+        named = [v for k, v in parse_qsl(query.lstrip("?")) if k == ATHLETE_KEY]
+        name = named[0] if len(named) == 1 else ""
     return training_log.clean_athlete("" if name is None else name)
+
+
+def link(args: Args) -> dict[str, Any]:
+    """A coach's plan link for an athlete: {fields, athlete}. The athlete who opens it logs
+    under their name, so their export comes back to the same row."""
+    texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
+    if planner_view.plan_for(texts) is None:
+        raise InputError("plan", "Correct the plan’s highlighted fields first.")
+    query = forms.to_query(planner_view.FIELDS, texts)
+    name = _athlete({"athlete": args.get("athlete", "")})
+    return {"query": query + (f"&{urlencode({ATHLETE_KEY: name})}" if name else "")}
 
 
 def view(args: Args) -> dict[str, Any]:
@@ -74,7 +94,7 @@ def view(args: Args) -> dict[str, Any]:
 
 
 def start(args: Args) -> dict[str, Any]:
-    """The page's plan made current: {store, fields, athlete, today, marks}. The athlete's plan
+    """The page's plan made current: {store, fields, athlete or query, today, marks}. The athlete's plan
     kept for the same sessions when there is one, else a new plan beside the others."""
     texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
     if planner_view.plan_for(texts) is None:
@@ -91,7 +111,8 @@ def start(args: Args) -> dict[str, Any]:
 
 
 def save(args: Args) -> dict[str, Any]:
-    """Log a session into the page's plan (``log.save``'s arguments, and ``athlete``): a log
+    """Log a session into the page's plan (``log.save``'s arguments, and ``athlete`` or the
+    plan link's ``query`` naming one): a log
     kept for another plan is kept beside it, never refused. A kept text the page cannot read
     in full goes to ``log.save`` as it is (which keeps it aside first)."""
     reading = _reading(args)
