@@ -76,12 +76,18 @@ def _athlete(args: Args) -> str:
     return training_log.clean_athlete("" if name is None else name)
 
 
-def link(args: Args) -> dict[str, Any]:
-    """A coach's plan link for an athlete: {fields, athlete}. The athlete who opens it logs
-    under their name, so their export comes back to the same row."""
+def _page_texts(args: Args) -> dict[str, str]:
+    """The planner form's texts, refused when they make no plan."""
     texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
     if planner_view.plan_for(texts) is None:
         raise InputError("plan", "Correct the plan’s highlighted fields first.")
+    return texts
+
+
+def link(args: Args) -> dict[str, Any]:
+    """A coach's plan link for an athlete: {fields, athlete}. The athlete who opens it logs
+    under their name, so their export comes back to the same row."""
+    texts = _page_texts(args)
     query = forms.to_query(planner_view.FIELDS, texts)
     name = _athlete({"athlete": args.get("athlete", "")})
     return {"query": query + (f"&{urlencode({ATHLETE_KEY: name})}" if name else "")}
@@ -94,11 +100,10 @@ def view(args: Args) -> dict[str, Any]:
 
 
 def start(args: Args) -> dict[str, Any]:
-    """The page's plan made current: {store, fields, athlete or query, today, marks}. The athlete's plan
-    kept for the same sessions when there is one, else a new plan beside the others."""
-    texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
-    if planner_view.plan_for(texts) is None:
-        raise InputError("plan", "Correct the plan’s highlighted fields first.")
+    """The page's plan made current: {store, fields, athlete or query, today, marks}. The
+    athlete's plan kept for the same sessions when there is one, else a new plan beside the
+    others."""
+    texts = _page_texts(args)
     book = _book(args)
     started = training_log.start_plan(book, texts, _athlete(args))
     new = len(started.plans) > len(book.plans)
@@ -112,14 +117,13 @@ def start(args: Args) -> dict[str, Any]:
 
 def save(args: Args) -> dict[str, Any]:
     """Log a session into the page's plan (``log.save``'s arguments, and ``athlete`` or the
-    plan link's ``query`` naming one): a log
-    kept for another plan is kept beside it, never refused. A kept text the page cannot read
-    in full goes to ``log.save`` as it is (which keeps it aside first)."""
+    plan link's ``query`` naming one): a log kept for another plan is kept beside it, never
+    refused. A kept text the page cannot read in full, or a form that makes no plan, goes to
+    ``log.save`` as it is (which keeps the text aside first, or says what to correct)."""
     reading = _reading(args)
-    plan = planner_view.plan_for(raw_fields(args))
-    if not reading.complete or plan is None:
-        return log.save(args)
     texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
+    if not reading.complete or planner_view.plan_for(texts) is None:
+        return log.save(args)
     before = reading.book
     book = training_log.start_plan(before, texts, _athlete(args))
     out = log.save({**args, "store": training_log.dump_book(book)})
