@@ -2,7 +2,8 @@
 added up week by week (issue 33). Standard library only: it runs in the browser.
 
 ``read_archive(data, name, progress)`` reads an archive into a ``History`` (its ``items``, one
-per activity file, and its ``weeks``); ``summary(history)`` gives the figures a planner needs.
+per activity file, and its ``weeks``); ``summary(history)`` gives the figures a planner needs, and
+``plan_start(history, figures, …)`` the planner's inputs they lead to.
 For several workers: ``list_members`` lists an archive's activity files, ``read_members`` reads
 a share of them, ``read_item`` turns one into an item and ``combine`` merges the items.
 """
@@ -17,6 +18,7 @@ from drills.history.archive import (
 from drills.history.combine import combine
 from drills.history.item import read_item
 from drills.history.model import ActivityRow, History, Item, Status, Week, WeekBand
+from drills.history.plan_start import PlanStart, plan_start
 from drills.history.read import read_archive
 from drills.history.sports import DEFAULT_SPORTS
 from drills.history.summary import LongestDescent, RecentDescent, Summary, summary
@@ -32,6 +34,7 @@ __all__ = [
     "Listing",
     "LongestDescent",
     "Member",
+    "PlanStart",
     "RecentDescent",
     "Status",
     "Summary",
@@ -39,6 +42,7 @@ __all__ = [
     "WeekBand",
     "combine",
     "list_members",
+    "plan_start",
     "read_archive",
     "read_item",
     "read_members",
