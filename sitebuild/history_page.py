@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from drills.bridge.history import history
-from drills.history.archive import ACTIVITY_SUFFIXES
+from drills.history import ACTIVITY_SUFFIXES
 from drills.render.history_view import REGIONS
 from sitebuild.links import Where, tool_links
 

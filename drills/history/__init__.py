@@ -9,6 +9,7 @@ a share of them, ``read_item`` turns one into an item and ``combine`` merges the
 """
 
 from drills.history.archive import (
+    ACTIVITY_SUFFIXES,
     MAX_ZIP_DEPTH,
     Listing,
     Member,
@@ -25,6 +26,7 @@ from drills.history.summary import LongestDescent, RecentDescent, Summary, summa
 from drills.history.weeks import STEADY_RULE
 
 __all__ = [
+    "ACTIVITY_SUFFIXES",
     "DEFAULT_SPORTS",
     "MAX_ZIP_DEPTH",
     "STEADY_RULE",
