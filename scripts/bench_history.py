@@ -85,13 +85,16 @@ def with_workers(data: bytes, workers: int, pool: multiprocessing.pool.Pool) -> 
     combine(item for items in pool.map(_share, shares) for item in items)
 
 
-def median_s(job: Callable[[], object], rounds: int) -> float:
-    times = []
+def medians_s(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Each job's median time, the jobs taking turns round by round, so a busy machine's load
+    falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
     for _ in range(rounds):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, job in jobs.items():
+            start = time.perf_counter()
+            job()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(spent) for name, spent in times.items()}
 
 
 def main() -> None:
@@ -101,23 +104,30 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
     data, files = archive(args.copies)
-    whole = median_s(lambda: read_archive(data, "export.zip"), args.rounds)
-    separate = median_s(lambda: one_by_one(files), args.rounds)
+    fork = multiprocessing.get_context("fork")
+    with fork.Pool(args.workers) as many, fork.Pool(1) as one:
+        with_workers(data, args.workers, many)  # every worker started and warm
+        with_workers(data, 1, one)
+        took = medians_s(
+            {
+                "archive": lambda: read_archive(data, "export.zip"),
+                "separate": lambda: one_by_one(files),
+                "one": lambda: with_workers(data, 1, one),
+                "many": lambda: with_workers(data, args.workers, many),
+            },
+            args.rounds,
+        )
     print(
         f"history: {len(files)} files, {len(data) / 1e6:.1f} MB zipped; read_archive "
-        f"{whole:.2f} s, auditing them one by one {separate:.2f} s"
+        f"{took['archive']:.2f} s, auditing them one by one {took['separate']:.2f} s"
     )
-    print(f"ratio (archive / files one by one): {whole / separate:.3f}  (goal <= 1.1)")
-    with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        with_workers(data, args.workers, pool)  # the workers started and warm
-        parallel = median_s(lambda: with_workers(data, args.workers, pool), args.rounds)
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        with_workers(data, 1, pool)
-        single = median_s(lambda: with_workers(data, 1, pool), args.rounds)
-    goal = 0.7 * args.workers
     print(
-        f"ratio (one worker / {args.workers} workers): {single / parallel:.2f}  "
-        f"(goal >= {goal:.1f}; {single:.2f} s against {parallel:.2f} s)"
+        f"ratio (archive / files one by one): {took['archive'] / took['separate']:.3f}  "
+        "(goal <= 1.1)"
+    )
+    print(
+        f"ratio (one worker / {args.workers} workers): {took['one'] / took['many']:.2f}  "
+        f"(goal >= {0.7 * args.workers:.1f}; {took['one']:.2f} s against {took['many']:.2f} s)"
     )
 
 
