@@ -12,15 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drills.history import Week
-from drills.render.audit_chart import ACCENT, AXIS_SIZE, FAINT, HEIGHT, LINE, WIDTH
+from drills.render.audit_chart import ACCENT, FAINT, LINE, WIDTH
 from drills.render.audit_format import band_label, band_words, height, height_unit, height_value
 from drills.render.html import esc
 from drills.render.planner_chart import nice_ceiling
 from drills.runs.advice import STEEP_FROM_PCT
 
 CHART_WEEKS = 52  # a year of bars at most: older weeks stay in the table
-LEFT, RIGHT, TOP, BOTTOM = 64, 10, 52, 34
+HEIGHT = 330
+LEFT, RIGHT, TOP, BOTTOM = 78, 10, 96, 40
+# Text in the 640-wide viewBox: on a 360 px phone a unit is half a pixel, so 22 reads as 11 px.
+TEXT_SIZE = 22
+LEGEND_ROWS = 2
 TICKS = 4
+PAGE = "var(--md-default-bg-color, white)"  # a hairline between a bar's bands
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -37,8 +42,9 @@ def band_style(weeks: Sequence[Week], index: int) -> str:
     gentle = [k for k in range(len(bands)) if k not in steep]
     group = steep if index in steep else gentle
     share = (group.index(index) + 1) / len(group)
-    colour = ACCENT if index in steep else LINE
-    return f"fill:{colour};fill-opacity:{0.25 + 0.75 * share:.2f}"
+    if index in steep:
+        return f"fill:{ACCENT};fill-opacity:{0.45 + 0.55 * share:.2f}"
+    return f"fill:{LINE};fill-opacity:{0.3 + 0.4 * share:.2f}"
 
 
 def _desc(weeks: Sequence[Week], units: str, skipped: int) -> str:
@@ -64,14 +70,34 @@ def _desc(weeks: Sequence[Week], units: str, skipped: int) -> str:
     return " ".join(parts)
 
 
+def _months(weeks: Sequence[Week], slot: float, base: float) -> list[str]:
+    """A month's name under its first week (with the year in January and at the start), left
+    out where it would run into the one before; no scale to sit on, so no ``data-axis``."""
+    out: list[str] = []
+    free_from, month = 0.0, weeks[0].start.month if weeks[0].start.day > 7 else 0
+    for i, w in enumerate(weeks):
+        if w.start.month == month:
+            continue
+        month = w.start.month
+        label = MONTHS[month - 1] + (f" {w.start.year}" if month == 1 or not out else "")
+        x = LEFT + i * slot
+        if x >= free_from:
+            out.append(f'<text x="{_n(x)}" y="{base + 28}">{esc(label)}</text>')
+            free_from = x + (len(label) + 1) * TEXT_SIZE * 0.55
+    return out
+
+
 def _legend(weeks: Sequence[Week]) -> list[str]:
-    out = ['<g class="dc-legend">']
-    slot = (WIDTH - LEFT - RIGHT) / len(weeks[0].bands)
-    for k, b in enumerate(weeks[0].bands):
-        x = LEFT + k * slot
+    out = [f'<g class="dc-legend" font-size="{TEXT_SIZE}">']
+    bands = weeks[0].bands
+    per_row = -(-len(bands) // LEGEND_ROWS)
+    slot = (WIDTH - LEFT - RIGHT) / per_row
+    for k, b in enumerate(bands):
+        x, y = LEFT + k % per_row * slot, 8 + k // per_row * (TEXT_SIZE + 12)
         out.append(
-            f'<rect x="{_n(x)}" y="12" width="14" height="14" style="{band_style(weeks, k)}"/>'
-            f'<text x="{_n(x + 19)}" y="24" font-size="{AXIS_SIZE - 1}">'
+            f'<rect x="{_n(x)}" y="{y}" width="{TEXT_SIZE}" height="{TEXT_SIZE}" '
+            f'style="{band_style(weeks, k)}"/>'
+            f'<text x="{_n(x + TEXT_SIZE + 8)}" y="{y + TEXT_SIZE - 4}">'
             f"{esc(band_label(b.grade_from_pct, b.grade_to_pct))}</text>"
         )
     out.append("</g>")
@@ -101,27 +127,18 @@ def history_chart_svg(
     for k in range(TICKS + 1):
         y = base - plot_h * k / TICKS
         out.append(f'<line x1="{LEFT}" y1="{_n(y)}" x2="{WIDTH - RIGHT}" y2="{_n(y)}"/>')
-    out.append(f'</g><g font-size="{AXIS_SIZE}">')
+    out.append(f'</g><g font-size="{TEXT_SIZE}">')
     for k in range(TICKS + 1):
         y = base - plot_h * k / TICKS
         out.append(
-            f'<text x="{LEFT - 6}" y="{_n(y + 5)}" text-anchor="end" data-axis="y-descent">'
+            f'<text x="{LEFT - 6}" y="{_n(y + 7)}" text-anchor="end" data-axis="y-descent">'
             f"{round(top * k / TICKS, 6):,g}</text>"
         )
     out.append(
-        f'<text transform="translate(14 {TOP + plot_h / 2:.0f}) rotate(-90)" '
+        f'<text transform="translate(18 {TOP + plot_h / 2:.0f}) rotate(-90)" '
         f'text-anchor="middle">Descent ({height_unit(units)})</text>'
     )
-    shown_month = None
-    for i, w in enumerate(weeks):  # a month's name under its first week; no scale to sit on
-        if w.start.month != shown_month and (i > 0 or w.start.day <= 7):
-            shown_month = w.start.month
-            label = MONTHS[w.start.month - 1]
-            if w.start.month == 1 or i == 0:
-                label += f" {w.start.year}"
-            out.append(f'<text x="{_n(LEFT + i * slot)}" y="{base + 20}">{esc(label)}</text>')
-        elif i == 0:
-            shown_month = w.start.month
+    out += _months(weeks, slot, base)
     out.append("</g>")
     out += _legend(weeks)
     out.append('<g class="dc-bars">')
@@ -139,7 +156,7 @@ def history_chart_svg(
             )
             rects.append(
                 f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(slot * 0.76)}" height="{_n(h)}" '
-                f'style="{band_style(weeks, k)}"/>'
+                f'style="{band_style(weeks, k)};stroke:{PAGE};stroke-width:1"/>'
             )
         out.append(f"<g><title>{esc('; '.join(parts))}</title>{''.join(rects)}</g>")
     out.append(

@@ -28,7 +28,6 @@ from drills.render.links import Links
 from drills.words import in_words, pct
 
 REGIONS = ("reading", "handoff", "chart", "weeks", "skipped")
-STATUS_WORDS = {"skipped": "skipped", "duplicate": "counted once", "unreadable": "not read"}
 _DEFAULTS = {f.name: f.default for f in planner_view.FIELDS}
 _NAMES = planner.FORM_FIELDS
 
@@ -116,8 +115,10 @@ def weeks_table_html(weeks: Sequence[Week], units: str) -> str:
     heads += [band_label(b.grade_from_pct, b.grade_to_pct) for b in bands]
     heads.append("Steepest steady grade")
     labels = [""] * 4 + [band_words(b.grade_from_pct, b.grade_to_pct) for b in bands] + [""]
-    head = "".join(
-        f'<th scope="col"{attrs(aria_label=label or None)}>{esc(h)}</th>'
+    head = "".join(  # a band's label never breaks inside ("0–5 %")
+        f'<th scope="col"{attrs(aria_label=label or None)}>'
+        + (f'<span class="dc-nowrap">{esc(h)}</span>' if label else esc(h))
+        + "</th>"
         for h, label in zip(heads, labels, strict=True)
     )
     rows = []
@@ -134,7 +135,7 @@ def weeks_table_html(weeks: Sequence[Week], units: str) -> str:
         rows.append(f'<tr><th scope="row">{esc(w.start.isoformat())}</th>{tds}</tr>')
     return (
         scroll_open("Your weeks, table") + '<table class="dc-history-weeks">'
-        "<caption>Your weeks, newest first (each from its Monday)</caption>"
+        "<caption>Your weeks, newest first</caption>"
         f'<thead><tr><th scope="col">Week of</th>{head}</tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table></div>"
@@ -146,9 +147,10 @@ def skipped_html(items: Sequence[Item]) -> str:
     left = [i for i in items if i.status != "run"]
     if not left:
         return '<p class="dc-history-skipped">Every activity file in the archive was counted.</p>'
+    # A skipped file's reason says so ("Skipped: …"); a file not read is said to be.
     rows = "".join(
-        f'<li data-history-status="{esc(i.status)}"><code>{esc(i.path)}</code> '
-        f"({esc(STATUS_WORDS[i.status])}): {esc(i.reason or '')}</li>"
+        f'<li data-history-status="{esc(i.status)}"><code>{esc(i.path)}</code>: '
+        f"{'not read: ' if i.status == 'unreadable' else ''}{esc(i.reason or '')}</li>"
         for i in left
     )
     return f'<ul class="dc-history-skipped">{rows}</ul>'
