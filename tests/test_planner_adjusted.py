@@ -23,8 +23,9 @@ from drills.render.plan_cards import FOCUS_TITLES
 from drills.render.plan_handout import _numbers
 from drills.render.planner_view import FIELDS, compute
 from drills.render.tools import TOOLS
-from drills.training_log import FLAGS, LogEntry
+from drills.training_log import LogEntry
 from drills.words import pct
+from tests import log_strategies
 from tests.pages import LINKS
 
 TODAY = dt.date(2026, 6, 1)
@@ -47,18 +48,7 @@ def pages_with_logs(draw: st.DrawFn) -> tuple[dict[str, str], list[LogEntry]]:
     plan = compute(values)
     keys = training_log.plan_keys(plan)
     chosen = draw(st.lists(st.sampled_from(keys), unique=True, max_size=8))
-    log = [
-        LogEntry(
-            w,
-            k,
-            draw(st.dates(dt.date(2026, 3, 2), TODAY)),
-            draw(st.integers(1, 10)),
-            draw(st.integers(1, 5)),
-            soreness=draw(st.none() | st.integers(0, 10)),
-            flags=tuple(draw(st.lists(st.sampled_from(list(FLAGS)), unique=True, max_size=2))),
-        )
-        for w, k in chosen
-    ]
+    log = log_strategies.entries(draw, chosen, st.dates(dt.date(2026, 3, 2), TODAY))
     return texts, log
 
 

@@ -26,7 +26,7 @@ from drills.training_log import (
     read_store,
     store,
 )
-from tests import pages
+from tests import log_strategies, pages
 from tests.pages import LINKS
 
 MONDAY = dt.date(2026, 3, 2)
@@ -376,18 +376,7 @@ def plans_and_logs(draw: st.DrawFn) -> tuple[Plan, list[LogEntry]]:
     )
     keys = training_log.plan_keys(plan)
     chosen = draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys)))
-    log = [
-        LogEntry(
-            w,
-            k,
-            MONDAY,
-            draw(st.integers(1, 10)),
-            draw(st.integers(1, 5)),
-            soreness=draw(st.none() | st.integers(0, 10)),
-            flags=tuple(draw(st.lists(st.sampled_from(list(FLAGS)), unique=True, max_size=2))),
-        )
-        for w, k in chosen
-    ]
+    log = log_strategies.entries(draw, chosen, st.just(MONDAY))
     return plan, log
 
 
