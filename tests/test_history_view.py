@@ -56,7 +56,10 @@ def test_the_regions_say_what_the_history_holds() -> None:
     )
     assert figures.sentences[2] in regions["reading"].replace("&#x27;", "'")
     assert "<img" not in regions["skipped"] and "&lt;img src=x" in regions["skipped"]
-    assert "<code>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;.gpx</code>: not read: " in regions["skipped"]
+    assert (
+        "<code>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;.gpx</code>: not read: "
+        in regions["skipped"]
+    )
     assert regions["weeks"].count("<tr>") == 1 + len(history.weeks)  # the head, then each week
     assert regions["chart"] == history_chart_svg(history.weeks, "metric")
     assert "ft" in history_regions(history, figures, "imperial", LINKS)["weeks"]
