@@ -62,7 +62,7 @@ def reading_html(history: History, figures: Summary) -> str:
         if band is not None and said:
             said[0] = said[0].rstrip(".") + f", most of it at {band}."
     head = (
-        f"{in_words(runs).capitalize() if runs < 40 else runs} run{'s' if runs != 1 else ''} "
+        f"{in_words(runs).capitalize()} run{'s' if runs != 1 else ''} "
         f"over {len(history.weeks)} week{'s' if len(history.weeks) != 1 else ''}."
     )
     return (
