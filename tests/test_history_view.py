@@ -125,3 +125,27 @@ def test_a_strava_export_lists_its_rides_and_counts_its_runs() -> None:
     out = call(strava_export(entries))
     assert "activities/2.fit" in out["regions"]["skipped"]
     assert "activities/1.gpx" in out["regions"]["skipped"]  # a course: no times
+
+
+def test_many_files_at_once_are_one_history_and_a_bad_one_stops_none() -> None:
+    runs = _runs()
+    names = [*runs, "empty.fit", "broken.zip"]
+    data: list[object] = [*runs.values(), b"", b"PK\x03\x04 not really a zip"]
+    data[1] = Slices(data[1])  # type: ignore[arg-type]  # a reader, as the page may send
+    out = call(data, names=names)
+    whole = call(ARCHIVE)
+    assert (out["runs"], out["weeks"]) == (whole["runs"], whole["weeks"])
+    assert out["regions"]["chart"] == whole["regions"]["chart"]
+    assert out["not_counted"] == 3
+    assert "<code>empty.fit</code>: not read: This file is empty." in out["regions"]["skipped"]
+    assert (
+        "<code>broken.zip</code>: not read: This zip file is damaged" in out["regions"]["skipped"]
+    )
+    empty = call([b"", b""], names=["a.gpx", "b.gpx"])
+    assert (empty["runs"], empty["not_counted"]) == (0, 2)
+    assert "No run was counted" in empty["regions"]["reading"]
+
+
+def test_many_files_need_their_names() -> None:
+    out = call([ARCHIVE, ARCHIVE], names=["one.zip"])
+    assert out == {"error": "The files could not be read; choose them again.", "field": "archive"}

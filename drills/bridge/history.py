@@ -3,7 +3,7 @@ file) in, the page's regions out (drills.render.history_view).
 
 The archive reaches Python in the page's worker, never a server: as bytes, or as a reader the
 page serves slices of the File through (``size`` and ``slice(start, end)``), so a 2 GB archive
-is never in memory whole. ``progress(done, total)``, when the page gives one, is called as
+is never in memory whole; or several such files chosen at once, read into one history. ``progress(done, total)``, when the page gives one, is called as
 files are read; its returning true cancels the reading. Nothing is kept.
 """
 
@@ -16,12 +16,13 @@ from typing import Any, BinaryIO, cast
 
 from drills.bridge.answers import Args
 from drills.errors import InputError, shown
-from drills.history import read_archive, summary
+from drills.history import History, read_archive, read_files, summary
 from drills.render.audit_format import UNITS
 from drills.render.history_view import history_regions
 from drills.render.links import links_from
 
 SLICE_BYTES = 1 << 18  # as drills.history reads a member: one slice of the File per read
+MAX_FILES = 100_000  # files chosen at once: more than any runner's years of runs
 CANCELLED = "Cancelled: the archive was not read to its end, so nothing is shown for it."
 
 
@@ -86,16 +87,37 @@ def _progress(given: object) -> Callable[[int, int], None] | None:
     return report
 
 
+def _many(data: object) -> list[object] | None:
+    """The files when the page sent several (a list; in the browser, a JavaScript Array)."""
+    to_py = getattr(data, "to_py", None)
+    if callable(to_py) and not hasattr(data, "size"):  # a File's reader has a size; an Array not
+        data = to_py(depth=1)
+    return list(data) if isinstance(data, list | tuple) else None
+
+
+def _read(args: Args, name: str) -> History:
+    data, progress = args.get("data"), _progress(args.get("progress"))
+    many = _many(data)
+    if many is None:
+        return read_archive(_source(data, name), name, progress)
+    names = args.get("names")
+    if not isinstance(names, list) or len(names) != len(many) or len(many) > MAX_FILES:
+        raise InputError("archive", "The files could not be read; choose them again.")
+    shown_names = [n if isinstance(n, str) else "your file" for n in names]
+    files = [(_source(d, n), n) for d, n in zip(many, shown_names, strict=True)]
+    return read_files(files, progress)
+
+
 def history(args: Args) -> dict[str, Any]:
     """{name, units, links, today (optional, "2026-03-05"), data, progress (optional)} →
-    {regions: {key: html}, runs, weeks, not_counted}."""
+    {regions: {key: html}, runs, weeks, not_counted}. For several files at once, ``data`` is
+    a list of them and ``names`` their names."""
     name = args.get("name")
     name = name if isinstance(name, str) else "your archive"
     units = args.get("units")
     units = units if units in UNITS else "metric"
     links = links_from(args.get("links"))
-    source = _source(args.get("data"), name)
-    found = read_archive(source, name, _progress(args.get("progress")))
+    found = _read(args, name)
     figures = summary(found, _today(args.get("today")))
     return {
         "regions": history_regions(found, figures, units, links),
