@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, audit, log, roster, session
+from drills.bridge import audio, audit, history, log, roster, session
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -22,6 +22,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "tap_cadence": audio.tap_cadence,
     "audit_file": audit.audit_file,  # the reader's activity file, its bytes beside the JSON
     "audit_handoffs": audit.handoffs,  # every audited file's planner button, drawn again
+    "history": history.history,  # a whole export, as bytes or a reader of the File's slices
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -55,6 +56,7 @@ DOING: dict[str, str] = {
     "tap_cadence": "reading your taps",
     "audit_file": "auditing your file",
     "audit_handoffs": "linking your files to the planner",
+    "history": "reading your archive",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",
@@ -80,11 +82,13 @@ DOING: dict[str, str] = {
 }
 
 
-def call(name: str, args_json: str, data: object = None) -> str:
+def call(name: str, args_json: str, data: object = None, progress: object = None) -> str:
     """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}, or
     {"stopped": why} when Python should not go on (py-worker.js starts a fresh one).
 
-    ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array).
+    ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array),
+    or a reader of its slices (drills.bridge.history); ``progress(done, total)`` is told how far
+    a long call has got.
     """
     if name not in CALLS:
         return json.dumps({"error": f"Unknown call {name[:40]!r}.", "field": None})
@@ -95,6 +99,8 @@ def call(name: str, args_json: str, data: object = None) -> str:
         if data is not None:
             to_bytes = getattr(data, "to_bytes", None)  # Pyodide's proxy of a Uint8Array
             args["data"] = to_bytes() if callable(to_bytes) else data
+        if progress is not None:
+            args["progress"] = progress
         return json.dumps(CALLS[name](args))
     except InputError as error:
         return json.dumps({"error": str(error), "field": error.field})

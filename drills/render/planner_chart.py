@@ -21,7 +21,7 @@ PLOT_H = HEIGHT - TOP - BOTTOM
 TICKS = 4  # gridlines above the baseline
 
 
-def _nice_ceiling(value: float) -> float:
+def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 4, 6, 8 × 10^k at or above ``value`` (1 for nothing to show).
 
     Each splits into four round ticks (0.25, 0.5, 1, 1.5, 2 × 10^k).
@@ -139,8 +139,8 @@ def plan_chart_svg(
     totals = [w.total_drop_m for w in weeks]
     tops = [w.steepest_grade_pct for w in weeks]
     done_totals = [w.logged_m + w.run_m for w in done or ()]
-    drop_max = _nice_ceiling(max([*totals, *done_totals]))
-    grade_max = _nice_ceiling(max([*tops, plan.inputs.target_grade_pct]))
+    drop_max = nice_ceiling(max([*totals, *done_totals]))
+    grade_max = nice_ceiling(max([*tops, plan.inputs.target_grade_pct]))
     band = PLOT_W / n
     bar_w = band * 0.6
     base_y = TOP + PLOT_H
@@ -286,4 +286,4 @@ def plan_chart_svg(
     return "\n".join(out)
 
 
-__all__ = ["plan_chart_svg"]
+__all__ = ["nice_ceiling", "plan_chart_svg"]
