@@ -21,6 +21,7 @@ from drills.render import pages
 from sitebuild import (
     compile_hints,
     content_policy,
+    history_page,
     links,
     manifest,
     runtime,
@@ -49,6 +50,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     }
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content))
+    example = history_page.example_archive()
+    files.append(File.generated(config, f"tools/{history_page.EXAMPLE_ARCHIVE}", content=example))
     return files
 
 

@@ -20,6 +20,7 @@ from drills.bridge.answers import initial
 from drills.render import cadence_view, regions
 from drills.render.audit_page import EXAMPLE, LIST, item
 from drills.render.tools import TOOLS
+from sitebuild.history_page import history_context
 from sitebuild.links import Where, tool_links
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
@@ -31,7 +32,7 @@ PLACEHOLDER = re.compile(r'<div data-dc-shell="(?P<kind>tool|rules):(?P<name>[a-
 
 def placeholder(kind: str, name: str) -> str:
     """Where a tool's or a rule list's template goes; an unknown one raises KeyError."""
-    known = [*TOOLS, "audit"] if kind == "tool" else rule_text.FENCE_NAMES
+    known = [*TOOLS, "audit", "history"] if kind == "tool" else rule_text.FENCE_NAMES
     if name not in known:
         raise KeyError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
     return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
@@ -94,6 +95,8 @@ def fill(html: str, env: Environment, where: Where, docs_dir: Path) -> str:
             return env.get_template("partials/tools/audit.html").render(
                 _audit_context(docs_dir, where)
             )
+        if kind == "tool" and name == "history":
+            return env.get_template("partials/tools/history.html").render(history_context(where))
         if kind == "tool":
             return env.get_template("partials/tools/tool.html").render(_tool_context(name, where))
         context = {

@@ -14,13 +14,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from history_archives import make_zip, on_day
 
+from devtools.tracks import slope, to_fit
 from drills import planner
 from drills.cadence import calculate
+from drills.history import read_archive
 from drills.render.audit_chart import bands_chart_svg, profile_svg
 from drills.render.figures.cadence import cadence_tool_svg
 from drills.render.figures.exposure import plan_ladder_svg
 from drills.render.figures.fence import FIGURES
+from drills.render.history_chart import history_chart_svg
 from drills.render.planner_chart import plan_chart_svg
 from drills.runs import audit, read_activity
 
@@ -31,6 +35,14 @@ PLANS = [
     planner.make_plan(12, 12, 2, 2, "advanced", 20),
     planner.make_plan(0.5, 2, 6, 2, "beginner", 30),
 ]
+# A few weeks of one real run, and a year and a half of a small synthetic one (the chart shows
+# its last CHART_WEEKS weeks).
+HISTORIES = {
+    "one run": (FIXTURES / "garmin-fenix-5-run.fit").read_bytes(),
+    "eighty weeks": make_zip(
+        {f"{d}.fit": to_fit(on_day(slope(grade=0.05 + d % 5 / 100), d)) for d in range(0, 560, 9)}
+    ),
+}
 ACTIVITIES = ["korita-zbevnica.gpx", "garmin-fenix-5-run.fit", "around-visnjan-with-car.gpx"]
 
 
@@ -46,6 +58,10 @@ def charts() -> Iterator[tuple[str, str]]:
         for units in ("metric", "imperial"):
             yield f"audit profile, {name}, {units}", profile_svg(result, units)
             yield f"audit bands, {name}, {units}", bands_chart_svg(result, units)
+    for name, data in HISTORIES.items():
+        history = read_archive(data, name)
+        for units in ("metric", "imperial"):
+            yield f"history chart, {name}, {units}", history_chart_svg(history.weeks, units)
     for pace, cadence, grade in ((300, 170, -10), (480, 150, 0), (240, 190, 8)):
         result = calculate(pace, cadence, grade, 5)
         yield f"cadence steps, {pace} s/km", cadence_tool_svg(result)
@@ -72,7 +88,8 @@ EXPECTED_AXES = {
     "planner chart": {"y-drop", "y-grade", "x-week"},
     "exposure ladder": {"y-grade", "y-drop", "x-week"},
     "audit profile": {"y-elevation", "x-distance"},
-    "audit bands": set(),  # grade bands and bar values: no scale to sit on
+    "audit bands": set(),
+    "history chart": {"y-descent"},  # grade bands and bar values: no scale to sit on
     "cadence steps": {"x-metres"},
     "figure cadence-step-length": {"x-cadence", "y-step"},
     "figure cadence-your-steps": {"x-metres"},

@@ -165,7 +165,8 @@ def test_store_round_trip_is_exact(entries: list[LogEntry], plan: dict | None) -
 
 def test_stored_form_is_versioned() -> None:
     data = json.loads(dump_store([entry(1, 1)]))
-    assert data["schema"] == SCHEMA_VERSION == 3
+    assert data["schema"] == training_log.SINGLE_SCHEMA == 3  # one plan's form; a book is 4
+    assert SCHEMA_VERSION == 4
     assert data["format"] == "downhill-confidence-training-log"
 
 
@@ -600,10 +601,11 @@ def runs_file(count: int) -> str:
 def test_one_size_rule_for_import_storage_and_reading() -> None:
     """A file the reader accepts but whose stored form is over the limit is refused, not
     stored to be refused after a reload (issue 28: 3,900 runs, "Imported 1 log entry")."""
-    text = runs_file(3_700)
+    count = store.MAX_STORE_CHARS * 37 // 5_000  # 3,700 runs for every 500,000 characters
+    text = runs_file(count)
     assert len(text) <= store.MAX_STORE_CHARS
     incoming, message = read_store(text, source="file")
-    assert message is None and len(incoming.runs) == 3_700
+    assert message is None and len(incoming.runs) == count
     out = call("log_import", fields=FIELDS, store="", text=text, today="2026-03-05")
     assert "store" not in out
     assert f"{store.MAX_STORE_CHARS:,} characters" in out["error"]
@@ -626,7 +628,7 @@ UNREADABLE = {
         '"rpe": 5', '"rpe": 99', 1
     ),
 }
-NEWER = dump_store([entry(1, 1)], FIELDS).replace('"schema": 3', '"schema": 4')
+NEWER = dump_store([entry(1, 1)], FIELDS).replace('"schema": 3', f'"schema": {SCHEMA_VERSION + 1}')
 
 
 @pytest.mark.parametrize("kind", list(UNREADABLE))

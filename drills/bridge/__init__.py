@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, audit, log, session
+from drills.bridge import audio, audit, history, log, roster, session
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -28,6 +28,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "audit_file": audit.audit_file,  # the reader's activity file, its bytes beside the JSON
     "audit_render": audit.render,  # the files audited, drawn again (another unit)
     "audit_unread": audit.unread,  # a file Python did not read to its end
+    "history": history.history,  # a whole export, as bytes or a reader of the File's slices
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -39,6 +40,16 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "log_export_unread": log.export_unread,  # a kept text the page could not read, as it is
     "export_ics": log.export_ics,
     "export_csv": log.export_csv,
+    # Many plans and a coach's roster (drills.bridge.roster): the kept text, as for the log.
+    "book_view": roster.view,
+    "book_start": roster.start,
+    "book_save": roster.save,
+    "book_switch": roster.switch,
+    "book_import": roster.import_file,
+    "book_export": roster.export,
+    "book_delete": roster.delete,
+    "book_note": roster.note,
+    "book_link": roster.link,  # a coach's plan link naming the athlete
     # Session mode on the planner page (drills.bridge.session).
     "session_steps": session.steps,  # a session, and one of its steps as regions
     "session_audio": session.audio,
@@ -52,6 +63,7 @@ DOING: dict[str, str] = {
     "audit_file": "auditing your file",
     "audit_render": "drawing your files again",
     "audit_unread": "listing your file",
+    "history": "reading your archive",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",
@@ -62,6 +74,15 @@ DOING: dict[str, str] = {
     "log_export_unread": "downloading the log that could not be read",
     "export_ics": "making the calendar file",
     "export_csv": "making the spreadsheet file",
+    "book_view": "showing your plans",
+    "book_start": "starting the plan",
+    "book_save": "saving to the training log",
+    "book_switch": "switching plans",
+    "book_import": "importing the athlete's log",
+    "book_export": "exporting the plan and its log",
+    "book_delete": "deleting the plan",
+    "book_note": "saving the session's note",
+    "book_link": "making the athlete's plan link",
     "session_steps": "preparing session mode",
     "session_audio": "making the session's sounds",
     "session_log": "preparing the session's log",
@@ -75,13 +96,17 @@ class _Kept:
     file: bytes | None = None  # the file the last call made, until taken
 
 
-def call(name: str, args_json: str, data: object = None, store: object = None) -> str:
+def call(
+    name: str, args_json: str, data: object = None, store: object = None, progress: object = None
+) -> str:
     """Run one allowed call and return JSON: the result, or {"error": ..., "field": ...}, or
     {"stopped": why} when Python should not go on (py-worker.js starts a fresh one).
 
     ``data`` carries a file's bytes beside the JSON (in the browser, a JavaScript Uint8Array,
-    read once). ``store``, the training log's text, is kept for this call and the ones after
-    it: until it changes, the page sends ``"store": null`` for the text it sent last.
+    read once), or a reader of its slices (drills.bridge.history); ``progress(done, total)`` is
+    told how far a long call has got. ``store``, the training log's text, is kept for this call
+    and the ones after it: until it changes, the page sends ``"store": null`` for the text it
+    sent last.
     """
     _Kept.file = None
     if isinstance(store, str):
@@ -97,6 +122,8 @@ def call(name: str, args_json: str, data: object = None, store: object = None) -
         if data is not None:
             to_bytes = getattr(data, "to_bytes", None)  # Pyodide's proxy of a Uint8Array
             args["data"] = to_bytes() if callable(to_bytes) else data
+        if progress is not None:
+            args["progress"] = progress
         result = CALLS[name](args)
         file = result.pop("file", None)
         _Kept.file = file if isinstance(file, bytes) else None

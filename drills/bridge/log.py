@@ -1,7 +1,9 @@
 """The training log's calls: save, remove, import, and the files for the runner and coach.
 
-The browser keeps the log as the exact text ``training_log.dump_store`` returns and hands it
-back, untouched, with every call; a call that changes the log answers with the new text and
+The browser keeps the log as the exact text ``training_log.dump_store`` (one plan) or
+``training_log.dump_book`` (many plans, ``drills.bridge.roster``) returns and hands it back,
+untouched, with every call; these calls change the current plan's log (a book stays a book,
+its other plans untouched). A call that changes the log answers with the new text and
 the whole page's changes (``answers.answer``), so the page needs no second call to show it.
 A kept text the page cannot read in full is never written over: the answer asks the page to
 keep it aside first (``keep_aside``), or, when a newer version of the page saved it, refuses.
@@ -56,6 +58,7 @@ def _changed(args: Args, kept: Reading, text: str, summary: str | None = None) -
     the page could not read all of it (writing over it would lose the rest)."""
     if not kept.complete:
         args = {**args, "aside": True}  # the page shows the kept text once it is written
+    text = training_log.written_back(args.get("store"), text)  # a book keeps its other plans
     out = answer(PLANNER, raw_fields(args), context_of(args, store=text), args.get("marks"))
     out["store"] = text
     out["keep_aside"] = not kept.complete
@@ -130,6 +133,7 @@ def add_run(args: Args) -> dict[str, Any]:
     if run in store.runs:
         return {"error": f"Your run of {run.date.isoformat()} ({run.name}) is already in the log."}
     text = training_log.with_changes(store, runs=[*store.runs, run])
+    text = training_log.written_back(args.get("store"), text)
     return {
         "store": text,
         "keep_aside": not kept.complete,  # as _changed

@@ -2,12 +2,15 @@
 added up week by week (issue 33). Standard library only: it runs in the browser.
 
 ``read_archive(data, name, progress)`` reads an archive into a ``History`` (its ``items``, one
-per activity file, and its ``weeks``); ``summary(history)`` gives the figures a planner needs.
+per activity file, and its ``weeks``), and ``read_files`` many files chosen at once;
+``summary(history)`` gives the figures a planner needs, and ``plan_start(history, figures, …)``
+the planner's inputs they lead to.
 For several workers: ``list_members`` lists an archive's activity files, ``read_members`` reads
 a share of them, ``read_item`` turns one into an item and ``combine`` merges the items.
 """
 
 from drills.history.archive import (
+    ACTIVITY_SUFFIXES,
     MAX_ZIP_DEPTH,
     Listing,
     Member,
@@ -17,12 +20,14 @@ from drills.history.archive import (
 from drills.history.combine import combine
 from drills.history.item import read_item
 from drills.history.model import ActivityRow, History, Item, Status, Week, WeekBand
-from drills.history.read import read_archive
+from drills.history.plan_start import PlanStart, plan_start
+from drills.history.read import read_archive, read_files
 from drills.history.sports import DEFAULT_SPORTS
 from drills.history.summary import LongestDescent, RecentDescent, Summary, summary
 from drills.history.weeks import STEADY_RULE
 
 __all__ = [
+    "ACTIVITY_SUFFIXES",
     "DEFAULT_SPORTS",
     "MAX_ZIP_DEPTH",
     "STEADY_RULE",
@@ -32,6 +37,7 @@ __all__ = [
     "Listing",
     "LongestDescent",
     "Member",
+    "PlanStart",
     "RecentDescent",
     "Status",
     "Summary",
@@ -39,7 +45,9 @@ __all__ = [
     "WeekBand",
     "combine",
     "list_members",
+    "plan_start",
     "read_archive",
+    "read_files",
     "read_item",
     "read_members",
     "summary",

@@ -9,7 +9,7 @@ whenever another file is audited (``drills.render.audit_page``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import forms, planner_view
@@ -22,10 +22,13 @@ from drills.words import pct
 DEFAULT_CURRENT = next(f.default for f in planner_view.FIELDS if f.name == "current")
 
 
-def planner_href(current: float | None, target: float, links: Links) -> str:
+def planner_href(
+    current: float | None, target: float, links: Links, more: Mapping[str, str] | None = None
+) -> str:
     """A share link to the planner with these grades (None: the planner's own starting grade),
-    the other fields at their defaults; the current grade never above the target."""
-    texts = {f.name: f.default for f in planner_view.FIELDS}
+    the fields in ``more`` (by name) as given and the others at their defaults; the current
+    grade never above the target."""
+    texts = {f.name: f.default for f in planner_view.FIELDS} | dict(more or {})
     target = min(target, TARGET_CEILING_PCT)
     start = float(DEFAULT_CURRENT) if current is None else current
     texts["current"] = f"{min(start, target):g}"

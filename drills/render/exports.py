@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 
 from drills import catalog
+from drills.csv_cells import csv_text
 from drills.errors import InputError
 from drills.planner import Plan, PlanInputs, Session, Week
 from drills.render.plan_cards import FOCUS_TITLES
@@ -219,22 +219,6 @@ PLAN_COLUMNS = (
 )
 LOG_CSV_COLUMNS = ("Week", "Session", *LOG_COLUMNS)
 
-SEPARATORS = ",;\t"  # what a spreadsheet splits a row at, by locale
-FORMULA_STARTS = "=+-@\t\r"  # what makes a spreadsheet read a cell as a formula
-_QUOTED = frozenset(SEPARATORS + FORMULA_STARTS + '"\n')  # a cell holding any is quoted
-# Where a spreadsheet may start a cell: the cell's start, after any locale's separator, or
-# after a line break (a locale that splits elsewhere does not see our quotes and ends the row
-# there); spaces before a formula do not stop it everywhere.
-_CELL_STARTS = re.compile(r"(?:^|(?<=[,;\t\r\n]))( *)(?=[=+\-@\t\r])")
-
-
-def _cell(text: str) -> str:
-    """One cell as written: an apostrophe before every place a spreadsheet of any locale could
-    start a formula, then quoted (RFC 4180) when it holds a separator, a formula character, a
-    quote or a line break."""
-    text = _CELL_STARTS.sub(r"\1'", text)
-    return '"' + text.replace('"', '""') + '"' if _QUOTED.intersection(text) else text
-
 
 def _number(value: float) -> str:
     return f"{round(value, 2):g}"
@@ -252,10 +236,6 @@ def _log_cells(entry: LogEntry | None) -> list[str]:
         *("yes" if entry.has(flag) else "" for flag in FLAGS),
         entry.note,
     ]
-
-
-def _csv(rows: Iterable[Iterable[str]]) -> str:
-    return "".join(",".join(_cell(cell) for cell in row) + "\r\n" for row in rows)
 
 
 def plan_csv(
@@ -286,7 +266,7 @@ def plan_csv(
                     *_log_cells(logged.get((week.number, k))),
                 ]
             )
-    return _csv(rows)
+    return csv_text(rows)
 
 
 def _drills_cell(s: Session) -> str:
@@ -299,7 +279,7 @@ def log_csv(entries: Iterable[LogEntry]) -> str:
     rows: list[list[str]] = [list(LOG_CSV_COLUMNS)]
     for entry in sorted(entries, key=lambda e: e.key):
         rows.append([str(entry.week), str(entry.session), *_log_cells(entry)])
-    return _csv(rows)
+    return csv_text(rows)
 
 
 __all__ = [

@@ -7,9 +7,11 @@ The SVG has no fixed size (only a viewBox) and no colours of its own: everything
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from drills.planner import Plan
 from drills.render.html import esc
+from drills.training_log import WeekDescent
 from drills.words import listing, pct
 
 WIDTH, HEIGHT = 640, 300
@@ -19,7 +21,7 @@ PLOT_H = HEIGHT - TOP - BOTTOM
 TICKS = 4  # gridlines above the baseline
 
 
-def _nice_ceiling(value: float) -> float:
+def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 4, 6, 8 × 10^k at or above ``value`` (1 for nothing to show).
 
     Each splits into four round ticks (0.25, 0.5, 1, 1.5, 2 × 10^k).
@@ -79,17 +81,66 @@ def _description(plan: Plan) -> str:
     return " ".join(parts)
 
 
-def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
+def _done_description(done: Sequence[WeekDescent]) -> str:
+    logged = sum(w.logged_m for w in done)
+    runs = sum(w.run_m for w in done)
+    ran = f", and {_metres(runs)} m on runs from activity files" if runs else ""
+    return f"Logged so far: {_metres(logged)} m of the plan's descent{ran}."
+
+
+def _done_bars(
+    done: Sequence[WeekDescent], x_mid: Callable[[int], float], y_drop: Callable[[float], float],
+    bar_w: float, base_y: float,
+) -> list[str]:  # fmt: skip
+    """Beside each week's planned bar, what was logged (solid) with the runs' descent on it
+    (outlined): planned versus done in the plan's own scale."""
+    out = ['<g class="dc-done-bars">']
+    width = bar_w * 0.35
+    for i, week in enumerate(done):
+        x = x_mid(i) + bar_w / 2 - width
+        tip = esc(
+            f"Week {week.week}: {week.logged_m:.0f} m logged and {week.run_m:.0f} m run, of "
+            f"{week.planned_m:.0f} m planned"
+        )
+        top = y_drop(week.logged_m)
+        out.append(
+            f'<rect class="dc-bar-done" x="{_num(x)}" y="{_num(top)}" width="{_num(width)}" '
+            f'height="{_num(base_y - top)}" fill="currentColor"><title>{tip}</title></rect>'
+        )
+        if week.run_m:
+            run_top = y_drop(week.logged_m + week.run_m)
+            out.append(
+                f'<rect class="dc-bar-run" x="{_num(x)}" y="{_num(run_top)}" '
+                f'width="{_num(width)}" height="{_num(top - run_top)}" fill="none" '
+                f'stroke="currentColor"><title>{tip}</title></rect>'
+            )
+    out.append("</g>")
+    out.append(
+        f'<g class="dc-legend"><rect class="dc-bar-done" x="{LEFT}" y="28" width="12" '
+        f'height="12" fill="currentColor"/><text x="{LEFT + 18}" y="38">Logged (m)</text>'
+        f'<rect class="dc-bar-run" x="{LEFT + 140}" y="28" width="12" height="12" fill="none" '
+        f'stroke="currentColor"/><text x="{LEFT + 158}" y="38">Run, from activity files (m)'
+        "</text></g>"
+    )
+    return out
+
+
+def plan_chart_svg(
+    plan: Plan, id_prefix: str = "dc-plan-chart", done: Sequence[WeekDescent] | None = None
+) -> str:
     """The plan as an inline SVG string (pure: same plan, same text).
 
-    ``id_prefix`` keeps the title and description ids unique if a page shows two charts.
+    ``id_prefix`` keeps the title and description ids unique if a page shows two charts;
+    ``done``, the log's descent week by week (``roster.planned_and_done``), draws what was
+    logged and run beside each week's plan.
     """
     weeks = plan.weeks
     n = len(weeks)
     totals = [w.total_drop_m for w in weeks]
     tops = [w.steepest_grade_pct for w in weeks]
-    drop_max = _nice_ceiling(max(totals))
-    grade_max = _nice_ceiling(max([*tops, plan.inputs.target_grade_pct]))
+    done_totals = [w.logged_m + w.run_m for w in done or ()]
+    drop_max = nice_ceiling(max([*totals, *done_totals]))
+    grade_max = nice_ceiling(max([*tops, plan.inputs.target_grade_pct]))
     band = PLOT_W / n
     bar_w = band * 0.6
     base_y = TOP + PLOT_H
@@ -110,7 +161,8 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
         f'class="dc-chart dc-plan-chart" role="img" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-size="12" fill="currentColor">',
         f'<title id="{prefix}-title">{title}</title>',
-        f'<desc id="{prefix}-desc">{esc(_description(plan))}</desc>',
+        f'<desc id="{prefix}-desc">{esc(_description(plan))}'
+        f"{esc(' ' + _done_description(done)) if done else ''}</desc>",
     ]
 
     # Gridlines and both axes' tick labels.
@@ -228,8 +280,10 @@ def plan_chart_svg(plan: Plan, id_prefix: str = "dc-plan-chart") -> str:
         f'<text x="{LEFT + 456}" y="22">Target {esc(pct(plan.inputs.target_grade_pct))} %</text>'
     )
     out.append("</g>")
+    if done:
+        out.extend(_done_bars(done, x_mid, y_drop, bar_w, base_y))
     out.append("</svg>")
     return "\n".join(out)
 
 
-__all__ = ["plan_chart_svg"]
+__all__ = ["nice_ceiling", "plan_chart_svg"]

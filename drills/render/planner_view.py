@@ -9,11 +9,11 @@ from functools import cache
 from typing import Any
 
 from drills import planner
-from drills.errors import InputError, shown
 from drills.exposure import TARGET_CEILING_PCT
 from drills.model import LEVELS
+from drills.plan_form import DEFAULT_TEXTS, NAMES, PARSERS, plan_from_texts, plan_from_values
 from drills.render.figures.exposure import RULER_GRADES_PCT, grade_ruler_svg
-from drills.render.forms import Field, read
+from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.links import Links
 from drills.render.plan_cards import SessionsLog, weeks_html
@@ -21,97 +21,55 @@ from drills.render.plan_handout import handout
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
 from drills.training_log import Store
-from drills.units import parse_number, parse_whole
 from drills.words import listing, pct
 
-NAMES = planner.FORM_FIELDS  # make_plan's inputs by their fields' names, defined once there
 
-
-def _start_date(text: str) -> dt.date | None:
-    text = text.strip() if isinstance(text, str) else text
-    if text in ("", None):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise InputError(
-            NAMES["start_date"],
-            f"Start date must be a date like 2026-12-07 (year-month-day); you entered {shown(text)}.",
-        ) from None
-
-
-def _level(text: str) -> str:
-    if text not in LEVELS:
-        raise InputError(
-            NAMES["level"],
-            f"Level must be beginner, intermediate or advanced; you entered {shown(text)}.",
-        )
-    return text
+def _field(name: str, label: str, hint: str, **options: Any) -> Field:
+    return Field(name, label, hint, DEFAULT_TEXTS[name], PARSERS[name], **options)
 
 
 FIELDS: tuple[Field, ...] = (
-    Field(
+    _field(
         NAMES["current_grade_pct"],
         "Steepest descent you run comfortably now (%)",
         f"A descent you can run today without braking hard, 0–{TARGET_CEILING_PCT:g} %.",
-        "4",
-        lambda t: parse_number(
-            t, NAMES["current_grade_pct"], "Current steepness", *planner.CURRENT_RANGE_PCT, "%"
-        ),
     ),
-    Field(
+    _field(
         NAMES["target_grade_pct"],
         "Target steepness (%)",
         f"The descent you want to run with control, up to {TARGET_CEILING_PCT:g} %.",
-        "10",
-        # Any grade reads here; the planner refuses one above its ceiling and says why.
-        lambda t: parse_number(t, NAMES["target_grade_pct"], "Target steepness", 0, 100, "%"),
     ),
-    Field(
+    _field(
         NAMES["weeks"],
         "Weeks",
         f"How long the plan runs, {planner.WEEKS_RANGE[0]}–{planner.WEEKS_RANGE[1]} weeks.",
-        "10",
-        lambda t: parse_whole(t, NAMES["weeks"], "Weeks", *planner.WEEKS_RANGE),
         input_mode="numeric",
     ),
-    Field(
+    _field(
         NAMES["sessions_per_week"],
         "Downhill sessions per week",
         "Plus one conditioning session.",
-        "3",
-        lambda t: parse_whole(
-            t, NAMES["sessions_per_week"], "Sessions per week", *planner.SESSIONS_RANGE
-        ),
         choices=tuple(
             (str(n), str(n))
             for n in range(planner.SESSIONS_RANGE[0], planner.SESSIONS_RANGE[1] + 1)
         ),
     ),
-    Field(
+    _field(
         NAMES["level"],
         "Your level",
         "Sets how fast the plan may climb.",
-        "beginner",
-        _level,
         choices=tuple((v, v.capitalize()) for v in LEVELS),
     ),
-    Field(
+    _field(
         NAMES["slope_length_m"],
         "Length of your practice slope (m)",
         f"Measured along the ground, {planner.SLOPE_RANGE_M[0]:g}–{planner.SLOPE_RANGE_M[1]:g} m.",
-        "200",
-        lambda t: parse_number(
-            t, NAMES["slope_length_m"], "Slope length", *planner.SLOPE_RANGE_M, "m"
-        ),
     ),
-    Field(
+    _field(
         NAMES["start_date"],
         "Start date (optional)",
         f"The day of the first session, from {planner.DATE_RANGE[0].year} to "
         f"{planner.DATE_RANGE[1].year}, to put dates on the sessions.",
-        "",
-        _start_date,
         date=True,
         optional=True,
     ),
@@ -120,21 +78,12 @@ FIELDS: tuple[Field, ...] = (
 
 def compute(values: Mapping[str, Any]) -> planner.Plan:
     """The plan for the form's values (read by ``forms.read(FIELDS, ...)``)."""
-    return planner.make_plan(**{argument: values[name] for argument, name in NAMES.items()})
+    return plan_from_values(values)
 
 
 def plan_for(texts: Mapping[str, object], start: dt.date | None = None) -> planner.Plan | None:
     """The plan for the planner form's raw texts, or None when they are not valid."""
-    reading = read(FIELDS, texts)
-    if reading.errors:
-        return None
-    values = dict(reading.values)
-    if start is not None and values[NAMES["start_date"]] is None:
-        values[NAMES["start_date"]] = start
-    try:
-        return compute(values)
-    except InputError:
-        return None
+    return plan_from_texts(texts, start)
 
 
 def stored_plan(store: Store) -> planner.Plan | None:

@@ -4,10 +4,20 @@ Runners log feelings, cadence and perceived exertion, and the log adjusts the ne
 it holds or steps back when the knees collapse, braking creeps in, pain or a fall happens.
 ``entries`` holds the entries and their validation, ``store`` the stored form (versioned
 JSON, kept only in the reader's browser), ``adjustment`` the rules that change the plan,
-``plans`` which plan a log belongs to.
+``plans`` which plan a log belongs to, ``plan_logs`` many plans' logs in one browser (a
+runner's seasons, a coach's athletes) and ``book`` their stored form.
 """
 
 from drills.training_log.adjustment import Adjusted, Change, adjust, adjust_plan
+from drills.training_log.book import (
+    BookReading,
+    dump_book,
+    export_name,
+    read_book,
+    read_store,
+    read_text,
+    written_back,
+)
 from drills.training_log.entries import (
     CADENCE_RANGE_SPM,
     FLAGS,
@@ -20,7 +30,31 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
+from drills.training_log.plan_logs import (
+    Book,
+    Imported,
+    PlanLog,
+    clean_athlete,
+    delete_plan,
+    export_book,
+    import_book,
+    log_entry,
+    remove_entry,
+    set_note,
+    start_plan,
+    switch_plan,
+)
 from drills.training_log.plans import fits, same_plan
+from drills.training_log.roster import (
+    ATTENTION,
+    Progress,
+    RosterRow,
+    WeekDescent,
+    order_rule,
+    plan_list,
+    planned_and_done,
+    roster_rows,
+)
 from drills.training_log.runs import (
     MAX_NAME_CHARS,
     LoggedRun,
@@ -31,48 +65,73 @@ from drills.training_log.runs import (
 from drills.training_log.store import (
     MAX_STORE_CHARS,
     SCHEMA_VERSION,
+    SINGLE_SCHEMA,
     SIZE_TEXT,
     Reading,
     Store,
     backup_reminder,
     dump_store,
     merge_entries,
-    read_store,
-    read_text,
     with_changes,
 )
 
 __all__ = [
+    "ATTENTION",
     "CADENCE_RANGE_SPM",
     "FLAGS",
     "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",
     "MAX_STORE_CHARS",
     "SCHEMA_VERSION",
+    "SINGLE_SCHEMA",
     "SIZE_TEXT",
     "Adjusted",
+    "Book",
+    "BookReading",
     "Change",
+    "Imported",
     "LogEntry",
     "LoggedRun",
+    "PlanLog",
+    "Progress",
     "Reading",
+    "RosterRow",
     "Store",
+    "WeekDescent",
     "adjust",
     "adjust_plan",
     "backup_reminder",
     "check_run_day",
+    "clean_athlete",
+    "delete_plan",
+    "dump_book",
     "dump_store",
     "entry_form_texts",
+    "export_book",
+    "export_name",
     "fits",
+    "import_book",
+    "log_entry",
     "low_high",
     "merge_entries",
+    "order_rule",
     "parse_key",
     "plan_keys",
+    "plan_list",
+    "planned_and_done",
+    "read_book",
     "read_entry_form",
     "read_store",
     "read_text",
+    "remove_entry",
+    "roster_rows",
     "run_from_json",
     "run_key",
     "same_plan",
     "session_key",
+    "set_note",
+    "start_plan",
+    "switch_plan",
     "with_changes",
+    "written_back",
 ]

@@ -8,7 +8,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
 from drills.errors import InputError
@@ -20,12 +19,18 @@ from drills.words import counted, listing, long_date
 
 # Version 1 held only the entries. Version 2 added the format marker and the planner inputs the
 # log was kept against, so that a coach who opens an athlete's file sees the same plan.
-# Version 3 added the runs the reader added from their own activity files.
-SCHEMA_VERSION = 3
+# Version 3 added the runs the reader added from their own activity files. Version 4 keeps
+# many plans, each with its own log, optionally under an athlete's name (``book``); this
+# module reads and writes the single-plan forms, which the planner page still writes for a
+# browser that keeps one plan.
+SINGLE_SCHEMA = 3
+SCHEMA_VERSION = 4
 FORMAT = "downhill-confidence-training-log"
-# One size for a log the page reads, stores and imports: a full 24-week log with long notes is
-# under 150 000 characters, and the browser's storage keeps a few times this.
-MAX_STORE_CHARS = 500_000
+# One size for a log the page reads, stores and imports, a coach's roster included: a full
+# 24-week log with long notes is under 150 000 characters (a real one a tenth of that), so a
+# roster of six such logs fits, and the text and the copy the page may keep aside, at two
+# bytes a character, stay under the 5 MB a browser's localStorage keeps for one site.
+MAX_STORE_CHARS = 1_000_000
 SIZE_TEXT = f"{MAX_STORE_CHARS:,} characters"
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
 
@@ -42,7 +47,7 @@ class Store:
         return None if self.plan is None else dict(self.plan)
 
 
-def _entry_json(entry: LogEntry) -> dict[str, object]:
+def entry_json(entry: LogEntry) -> dict[str, object]:
     return {
         "week": entry.week,
         "session": entry.session,
@@ -56,10 +61,10 @@ def _entry_json(entry: LogEntry) -> dict[str, object]:
     }
 
 
-_ENTRY_KEYS = frozenset(_entry_json(LogEntry(1, 1, DATE_RANGE[0], 1, 1)))
+_ENTRY_KEYS = frozenset(entry_json(LogEntry(1, 1, DATE_RANGE[0], 1, 1)))
 
 
-def _entry_from_json(obj: object) -> LogEntry:
+def entry_from_json(obj: object) -> LogEntry:
     """An entry from its stored form; raises InputError or TypeError on anything else."""
     if not isinstance(obj, dict) or set(obj) != _ENTRY_KEYS:
         raise TypeError("not an entry")
@@ -85,7 +90,7 @@ def _entry_from_json(obj: object) -> LogEntry:
     )
 
 
-def _plan_from_json(obj: object) -> tuple[tuple[str, str], ...] | None:
+def plan_from_json(obj: object) -> tuple[tuple[str, str], ...] | None:
     names = list(FORM_FIELDS.values())
     if not isinstance(obj, dict):
         return None
@@ -103,7 +108,7 @@ def _migrate(data: dict[str, object]) -> dict[str, object]:
         data = {"format": FORMAT, "schema": 2, "plan": None, "entries": data.get("entries")}
     if data.get("schema") == 2:
         data = {**data, "schema": 3, "runs": []}
-    return data
+    return data  # version 4 is read by ``book``
 
 
 def dump_store(
@@ -120,15 +125,20 @@ def dump_store(
     for a, b in itertools.pairwise(ordered):
         if a.key == b.key:
             raise ValueError(f"two entries for week {a.week}, session {a.session}")
-    plan_pairs = None if plan is None else _plan_from_json(dict(plan))
+    plan_pairs = None if plan is None else plan_from_json(dict(plan))
     payload = {
         "format": FORMAT,
-        "schema": SCHEMA_VERSION,
+        "schema": SINGLE_SCHEMA,
         "plan": None if plan_pairs is None else dict(plan_pairs),
-        "entries": [_entry_json(e) for e in ordered],
-        "runs": [run_json(r) for r in sorted(set(runs), key=_run_order)],
+        "entries": [entry_json(e) for e in ordered],
+        "runs": [run_json(r) for r in sorted(set(runs), key=run_order)],
     }
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return checked_size(text)
+
+
+def checked_size(text: str) -> str:
+    """``text``, or InputError when it is over the size the page reads back."""
     if len(text) > MAX_STORE_CHARS:  # never store what the page could not read back
         raise InputError(
             "log",
@@ -148,8 +158,9 @@ class Reading:
     newer: bool = False  # saved by a newer version of the page, which alone may change it
 
 
-def _whole(text: object, source: str) -> Reading | dict[str, object]:
-    """The text's JSON data brought up to SCHEMA_VERSION, or the Reading that refuses it."""
+def whole(text: object, source: str) -> Reading | dict[str, object]:
+    """The text's JSON data, a single-plan form brought up to SINGLE_SCHEMA (a book, schema 4,
+    as it is), or the Reading that refuses it."""
     what = "Your saved training log" if source == "saved" else "This file"
     fix = "this page cannot show it" if source == "saved" else "nothing was imported"
 
@@ -174,43 +185,47 @@ def _whole(text: object, source: str) -> Reading | dict[str, object]:
             fix = "it was not read; reload the page to get the newest version"
         return refused(f"was saved by a newer version of this page (schema {schema})", newer=True)
     data = _migrate(data)
-    if data.get("format") != FORMAT or not isinstance(data.get("entries"), list):
+    items = "plans" if schema == SCHEMA_VERSION else "entries"
+    if data.get("format") != FORMAT or not isinstance(data.get(items), list):
         return refused("is not a training log from this page")
     return data
 
 
-def read_text(text: object, *, source: str = "saved", today: dt.date | None = None) -> Reading:
-    """The log from its stored text, with what the reader needs to know about it.
-
-    ``source`` is "saved" (the browser's copy) or "file" (an imported file); it only changes
-    the wording. ``today``, the reader's date, leaves out entries and runs dated after it (a
-    file's; the browser's own copy is read whole). An empty text is an empty log. Text that is
-    not a log at all gives an empty log and a message; a log with some unreadable entries keeps
-    the readable ones and says how many were left out; an older version is migrated silently.
-    """
-    if isinstance(text, str) and source == "saved" and today is None:
-        return _read_saved(text)
-    return _read(text, source, today)
-
-
-# The page's every call brings the same kept text (drills.bridge keeps it): read once. A Reading
-# is frozen, so the callers share it.
-@lru_cache(maxsize=2)
-def _read_saved(text: str) -> Reading:
-    return _read(text, "saved", None)
-
-
-def _read(text: object, source: str, today: dt.date | None) -> Reading:
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return Reading()
-    data = _whole(text, source)
-    if isinstance(data, Reading):
-        return data
+def read_single(data: dict[str, object], source: str, today: dt.date | None) -> Reading:
+    """The log from a single-plan stored form's data (``whole``'s, schema 1 to 3): an entry
+    or run that cannot be read is left out and counted (``left_out``)."""
     raw_entries, raw_runs = data["entries"], data.get("runs")
-    assert isinstance(raw_entries, list)  # _whole checked
-    raw_runs = raw_runs if isinstance(raw_runs, list) else []
+    assert isinstance(raw_entries, list)  # whole checked
+    items = read_items(raw_entries, raw_runs if isinstance(raw_runs, list) else [], today)
+    store = Store(items.entries, plan_from_json(data.get("plan")), items.runs)
+    kept = bool(items.entries or items.runs)
+    return Reading(
+        store if kept or not items.said else Store(),
+        left_out([items], source, kept),
+        complete=not +items.unread,
+    )
+
+
+@dataclass(frozen=True)
+class Items:
+    """The entries and runs of one log as read, and how many of each were left out and why."""
+
+    entries: tuple[LogEntry, ...]
+    runs: tuple[LoggedRun, ...]
+    unread: Counter[str]
+    late: Counter[str]
+    totals: Counter[str]
+
+    @property
+    def said(self) -> bool:
+        return bool(+self.unread or +self.late)
+
+
+def read_items(raw_entries: list[object], raw_runs: list[object], today: dt.date | None) -> Items:
+    """Every entry and run that reads (``today``: leave out those dated after it); of two
+    entries for one session the first is kept and the second counted as unread."""
     unread, late = Counter[str](), Counter[str]()
-    read_entries, unread["entries"], late["entries"] = _items(raw_entries, _entry_from_json, today)
+    read_entries, unread["entries"], late["entries"] = _items(raw_entries, entry_from_json, today)
     runs, unread["runs"], late["runs"] = _items(raw_runs, run_from_json, today)
     entries: dict[tuple[int, int], LogEntry] = {}
     for entry in read_entries:
@@ -218,22 +233,32 @@ def _read(text: object, source: str, today: dt.date | None) -> Reading:
             unread["entries"] += 1  # two entries for one session: keep the first, report the second
         else:
             entries[entry.key] = entry
-    store = Store(
+    totals = Counter({"entries": len(raw_entries), "runs": len(raw_runs)})
+    return Items(
         tuple(entries[k] for k in sorted(entries)),
-        _plan_from_json(data.get("plan")),
-        tuple(sorted(set(runs), key=_run_order)),
+        tuple(sorted(set(runs), key=run_order)),
+        unread,
+        late,
+        totals,
     )
-    totals = {"entries": len(raw_entries), "runs": len(raw_runs)}
+
+
+def left_out(logs: Sequence[Items], source: str, kept: bool) -> str | None:
+    """One sentence per reason for what the logs left out, or None; ``kept``: whether any entry
+    or run was read (else the last sentence says nothing came of the text)."""
+    unread, late, totals = Counter[str](), Counter[str](), Counter[str]()
+    for items in logs:
+        unread.update(items.unread)
+        late.update(items.late)
+        totals.update(items.totals)
     where = "your saved training log" if source == "saved" else "this file"
     fix = "this page cannot show it" if source == "saved" else "nothing was imported"
     said = [(counts, why) for counts, why in ((unread, _UNREAD), (late, _LATE)) if +counts]
     sentences = [
-        _left_out(counts, totals, where, why, None if entries or runs or i < len(said) - 1 else fix)
+        _left_out(counts, totals, where, why, None if kept or i < len(said) - 1 else fix)
         for i, (counts, why) in enumerate(said)
     ]
-    if not entries and not runs and said:
-        store = Store()
-    return Reading(store, " ".join(sentences) or None, complete=not +unread)
+    return " ".join(sentences) or None
 
 
 # A TypeVar rather than PEP 695's def f[T]: the shared import-cycle tool parses with Python 3.11.
@@ -273,7 +298,7 @@ def _some(kind: str, count: int, total: int) -> str:
 
 
 def _left_out(
-    counts: Counter[str], totals: dict[str, int], where: str, why: tuple[str, str], fix: str | None
+    counts: Counter[str], totals: Counter[str], where: str, why: tuple[str, str], fix: str | None
 ) -> str:
     """ "1 of 3 entries and all 2 runs in this file could not be read and were left out." """
     parts = [_some(kind, counts[kind], totals[kind]) for kind in totals if counts[kind]]
@@ -283,14 +308,7 @@ def _left_out(
     return text[0].upper() + text[1:]
 
 
-def read_store(text: object, *, source: str = "saved") -> tuple[Store, str | None]:
-    """The log from its stored text, and one sentence for the reader when something was wrong
-    (``read_text``, for callers that need only these)."""
-    reading = read_text(text, source=source)
-    return reading.store, reading.message
-
-
-def _run_order(run: LoggedRun) -> tuple[object, ...]:
+def run_order(run: LoggedRun) -> tuple[object, ...]:
     return (run.date, run.name, run.descent_m)
 
 
