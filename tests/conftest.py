@@ -293,6 +293,14 @@ def wait_until(page: object, expression: str) -> None:
     poll_until(page, expression, PATIENCE_S)
 
 
+@pytest.fixture(scope="session")
+def axe() -> object:
+    """axe-core, to run on a page: axe.run(page).response["violations"]."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
 def wait_live(page: object) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tools.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)
