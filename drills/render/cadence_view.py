@@ -127,13 +127,15 @@ def results_html(r: CadenceResult, links: Links) -> str:
             "×",
         ),
     ]
-    caveat = ""
+    # First, before the numbers: a reader who meant a descent learns it before reading them.
+    climb = ""
     if r.grade_pct > 0:
-        caveat += (
+        climb = (
             f'<p class="dc-caveat dc-caveat--uphill">A positive grade is a climb: these are the '
             f"numbers for {esc(slope_words(r.grade_pct))}. For a descent, type "
             f"−{r.grade_pct:.3g} (negative is downhill).</p>"
         )
+    caveat = ""
     if r.grade_pct < -TARGET_CEILING_PCT:
         caveat += (
             f'<p class="dc-caveat dc-caveat--hike">Steeper than {pct(TARGET_CEILING_PCT)} %: '
@@ -157,7 +159,7 @@ def results_html(r: CadenceResult, links: Links) -> str:
             "where this cost is lowest.</p>"
         )
     return (
-        f'<table class="dc-result-table"><caption>Your numbers at the same speed, on '
+        f'{climb}<table class="dc-result-table"><caption>Your numbers at the same speed, on '
         f"{esc(slope_words(r.grade_pct))}</caption>"
         f"<tbody>{''.join(rows)}</tbody></table>{caveat}"
         + cadence_tool_figure_html(r)  # the steps now and at target, to scale (issue 18)
