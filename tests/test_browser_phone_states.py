@@ -3,7 +3,7 @@ colour schemes, through their states: fresh (as built, before Python), after a l
 recompute, the planner after a log entry, the audit after auditing the example course.
 
 In each: nothing wider than the screen or cut off in a box the keyboard cannot scroll
-(test_browser_audit_phone's layout check), and axe finds nothing. Controls are found by role and
+(test_browser_audit_phone's check), and axe finds nothing. Controls are found by role and
 label, as a runner finds them; every wait is for what the page shows. A screenshot of each
 state goes to test-artifacts/ to be looked at.
 """
@@ -11,45 +11,15 @@ state goes to test-artifacts/ to be looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, wait_live
-from test_browser_audit_phone import LAYOUT
-from test_browser_planner_phone import PHONE
+from conftest import wait_live
+from test_browser_audit_phone import check
 
 pytestmark = pytest.mark.browser
 
 COURSE = Path(__file__).resolve().parent.parent / "docs" / "tools" / "example-course.gpx"
-
-
-@pytest.fixture(params=["light", "dark"])
-def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    context = browser.new_context(
-        viewport=PHONE,
-        is_mobile=True,
-        has_touch=True,
-        color_scheme=request.param,
-        service_workers="block",
-    )
-    page = context.new_page()
-    page.scheme = request.param
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
-
-
-def check(page: object, axe: object, state: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"phone-states-{state}-{page.scheme}.png"))
-    # Wider only inside a box that scrolls sideways and takes the keyboard (a table's).
-    assert page.evaluate(LAYOUT) == {"page": 0, "wide": [], "clipped": []}, state
-    violations = axe.run(page).response["violations"]
-    summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    assert violations == [], (state, summary)
 
 
 def retype(page: object, label: str, name: str, text: str) -> None:

@@ -7,10 +7,9 @@ Found by role, label and text only, as a runner finds them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from conftest import ARTIFACTS, wait_live
+from conftest import ARTIFACTS, PHONE, wait_live
 
 from drills.render.log_view import session_name
 from drills.render.planner_view import plan_for
@@ -18,26 +17,7 @@ from tests.test_session_mode import FIELDS
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
 COUNT = re.compile(r"^\d+ / \d+$")  # the step counter: "3 / 9"
-
-
-@pytest.fixture(params=["light", "dark"])
-def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    context = browser.new_context(
-        viewport=PHONE,
-        is_mobile=True,
-        has_touch=True,
-        color_scheme=request.param,
-        service_workers="block",
-    )
-    page = context.new_page()
-    page.scheme = request.param
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def steady(page: object, dialog: object, title: str, what: str) -> None:
