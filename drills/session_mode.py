@@ -1,9 +1,9 @@
 """Session mode: one planned session as the steps a runner pages through on the hill.
 
 A downhill session is: before you start (the session, what its drills ask to set up once,
-its cadence cue, the ratings and the audio), a warm-up, one step per repeat (its grade, length and one key cue at a time, with
-the run and the walk back up timed as the session audio times them), an easy jog home, and
-how it felt. A conditioning session is the circuit: one step per drill per round, each with
+its cadence cue, the ratings and the audio), a warm-up, one step per repeat (its grade,
+length and one key cue at a time, with the run and the walk back up timed as the session
+audio times them), an easy jog home, and how it felt. A conditioning session is the circuit: one step per drill per round, each with
 one of the drill's cues. The page shows these steps as they are; the wording lives here.
 
 The warm-up and the jog home are the exposure chapter's typical session (coaching practice):
@@ -90,14 +90,15 @@ def _repeat_notes(timeline: Timeline | None, repeat: int) -> tuple[tuple[str, ..
 def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, ...]:
     """The steps of a downhill session; ``timeline`` (its audio's) times the repeats."""
     n = session.repeats
+    first = setup(session)
     steps = [
         # The cadence cue stands beside the cadence field on this screen (the page's template).
         Step(
             "before",
             "Before the first repeat",
             summary(session) + ".",
-            notes=setup(session),
-            notes_title=SETUP_TITLE if setup(session) else "",
+            notes=first,
+            notes_title=SETUP_TITLE if first else "",
         ),
         Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=TITLE),
     ]

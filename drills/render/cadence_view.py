@@ -174,6 +174,7 @@ def results(r: CadenceResult, links: Links) -> Region:
 def summary(r: CadenceResult) -> str:
     """One sentence for the status line, which screen readers announce."""
     return (
-        f"Updated for {slope_words(r.grade_pct)}: target cadence {number(r.target_cadence_spm, 1)} steps/min, metronome "
+        f"Updated for {slope_words(r.grade_pct)}: target cadence "
+        f"{number(r.target_cadence_spm, 1)} steps/min, metronome "
         f"{r.metronome_bpm} beats/min, steps {number(-r.step_length_change_pct, 1)} % shorter."
     )
