@@ -6,14 +6,17 @@
 // build gets a new cache for pages, and for the runtime only if the runtime changed; the old ones
 // are deleted whole, so a stale runtime is never mixed with a new wheel.
 importScripts("sw-config.js"); // beside this file; a new build changes it, and so updates this worker
-const { version: VERSION, precache: PRECACHE, runtimeCache: RUNTIME_CACHE } = OFFLINE;
+const { version: VERSION, precache: PRECACHE, runtimeCache: RUNTIME_CACHE, liveReload: LIVE_RELOAD } = OFFLINE;
 const CACHE = `downhill-confidence-${VERSION}`;
 const RUNTIME = /\/pyodide\//;
+// `mkdocs serve` long-polls this path for a rebuild. Held by this worker, a poll delayed the
+// next page; cached, every later poll was answered at once, in a tight loop.
+const RELOAD_CHANNEL = /^\/livereload\//;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
-  );
+  // Served by `mkdocs serve` (the build says so), pages change as they are edited: keep none.
+  const kept = LIVE_RELOAD ? Promise.resolve() : caches.open(CACHE).then((cache) => cache.addAll(PRECACHE));
+  event.waitUntil(kept.then(() => self.skipWaiting()));
 });
 
 // Never while a newer build's worker installs or waits: the cache it fills is not stale, and its
@@ -82,12 +85,16 @@ async function runtimeFile(request) {
   return (await caches.match(request, { cacheName: RUNTIME_CACHE })) ?? fetch(request);
 }
 
-self.addEventListener("fetch", (event) => {
+function onFetch(event) {
   const url = new URL(event.request.url);
   // Only this site's own GET requests; anything from another origin is never touched or cached.
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (RELOAD_CHANNEL.test(url.pathname)) return;
   if (RUNTIME.test(url.pathname)) return event.respondWith(runtimeFile(event.request));
   const isPage = event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
   if (!isPage) return event.respondWith(cacheFirst(event.request));
   event.respondWith(networkFirst(event.request, event.preloadResponse)); // undefined unless navigating
-});
+}
+// Under `mkdocs serve` no fetch handler at all: the browser then sends every request, the
+// reload channel's included, straight to the dev server, as if there were no worker.
+if (!LIVE_RELOAD) self.addEventListener("fetch", onFetch);

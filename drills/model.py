@@ -78,6 +78,9 @@ class Drill:
     # badge is computed from it (drills.evidence), so a study that only measured something
     # related never makes a drill "research-informed".
     tested_by: tuple[str, ...] = ()
+    # What to do once, before the first repeat (set the beat, walk the line): shown before the
+    # cues, and in session mode before the repeats, never as a cue in the middle of one.
+    setup: tuple[str, ...] = ()
 
     @property
     def practice_based(self) -> bool:

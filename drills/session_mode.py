@@ -1,9 +1,9 @@
 """Session mode: one planned session as the steps a runner pages through on the hill.
 
-A downhill session is: before you start (the session, its cadence cue, the ratings and the
-audio), a warm-up, one step per repeat (its grade, length and one key cue at a time, with
-the run and the walk back up timed as the session audio times them), an easy jog home, and
-how it felt. A conditioning session is the circuit: one step per drill per round, each with
+A downhill session is: before you start (the session, what its drills ask to set up once,
+its cadence cue, the ratings and the audio), a warm-up, one step per repeat (its grade,
+length and one key cue at a time, with the run and the walk back up timed as the session
+audio times them), an easy jog home, and how it felt. A conditioning session is the circuit: one step per drill per round, each with
 one of the drill's cues. The page shows these steps as they are; the wording lives here.
 
 The warm-up and the jog home are the exposure chapter's typical session (coaching practice):
@@ -30,6 +30,7 @@ WARM_UP = (
 STOP_NOTES = (sentence(EMERGENCY), sentence(STOP))
 COOL_DOWN = "An easy jog on the flat to finish. Then rate the session."
 AFTER = "One tap on each scale, then fill in your training log with them."
+SETUP_TITLE = "Set up first:"
 CIRCUIT_NOTE = "One set of each drill per round, in this order."
 
 
@@ -64,6 +65,12 @@ def summary(session: Session) -> str:
     )
 
 
+def setup(session: Session) -> tuple[str, ...]:
+    """What the session's drills ask for once, before the first repeat (set the beat, walk
+    the line): on the screen before the repeats, whose cues are all for running."""
+    return tuple(dict.fromkeys(c for i in session.drill_ids for c in catalog.get(i).setup))
+
+
 def _cue(cues: tuple[str, ...], index: int) -> str:
     return cues[index % len(cues)] if cues else ""
 
@@ -83,9 +90,16 @@ def _repeat_notes(timeline: Timeline | None, repeat: int) -> tuple[tuple[str, ..
 def downhill_steps(session: Session, timeline: Timeline | None) -> tuple[Step, ...]:
     """The steps of a downhill session; ``timeline`` (its audio's) times the repeats."""
     n = session.repeats
+    first = setup(session)
     steps = [
         # The cadence cue stands beside the cadence field on this screen (the page's template).
-        Step("before", "Before the first repeat", summary(session) + "."),
+        Step(
+            "before",
+            "Before the first repeat",
+            summary(session) + ".",
+            notes=first,
+            notes_title=SETUP_TITLE if first else "",
+        ),
         Step("warm_up", "Warm up", WARM_UP, notes=STOP_NOTES, notes_title=TITLE),
     ]
     for r in range(1, n + 1):

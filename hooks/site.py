@@ -75,7 +75,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     content_policy.complete_policies(site_dir, serving=SERVING["live reload"])
     icon = Path(config["docs_dir"]) / str(config["theme"]["favicon"])
     manifest.write_manifest(site_dir, icon, {**config["extra"], **config})
-    service_worker.write_service_worker(site_dir)  # last: its version hashes everything else
+    # Last: its version hashes everything else.
+    service_worker.write_service_worker(site_dir, live_reload=SERVING["live reload"])
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -118,9 +118,10 @@ def read_config(path: Path) -> dict[str, object]:
     return value
 
 
-def write_service_worker(site_dir: Path) -> str:
+def write_service_worker(site_dir: Path, live_reload: bool = False) -> str:
     """Write the runtime's settings, then the service worker's (its version hashes all the
-    rest); returns the site version."""
+    rest); returns the site version. ``live_reload``: built by ``mkdocs serve``, whose pages
+    change as they are edited and whose reload channel the worker must leave alone (sw.js)."""
     runtime_cache = f"downhill-confidence-runtime-{runtime_version(site_dir)}"
     write_module(
         site_dir / RUNTIME_CONFIG,
@@ -139,6 +140,11 @@ def write_service_worker(site_dir: Path) -> str:
     write_classic(
         site_dir / OFFLINE_CONFIG,
         OFFLINE_NAME,
-        {"version": version, "precache": precache_urls(site_dir), "runtimeCache": runtime_cache},
+        {
+            "version": version,
+            "precache": precache_urls(site_dir),
+            "runtimeCache": runtime_cache,
+            "liveReload": live_reload,
+        },
     )
     return version

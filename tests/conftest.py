@@ -293,6 +293,36 @@ def wait_until(page: object, expression: str) -> None:
     poll_until(page, expression, PATIENCE_S)
 
 
+PHONE = {"width": 360, "height": 740}  # the small touch screen the tools are made for
+
+
+@pytest.fixture(params=["light", "dark"])
+def phone(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
+    """A page on a 360 × 740 touch screen, in each colour scheme (page.scheme says which)."""
+    context = browser.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        color_scheme=request.param,
+        service_workers="block",
+    )
+    page = context.new_page()
+    page.scheme = request.param
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+@pytest.fixture(scope="session")
+def axe() -> object:
+    """axe-core, to run on a page: axe.run(page).response["violations"]."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
 def wait_live(page: object) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tool.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)

@@ -5,7 +5,6 @@ after adding the run to the training log."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -71,31 +70,6 @@ def luminance(rgb: str) -> float:
 def contrast(a: str, b: str) -> float:
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
-
-
-@pytest.fixture(scope="module")
-def axe() -> object:
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
-@pytest.fixture(params=["light", "dark"])
-def phone(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
-    context = browser.new_context(
-        viewport={"width": WIDTH, "height": HEIGHT},
-        is_mobile=True,
-        has_touch=True,
-        color_scheme=request.param,
-        service_workers="block",
-    )
-    page = context.new_page()
-    page.scheme = request.param
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def check(page: object, axe: object, state: str) -> None:

@@ -9,14 +9,13 @@ A screenshot of every state goes to test-artifacts/ to be looked at.
 from __future__ import annotations
 
 import pytest
-from conftest import ARTIFACTS, wait_live
+from conftest import ARTIFACTS, PHONE, wait_live
 
 from drills import planner, training_log
 from drills.render.html import number
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
 
 # Elements of the article wider than the screen, or whose content a box cuts off (overflow
 # hidden or clip) or scrolls where the keyboard cannot reach it (the box is not focusable).
@@ -53,13 +52,6 @@ IN_VIEW = """(e) => {
     const header = document.querySelector('.md-header')?.offsetHeight ?? 0;
     return box.top >= header && box.bottom <= innerHeight && box.height > 0;
 }"""
-
-
-@pytest.fixture(scope="module")
-def axe() -> object:
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
 
 
 def check(page: object, axe: object, state: str, scheme: str) -> None:

@@ -197,3 +197,28 @@ def test_cadence_from_taps_uses_the_median_interval() -> None:
     assert metronome.cadence_from_taps(taps) == pytest.approx(60000 / 350, abs=0.1)
     with pytest.raises(InputError, match="at least 6"):
         metronome.cadence_from_taps([0, 300])
+
+
+def test_the_grade_says_its_sign_where_it_is_typed_and_in_the_results() -> None:
+    """A positive grade is a climb: the label says which sign is downhill, and the results,
+    their caption and the status line name the direction (issue 31)."""
+    from drills.render import cadence_view, forms
+    from tests.pages import LINKS
+
+    (grade,) = [f for f in cadence_view.FIELDS if f.name == "grade"]
+    assert "downhill is negative" in grade.label
+    for typed, words in (("-10", "a 10.0 % descent"), ("10", "a 10.0 % climb"), ("0", "the flat")):
+        # An old share link's grade opens as the same value.
+        raw, errors = forms.from_query(cadence_view.FIELDS, f"?pace=6:00/km&grade={typed}")
+        reading = forms.read(cadence_view.FIELDS, raw)
+        assert errors == {} and reading.values["grade"] == float(typed)
+        result = cadence_view.compute(reading.values)
+        html = cadence_view.results_html(result, LINKS)
+        assert f"same speed, on {words}</caption>" in html
+        assert 'data-result="grade_pct">' in html and f" = {words}<" in html
+        assert cadence_view.summary(result).startswith(f"Updated for {words}:")
+        climb = "A positive grade is a climb" in html
+        assert climb == (float(typed) > 0)
+    assert "type −10 (negative is downhill)" in cadence_view.results_html(
+        cadence_view.compute(forms.read(cadence_view.FIELDS, {"grade": "10"}).values), LINKS
+    )

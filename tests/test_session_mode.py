@@ -145,6 +145,41 @@ def test_a_conditioning_session_goes_round_the_circuit(fields: dict, week: int) 
         assert step.track_at_s is None
 
 
+SET_THE_BEAT = "Set the metronome or beat alert to your baseline plus 5 %."
+
+
+def test_setting_the_beat_comes_before_the_first_repeat_never_during_one() -> None:
+    """The session audio already clicks during a repeat: setting a metronome then is too late."""
+    plan = plan_for(FIELDS)
+    assert plan is not None
+    sessions = [
+        s for w in plan.weeks for s in w.sessions if "plus-five-easy-decline" in s.drill_ids
+    ]
+    assert sessions, "the default plan has a session with the +5 % drill"
+    for session in sessions:
+        steps = session_mode.session_steps(
+            session, session_audio.session_timeline(session, 170, 3.0)
+        )
+        (before,) = [s for s in steps if s.kind == "before"]
+        assert SET_THE_BEAT in before.notes
+        assert before.notes_title
+        assert all(s.cue != SET_THE_BEAT and SET_THE_BEAT not in s.notes for s in steps[1:])
+        assert SET_THE_BEAT not in session.key_cues
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=plan_fields())
+def test_repeats_show_running_cues_and_the_setup_comes_first(fields: dict) -> None:
+    plan = plan_for(fields)
+    assert plan is not None
+    setups = {c for d in catalog.DRILLS for c in d.setup}
+    for session in (s for w in plan.weeks for s in w.sessions if s.is_downhill):
+        steps = session_mode.session_steps(session)
+        own = {c for i in session.drill_ids for c in catalog.get(i).setup}
+        assert set(steps[0].notes) == own
+        assert not setups & {s.cue for s in steps}
+
+
 def test_without_a_timeline_the_repeats_stand_untimed() -> None:
     plan = plan_for(FIELDS)
     session = session_of(plan, "1-1")

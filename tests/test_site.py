@@ -264,6 +264,7 @@ def test_service_worker_is_versioned_and_precaches_pages_not_the_runtime(site_di
     )
     assert isinstance(version, str) and len(version) == 12
     assert isinstance(precache, list) and isinstance(runtime_cache, str)
+    assert offline["liveReload"] is False  # `mkdocs build`: the worker keeps the site offline
     assert {"./", "technique/", "tools/cadence/", "tools/planner/", "drills/quiet-feet/"} <= set(
         precache
     )

@@ -88,8 +88,8 @@ DRILLS: tuple[Drill, ...] = (
             rest="Walk or jog back up, about 2 min",
             sessions_per_week="1–2",
         ),
+        setup=("Set the metronome or beat alert to your baseline plus 5 %.",),
         cues=(
-            "Set the metronome or beat alert to your baseline plus 5 %.",
             "Keep the effort easy; the steps get shorter, not the pace faster.",
             "Match each footfall to the beat all the way down.",
             "Stay tall with a slight lean from the ankles.",
@@ -326,8 +326,8 @@ DRILLS: tuple[Drill, ...] = (
             rest="Walk back up, 3–4 min",
             sessions_per_week="1",
         ),
+        setup=("Try the +10 % beat on an easy slope first, then take it to the steep stretch.",),
         cues=(
-            "Try the +10 % beat on an easy slope first, then take it to the steep stretch.",
             "Take very short, light steps and let the ground pass under you.",
             "Stay tall with the hips over the feet.",
             "Breathe out on the landings to stay loose.",

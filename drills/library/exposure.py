@@ -180,11 +180,13 @@ DRILLS: tuple[Drill, ...] = (
             rest="Walk back up, 2–3 min",
             sessions_per_week="1–2",
         ),
-        cues=(
+        setup=(
             (
                 f"Use the lowest rung of your ladder you rate {GOOD_CONFIDENCE} "
                 f"({CONFIDENCE_WORDS[GOOD_CONFIDENCE]}) on the confidence scale."
             ),
+        ),
+        cues=(
             "Run each repeat at easy effort with one technique focus.",
             "End the session while every repeat still feels controlled.",
             "Add one repeat a week only if soreness 2 days later was no more than mild.",
@@ -353,9 +355,11 @@ DRILLS: tuple[Drill, ...] = (
             rest="Walk back up, 2–3 min",
             sessions_per_week="1",
         ),
-        cues=(
+        setup=(
             "Choose a segment with a safe run-out at the bottom.",
             "Walk it once first and pick your line.",
+        ),
+        cues=(
             "Take very short, quick steps with the hips over the feet.",
             "Keep the arms slightly wide for balance.",
             "Add 5–10 m (15–35 ft) only after a session that felt controlled.",

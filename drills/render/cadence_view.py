@@ -15,7 +15,7 @@ from drills.cadence import (
 )
 from drills.exposure import TARGET_CEILING_PCT
 from drills.render import forms
-from drills.render.figures.cadence import cadence_tool_figure_html
+from drills.render.figures.cadence import cadence_tool_figure_html, slope_words
 from drills.render.forms import Field
 from drills.render.html import esc, number
 from drills.render.links import Links
@@ -43,8 +43,10 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "grade",
-        "Grade",
-        "Negative is downhill: −10 or −10 %, degrees (−5.7°) or a drop (50 m in 500 m).",
+        # The sign is said where it is typed: a positive grade is a climb (issue 31).
+        "Grade, % (downhill is negative)",
+        "−10 for a 10 % descent, +10 for a climb; or degrees (−5.7°), or a drop (50 m in 500 m), "
+        "always downhill.",
         "-10",
         lambda text: parse_grade(text, "grade"),
         input_mode="text",
@@ -103,6 +105,7 @@ def results_html(r: CadenceResult, links: Links) -> str:
         f' (<a href="{refs}#minetti-2002">Minetti et al. 2002</a>, treadmill study of 10 runners)'
     )
     rows = [
+        _row("Slope", "grade_pct", number(r.grade_pct, 1), "%", f" = {slope_words(r.grade_pct)}"),
         _row(
             "Speed",
             "speed_mps",
@@ -150,6 +153,14 @@ def results_html(r: CadenceResult, links: Links) -> str:
             "×",
         ),
     ]
+    # First, before the numbers: a reader who meant a descent learns it before reading them.
+    climb = ""
+    if r.grade_pct > 0:
+        climb = (
+            f'<p class="dc-caveat dc-caveat--uphill">A positive grade is a climb: these are the '
+            f"numbers for {esc(slope_words(r.grade_pct))}. For a descent, type "
+            f"−{r.grade_pct:.3g} (negative is downhill).</p>"
+        )
     caveat = ""
     if r.grade_pct < -TARGET_CEILING_PCT:
         caveat += (
@@ -174,7 +185,8 @@ def results_html(r: CadenceResult, links: Links) -> str:
             "where this cost is lowest.</p>"
         )
     return (
-        '<table class="dc-result-table"><caption>Your numbers at the same speed</caption>'
+        f'{climb}<table class="dc-result-table"><caption>Your numbers at the same speed, on '
+        f"{esc(slope_words(r.grade_pct))}</caption>"
         f"<tbody>{''.join(rows)}</tbody></table>{caveat}"
         + cadence_tool_figure_html(r)  # the steps now and at target, to scale (issue 18)
     )
@@ -188,6 +200,7 @@ def results(r: CadenceResult, links: Links) -> Region:
 def summary(r: CadenceResult) -> str:
     """One sentence for the status line, which screen readers announce."""
     return (
-        f"Updated: target cadence {number(r.target_cadence_spm, 1)} steps/min, metronome "
+        f"Updated for {slope_words(r.grade_pct)}: target cadence "
+        f"{number(r.target_cadence_spm, 1)} steps/min, metronome "
         f"{r.metronome_bpm} beats/min, steps {number(-r.step_length_change_pct, 1)} % shorter."
     )

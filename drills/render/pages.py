@@ -147,6 +147,9 @@ def drill_page(drill: Drill) -> str:
     ]
     if drill.cadence_cue:
         lines.append(f"- **Cadence:** {drill.cadence_cue}")
+    if drill.setup:
+        lines += ["", "## Before the first repeat {#setup}", ""]
+        lines += [f"- {step}" for step in drill.setup]
     lines += ["", "## Coaching cues {#cues}", ""]
     lines += [f"{n}. {cue}" for n, cue in enumerate(drill.cues, 1)]
     lines += ["", "## Common faults and fixes {#faults}", "", "| Fault | Fix |", "| --- | --- |"]

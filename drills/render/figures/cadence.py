@@ -36,6 +36,13 @@ CHART_INCREASES_PCT = (5.0, 10.0)  # the chapter's first and second goals
 PLOT = (50.0, 34.0, 276.0, 150.0)  # left, top, width, height
 
 
+def slope_words(grade_pct: float) -> str:
+    """ "a 10.0 % descent", "a 3.0 % climb" or "the flat": a grade's sign said in words."""
+    if grade_pct == 0:
+        return "the flat"
+    return f"a {number(abs(grade_pct), 1)} % {'descent' if grade_pct < 0 else 'climb'}"
+
+
 def chart_scale() -> Scale:
     """Cadence (steps/min) across, step length (m) up."""
     left, top, width, height = PLOT
@@ -171,8 +178,7 @@ def cadence_tool_svg(result: CadenceResult, id_prefix: str = "dc-cadence-steps")
         body.append(text(x, axis_y + 19, f"{metres:g}", "middle", axis="x-metres"))
     body.append(text(s.x(distance), axis_y + 36, "metres along the ground", "end"))
     grade = result.grade_pct
-    where = f"on a {number(abs(grade), 1)} % {'descent' if grade < 0 else 'climb'}"
-    where = "on the flat" if grade == 0 else where
+    where = f"on {slope_words(grade)}"
     title = "Your steps now and at the target cadence, to scale"
     desc = (
         f"Footfalls over {distance:g} m {where} at {number(result.speed_kmh, 1)} km/h. Now, at "
