@@ -123,8 +123,9 @@ CODECS = re.compile(
 )
 
 
-# Modules of what a page imports on demand, after the trace: drills.history reads Strava's csv.
-ON_DEMAND = ("csv.py",)
+# Modules of what a page imports on demand, after the trace: drills.history reads Strava's csv
+# and parses its dates with datetime.strptime (_strptime, which imports calendar).
+ON_DEMAND = ("csv.py", "_strptime.py", "calendar.py")
 
 
 def trim_stdlib(full: Path, traced: list[str], target: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import hostile
 import pytest
 
+from sitebuild.history_page import EXAMPLE_ARCHIVE
 from tests.pages import audit_item
 
 pytestmark = pytest.mark.browser  # Pyodide in Node: seconds, like the browser tests
@@ -101,6 +102,27 @@ def test_every_call_finds_its_modules_in_the_shipped_zip(site_dir: Path) -> None
     imported = result["imported"]
     assert {"encodings.cp1252", "encodings.iso8859_15", "encodings.koi8_r"} <= set(imported)
     assert all(f is None or ".zip/" in f for f in imported.values()), imported
+
+
+HISTORY = """
+console.log(pyodide.runPython(`
+import json, sysconfig, zipfile
+zipfile.ZipFile("/tmp/drills.whl").extractall(sysconfig.get_paths()["purelib"])
+from drills.bridge import call
+
+args = {"name": "example-history.zip", "links": {"references": "", "drills": "", "planner": ""}}
+call("history", json.dumps(args), open("/fx/example-history.zip", "rb").read())
+`));
+"""
+
+
+def test_the_history_page_reads_its_example_in_pyodide(site_dir: Path, tmp_path: Path) -> None:
+    """Strava's activities.csv dates are parsed by datetime.strptime, whose module (and the
+    calendar it imports) the trace of the pages' start never met."""
+    (tmp_path / EXAMPLE_ARCHIVE).write_bytes((site_dir / "tools" / EXAMPLE_ARCHIVE).read_bytes())
+    said = in_pyodide(site_dir, tmp_path, HISTORY)
+    assert isinstance(said, dict) and "error" not in said, said
+    assert said["runs"] == 18
 
 
 HOSTILE = """

@@ -19,12 +19,17 @@ import * as runtimeStatus from "./runtime-status.js"; // data saver, progress, t
  * @property {string} args JSON, "store": null for `store`
  * @property {string} [store] the training log's text, beside the JSON when this worker lacks it
  * @property {ArrayBuffer} [bytes] handed over once sent: a call that took it cannot be sent again
+ * @property {File[]} [files] read by the worker a slice at a time (the page keeps them)
+ * @property {(done: number, total: number) => void} [progress]
  * @property {boolean} sent
  */
 
 /**
  * @typedef {object} CallOptions
  * @property {ArrayBuffer} [bytes] a file for Python, handed over: this page cannot read it after
+ * @property {File[]} [files] files Python reads a slice at a time in the worker (a File is posted
+ *   as a handle: no byte of it is copied or read on this page)
+ * @property {(done: number, total: number) => void} [progress] told how far Python has read them
  * @property {AbortSignal} [signal] cancels the call; if Python is running it already, that worker
  *   ends and a fresh one starts
  */
@@ -99,6 +104,7 @@ function spawn() {
     else if (data.type === "fatal") fail(data.message);
     else if (data.type === "stopped") stopped(data.message, data.id);
     else if (data.type === "result") answered(data.id, data.result, data.file);
+    else if (data.type === "read") worker.pending.get(data.id)?.progress?.(data.done, data.total);
   };
   instance.onerror = (event) => {
     event.preventDefault();
@@ -127,6 +133,7 @@ function send(/** @type {number} */ id, /** @type {Pending} */ call) {
   const message = { id, call: call.name, args: call.args };
   if (call.store !== undefined && call.store !== worker.store) message.store = worker.store = call.store;
   if (call.bytes) message.bytes = call.bytes;
+  if (call.files) message.files = call.files;
   worker.instance.postMessage(message, call.bytes ? [call.bytes] : []);
 }
 
@@ -223,7 +230,7 @@ function fail(/** @type {string} */ reason) {
  * @param {CallOptions} [options]
  * @returns {Promise<any>}
  */
-export function callPython(name, args, { bytes, signal } = {}) {
+export function callPython(name, args, { bytes, files, progress, signal } = {}) {
   startPython();
   if (worker.fatal) return Promise.reject(new Error(worker.fatal));
   if (worker.held) spawn(); // the reader's first change starts the held download
@@ -232,7 +239,7 @@ export function callPython(name, args, { bytes, signal } = {}) {
   const json = JSON.stringify(store === undefined ? args : { ...args, store: null });
   return new Promise((resolve, reject) => {
     /** @type {Pending} */
-    const call = { resolve, reject, name, args: json, store, bytes, sent: false };
+    const call = { resolve, reject, name, args: json, store, bytes, files, progress, sent: false };
     worker.pending.set(id, call);
     if (worker.live) send(id, call);
     signal?.addEventListener("abort", () => cancel(id, signal.reason), { once: true });

@@ -353,14 +353,24 @@ self.onmessage = (/** @type {MessageEvent<Call>} */ { data }) => {
 // What drills.bridge.call answers when Python should not go on: exactly {"stopped": why}.
 const STOPPED = '{"stopped": ';
 
-function answer(/** @type {import("../../../types/messages").Bridge} */ python, /** @type {Call} */ { id, call, args, bytes, store }) {
+/** A file Python reads a slice at a time: only the slice asked for is ever in memory. */
+function slices(/** @type {File} */ file) {
+  const reader = new FileReaderSync();
+  return { size: file.size, slice: (/** @type {number} */ start, /** @type {number} */ end) => new Uint8Array(reader.readAsArrayBuffer(file.slice(start, end))) };
+}
+
+function answer(/** @type {import("../../../types/messages").Bridge} */ python, /** @type {Call} */ { id, call, args, bytes, store, files }) {
   if (stopped) return;
   let result;
   /** @type {ArrayBuffer | undefined} */
   let file;
   try {
     // A file the page handed over is read by Python once, into its own memory.
-    result = python.call(call, args, bytes && new Uint8Array(bytes), store);
+    // Files chosen for a long read (the history page) are read here a slice at a time, and the
+    // page is told how far Python has got.
+    const read = files && (files.length === 1 ? slices(files[0]) : files.map(slices));
+    const progress = files && ((/** @type {number} */ done, /** @type {number} */ total) => postMessage({ type: "read", id, done, total }));
+    result = python.call(call, args, read ?? (bytes && new Uint8Array(bytes)), store, progress);
     const made = python.take_file();
     if (made) {
       file = made.toJs().buffer; // out of Python's memory once, then handed over

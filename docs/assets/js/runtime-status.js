@@ -37,7 +37,7 @@ export async function runtimeKept() {
 
 function lines() {
   const found = [];
-  for (const tool of document.querySelectorAll('[data-component="tool"], [data-component="audit"]')) {
+  for (const tool of document.querySelectorAll('[data-component="tool"], [data-component="audit"], [data-component="history"]')) {
     let line = tool.querySelector("[data-runtime]");
     if (!(line instanceof HTMLElement)) {
       line = document.createElement("p");
