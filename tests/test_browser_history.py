@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from history_archives import FIXTURES, make_zip, on_day
 
 from devtools import history_example, tracks
 from drills.history import read_files
-from history_archives import FIXTURES, make_zip, on_day
 from sitebuild.history_page import EXAMPLE_ARCHIVE
 
 pytestmark = pytest.mark.browser
