@@ -8,7 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import ARTIFACTS
 from history_archives import FIXTURES, make_zip, on_day
+from test_browser_audit_phone import check
 
 from devtools import history_example, tracks
 from drills.history import read_files
@@ -33,6 +35,31 @@ def read_done(page: object) -> None:
     said = page.locator("[data-history-says=read]").text_content()
     page.wait_for_function(
         "(s) => document.querySelector('[data-status]').textContent === s", arg=said
+    )
+
+
+def many_runs(folder: Path) -> Path:
+    """A zip of 200 hour-long runs, one a day: long enough to read that Cancel comes first."""
+    run = tracks.hour_run()
+    many = folder / "many-runs.zip"
+    many.write_bytes(
+        make_zip({f"activities/{d}.gpx": tracks.to_gpx(on_day(run, d)) for d in range(200)})
+    )
+    return many
+
+
+def reading(page: object) -> None:
+    """Wait until Python has read a file of the 200 and the page counts them."""
+    page.wait_for_function(
+        "() => / of 200 files$/.test(document.querySelector('[data-history-count]').textContent)"
+    )
+
+
+def cancel(page: object) -> None:
+    page.get_by_role("button", name="Cancel").click()
+    cancelled = page.locator("[data-history-says=cancelled]").text_content()
+    page.wait_for_function(
+        "(s) => document.querySelector('[data-status]').textContent === s", arg=cancelled
     )
 
 
@@ -96,27 +123,35 @@ def test_a_bad_file_among_good_ones_is_listed_with_its_reason(
 def test_cancel_stops_the_read_says_so_and_a_new_read_works(
     page: object, base_url: str, site_dir: Path, tmp_path: Path
 ) -> None:
-    many = tmp_path / "many-runs.zip"
-    run = tracks.hour_run()
-    many.write_bytes(
-        make_zip({f"activities/{day}.gpx": tracks.to_gpx(on_day(run, day)) for day in range(200)})
-    )
+    many = many_runs(tmp_path)
     open_history(page, base_url)
     before = region(page, "weeks")
     page.get_by_label(CHOOSE).set_input_files(str(many))
     bar = page.get_by_role("progressbar", name="Reading your archive")
-    page.wait_for_function(
-        "() => / of 200 files$/.test(document.querySelector('[data-history-count]').textContent)"
-    )
+    reading(page)
     assert bar.is_visible()
-    page.get_by_role("button", name="Cancel").click()
-    cancelled = page.locator("[data-history-says=cancelled]").text_content()
-    page.wait_for_function(
-        "(s) => document.querySelector('[data-status]').textContent === s", arg=cancelled
-    )
+    cancel(page)
     assert bar.is_hidden() and region(page, "weeks") == before
     page.get_by_label(CHOOSE).set_input_files(str(site_dir / "tools" / EXAMPLE_ARCHIVE))
     read_done(page)
     assert (
         "Eighteen runs over 8 weeks." in page.locator("[data-history-region=reading]").inner_text()
     )
+
+
+def test_the_history_on_a_phone_after_a_read(
+    phone: object, base_url: str, site_dir: Path, axe: object, tmp_path: Path
+) -> None:
+    page = phone
+    open_history(page, base_url)
+    page.get_by_label(CHOOSE).set_input_files(str(many_runs(tmp_path)))
+    reading(page)
+    page.screenshot(
+        path=str(ARTIFACTS / f"phone-history-reading-{page.scheme}.png"), full_page=True
+    )
+    cancel(page)
+    page.get_by_label(CHOOSE).set_input_files(str(site_dir / "tools" / EXAMPLE_ARCHIVE))
+    read_done(page)
+    for more in page.locator("[data-history-more] > summary").all():
+        more.tap()  # the weeks' table and the files not counted, open
+    check(page, axe, "history-read")
