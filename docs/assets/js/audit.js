@@ -5,9 +5,9 @@
 // visit and renders them (drills/bridge/audit.py): a change of units sends no file again. This
 // module keeps only what each file found (for the planner hand-offs) and a run's summary (for
 // the log).
-import { defineComponent, getElement } from "./component.js";
+import { defineComponent, getElement, onDroppedFiles, startPythonFor } from "./component.js";
 import { changeLog, today } from "./log-store.js";
-import { callPython, onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
+import { callPython } from "./py-client.js";
 import { apply, marks } from "./regions.js";
 
 /**
@@ -97,31 +97,9 @@ function attach(/** @type {HTMLElement} */ root) {
   audits.set(root, { chosen: [], calls: 0, controller: null });
   const input = /** @type {HTMLInputElement} */ (getElement("[name=files]", root));
   input.addEventListener("change", () => auditFiles(root, [...(input.files ?? [])]).finally(() => (input.value = "")));
-  const drop = getElement("[data-audit-drop]", root);
-  drop.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    drop.classList.add("dc-audit-drop--over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dc-audit-drop--over"));
-  drop.addEventListener("drop", (event) => {
-    event.preventDefault();
-    drop.classList.remove("dc-audit-drop--over");
-    auditFiles(root, [...(event.dataTransfer?.files ?? [])]);
-  });
+  onDroppedFiles(getElement("[data-audit-drop]", root), (files) => auditFiles(root, files));
   getElement("[name=units]", root).addEventListener("change", () => redraw(root).catch(() => {}));
-  // What the status said before Python failed returns once a retry has it ready.
-  /** @type {string | null} */
-  let before = null;
-  onPythonFailure(() => {
-    before ??= getElement("[data-status]", root).textContent;
-    say(root, said(root, pythonDownloadFailed() ? "unavailable" : "no-python"));
-  });
-  onPythonReady(() => {
-    root.dataset.live = "true";
-    if (before !== null && getElement("[data-status]", root).textContent === said(root, "unavailable")) say(root, before);
-    before = null;
-  });
-  startPython();
+  startPythonFor(root, (name) => said(root, name));
 }
 
 defineComponent("audit", {

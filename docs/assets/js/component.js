@@ -9,6 +9,7 @@
 //   data-settings='{...}'    what a component takes from Python's rules, written by the build
 //   data-region="KEY"        what Python renders (regions.js)
 // State lives in each module (WeakMaps keyed by a component's element), never on elements.
+import { onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
 
 /** @typedef {"tool" | "practice" | "log" | "session" | "audit" | "history"} ComponentType */
 
@@ -168,6 +169,39 @@ export function fillForm(/** @type {ParentNode} */ scope, /** @type {Record<stri
       element.value = String(text ?? "");
     }
   }
+}
+
+/** Files dropped on `zone` go to `choose`, as files chosen in its input do. */
+export function onDroppedFiles(/** @type {HTMLElement} */ zone, /** @type {(files: File[]) => unknown} */ choose) {
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dc-audit-drop--over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dc-audit-drop--over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dc-audit-drop--over");
+    choose([...(event.dataTransfer?.files ?? [])]);
+  });
+}
+
+/** Start Python for a component that reads the reader's files: data-live once it is ready;
+ *  while it cannot be had, the status line (data-status) says why (`said("unavailable")` or
+ *  `said("no-python")`), and what it said before returns once a retry has Python ready. */
+export function startPythonFor(/** @type {HTMLElement} */ root, /** @type {(name: string) => string} */ said) {
+  const status = getElement("[data-status]", root);
+  /** @type {string | null} */
+  let before = null;
+  onPythonFailure(() => {
+    before ??= status.textContent;
+    status.textContent = said(pythonDownloadFailed() ? "unavailable" : "no-python");
+  });
+  onPythonReady(() => {
+    root.dataset.live = "true";
+    if (before !== null && status.textContent === said("unavailable")) status.textContent = before;
+    before = null;
+  });
+  startPython();
 }
 
 /** Run a callback at the page's next idle moment (soon, where the browser cannot say). */

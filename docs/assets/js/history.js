@@ -3,9 +3,9 @@
 // read by Python in this page's worker a slice at a time (drills/bridge/history.py). The page
 // posts the File handles, never their bytes: it reads nothing of them itself, and nothing is
 // sent anywhere. Python answers with the page's regions, put in as they come.
-import { defineComponent, getElement, getElements, showErrors } from "./component.js";
+import { defineComponent, getElement, getElements, onDroppedFiles, showErrors, startPythonFor } from "./component.js";
 import { today } from "./log-store.js";
-import { callPython, onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
+import { callPython } from "./py-client.js";
 
 /** @type {WeakMap<HTMLElement, { controller: AbortController | null }>} */
 const reads = new WeakMap();
@@ -88,30 +88,8 @@ function attach(/** @type {HTMLElement} */ root) {
     input.value = ""; // the same archive chosen again reads again
     choose(files);
   });
-  const drop = getElement("[data-history-drop]", root);
-  drop.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    drop.classList.add("dc-audit-drop--over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dc-audit-drop--over"));
-  drop.addEventListener("drop", (event) => {
-    event.preventDefault();
-    drop.classList.remove("dc-audit-drop--over");
-    choose([...(event.dataTransfer?.files ?? [])]);
-  });
-  // What the status said before Python failed returns once a retry has it ready.
-  /** @type {string | null} */
-  let before = null;
-  onPythonFailure(() => {
-    before ??= getElement("[data-status]", root).textContent;
-    say(root, said(root, pythonDownloadFailed() ? "unavailable" : "no-python"));
-  });
-  onPythonReady(() => {
-    root.dataset.live = "true";
-    if (before !== null && getElement("[data-status]", root).textContent === said(root, "unavailable")) say(root, before);
-    before = null;
-  });
-  startPython();
+  onDroppedFiles(getElement("[data-history-drop]", root), choose);
+  startPythonFor(root, (name) => said(root, name));
 }
 
 defineComponent("history", {
