@@ -58,7 +58,7 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
     const out = await callPython("history", args, {
       files,
       signal: controller.signal,
-      progress: (done, total) => controller.signal.aborted || showProgress(root, done, total),
+      progress: (done, total) => showProgress(root, done, total),
     });
     if (out.error) {
       showErrors(root, { [out.field ?? "archive"]: out.error }, { focus: true });
@@ -68,8 +68,9 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
     put(root, out.regions);
     say(root, said(root, "read"));
   } catch (error) {
-    if (controller.signal.aborted) say(root, said(root, "cancelled"));
-    else if (error instanceof Error && error.name === "PythonStopped") say(root, said(root, "stopped"));
+    if (controller.signal.aborted) {
+      if (current.controller === controller) say(root, said(root, "cancelled")); // not replaced by a new choice
+    } else if (error instanceof Error && error.name === "PythonStopped") say(root, said(root, "stopped"));
     else throw error;
   } finally {
     if (current.controller === controller) {
