@@ -134,7 +134,7 @@ def test_a_new_plan_link_beside_an_old_log_keeps_both_plans(
     assert "Current plan" in current.inner_text()
     page.locator(".dc-plans").scroll_into_view_if_needed()
     check(page, axe, "plan-list")
-    page.evaluate("document.querySelector('.dc-plans-home').scrollIntoView()")
+    page.evaluate("document.querySelector('.dc-plans-home').scrollIntoView(); scrollBy(0, -60)")
     page.screenshot(path=str(ARTIFACTS / f"plan-list-{page.scheme}.png"))
     other.wait_for_function("() => document.querySelectorAll('.dc-plan-line').length === 2")
 
@@ -143,3 +143,21 @@ def test_a_new_plan_link_beside_an_old_log_keeps_both_plans(
     page.wait_for_function("(t) => document.querySelector('[name=target]').value === t", arg="14")
     page.wait_for_selector("[data-log-cell='1-1'] .dc-log-done")
     assert tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book.current == kept.plans[0].id  # fmt: skip
+
+    # Deleting the new plan: its export is offered first, then a confirm; only then it goes.
+    asked: list[str] = []
+
+    def answer(dialog: object) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    with page.expect_download() as saved:
+        page.click(".dc-plan-line:not([aria-current]) [data-action='roster:delete']")
+    assert saved.value.suggested_filename.endswith(f"{MONDAY.isoformat()}-4-to-10pct.json")
+    page.wait_for_function("() => document.querySelectorAll('.dc-plan-line').length === 1")
+    assert ["Download a copy" in asked[0], "cannot be undone" in asked[1]] == [True, True]
+    sent = tl.read_book(Path(saved.value.path()).read_text(encoding="utf-8")).book
+    assert [(p.plan_texts(), len(p.entries)) for p in sent.plans] == [(FIELDS, 1)]
+    left = tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book
+    assert [(p.plan_texts(), [e.note for e in p.entries]) for p in left.plans] == [(OTHER, ["old plan"])]  # fmt: skip
