@@ -11,7 +11,7 @@
 // State lives in each module (WeakMaps keyed by a component's element), never on elements.
 import { onPythonFailure, onPythonReady, pythonDownloadFailed, startPython } from "./py-client.js";
 
-/** @typedef {"tool" | "practice" | "log" | "session" | "audit" | "history"} ComponentType */
+/** @typedef {"tool" | "practice" | "log" | "session" | "audit" | "history" | "roster"} ComponentType */
 
 /**
  * An action: what a button does, given the component's element and the button.
