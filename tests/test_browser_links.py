@@ -173,7 +173,6 @@ def test_the_tempo_reaches_session_mode_after_an_instant_navigation(
     page.click("a[href$='tools/planner/'] >> nth=0")
     wait_live(page)
     assert page.evaluate("window.notReloaded") is True  # instant navigation, not a new load
-    page.wait_for_selector("[data-component=log][data-log-live=true]")
     # Session mode's module arrives at an idle moment; its Start does nothing until then.
     page.evaluate(f"import({base_url + '/assets/js/session-mode.js'!r})")
     page.locator("[data-action='session:start'] >> nth=0").click()
