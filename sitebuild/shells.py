@@ -22,6 +22,7 @@ from drills.render.audit_page import EXAMPLE, LIST, item
 from drills.render.tools import TOOLS
 from sitebuild.history_page import history_context
 from sitebuild.links import Where, tool_links
+from sitebuild.roster_page import plans_html, roster_context
 
 EXAMPLE_COURSE = "example-course.gpx"  # docs/tools/: gpxpy's korita-zbevnica.gpx (Apache-2.0),
 # which the tests read under that name (tests/fixtures/activities/SOURCES.md)
@@ -32,7 +33,7 @@ PLACEHOLDER = re.compile(r'<div data-dc-shell="(?P<kind>tool|rules):(?P<name>[a-
 
 def placeholder(kind: str, name: str) -> str:
     """Where a tool's or a rule list's template goes; an unknown one raises KeyError."""
-    known = [*TOOLS, "audit", "history"] if kind == "tool" else rule_text.FENCE_NAMES
+    known = [*TOOLS, "audit", "history", "roster"] if kind == "tool" else rule_text.FENCE_NAMES
     if name not in known:
         raise KeyError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
     return f'\n<div data-dc-shell="{kind}:{name}"></div>\n'
@@ -66,6 +67,7 @@ def _tool_context(name: str, where: Where) -> dict[str, Any]:
         "click_track_mb_per_min": metronome.SAMPLE_RATE_HZ * 60 / 1e6,
         "click_track_minutes": metronome.LENGTH_RANGE_MIN,
         "min_taps": metronome.MIN_TAPS,
+        "plans": plans_html(),  # the planner's plan list (roster.js fills in this browser's)
         "practice": cadence_view.practice_settings(),  # the practice section's script takes these
     }
 
@@ -97,6 +99,8 @@ def fill(html: str, env: Environment, where: Where, docs_dir: Path) -> str:
             )
         if kind == "tool" and name == "history":
             return env.get_template("partials/tools/history.html").render(history_context(where))
+        if kind == "tool" and name == "roster":
+            return env.get_template("partials/tools/roster.html").render(roster_context(where))
         if kind == "tool":
             return env.get_template("partials/tools/tool.html").render(_tool_context(name, where))
         context = {

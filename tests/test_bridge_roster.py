@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -157,3 +158,17 @@ def test_a_coachs_link_names_the_athlete_whose_log_comes_back_to_their_row() -> 
     twice = call("book_link", fields=FIELDS, athlete="x")["query"] + "&athlete=y"
     saved = call("book_save", fields=FIELDS, store="", entry=ENTRY, query=twice, today="2026-03-02")
     assert tl.read_book(saved["store"]).book.plans[0].athlete == ""  # which one was meant?
+
+
+def test_a_new_plans_form_never_starts_from_another_plans_entry() -> None:
+    old = tl.dump_store([LogEntry(1, 1, MONDAY, 5, 4, note="old plan")], OTHER)
+    link = "?" + urlencode(FIELDS)  # the new plan's link, opened with the old log kept
+    shown = call(
+        "compute", tool="planner", fields=FIELDS, store=old, query=link, today="2026-03-03"
+    )
+    assert shown["texts"] == FIELDS
+    form = shown["data"]["forms"]["1-1"]
+    assert form.get("note", "") == "" and form.get("rpe", "") == ""
+    # Its own plan's form still starts from what was logged.
+    own = call("compute", tool="planner", fields=OTHER, store=old, today="2026-03-03")
+    assert own["data"]["forms"]["1-1"]["note"] == "old plan"

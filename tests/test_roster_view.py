@@ -66,10 +66,12 @@ def test_the_plan_list_marks_the_current_plan() -> None:
     lines = re.findall(r'<li class="dc-plan-line".*?</li>', html)
     assert len(lines) == 3
     assert ['aria-current="true"' in line for line in lines] == [False, False, True]
-    assert "Current plan" in lines[2] and 'data-plan-switch="p3"' not in lines[2]
+    assert (
+        "Current plan" in lines[2] and 'data-action="roster:switch" data-key="p3"' not in lines[2]
+    )
     assert "2 March 2026 to 26 April 2026" in lines[0]
     assert "2 of 32 sessions logged" in lines[0] and 'value="2"' in lines[0]
-    assert 'data-plan-delete="p1"' in lines[0]
+    assert 'data-action="roster:delete" data-key="p1"' in lines[0]
 
 
 def test_an_empty_book_says_what_to_do() -> None:

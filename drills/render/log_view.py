@@ -214,7 +214,7 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
     forms_data = {
         session_key(*key): (
             training_log.entry_form_texts(logged[key])
-            if key in logged
+            if key in logged and not mismatch  # another plan's entry is no start for this one
             else _blank_form(plan, key, today)
         )
         for key in keys

@@ -95,11 +95,11 @@ def _card(row: RosterRow, index: int) -> str:
         f"today</dd></div></dl>"
         f"{_flags(row)}{_changes(row)}"
         f'<p class="dc-roster-actions">'
-        f'<button type="button" class="md-button dc-log-button"{attrs(**{"data-roster-import": row.athlete})}>'
+        f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:import", data_key=row.athlete)}>'
         f"Import {esc(name)}’s log file</button> "
-        f'<button type="button" class="md-button dc-log-button"{attrs(**{"data-roster-export": p.plan_id})}>'
+        f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:export", data_key=p.plan_id)}>'
         f"Export {esc(name)}’s plan and log</button> "
-        f'<button type="button" class="md-button dc-log-button"{attrs(**{"data-plan-switch": p.plan_id})}>'
+        f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:switch", data_key=p.plan_id)}>'
         f"Show {esc(name)}’s plan</button></p>"
         "</article></li>"
     )
@@ -127,7 +127,7 @@ def _plan_line(p: Progress) -> str:
     state = (
         '<strong class="dc-plan-current">Current plan</strong>'
         if p.current
-        else f'<button type="button" class="md-button dc-log-button"{attrs(**{"data-plan-switch": p.plan_id})}>'
+        else f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:switch", data_key=p.plan_id)}>'
         f"Switch to {esc(who)}{esc(p.name)}</button>"
     )
     return (
@@ -135,7 +135,7 @@ def _plan_line(p: Progress) -> str:
         f"{attrs(data_plan_id=p.plan_id, aria_current='true' if p.current else None)}>"
         f'<p class="dc-plan-line-name"><strong>{esc(who)}{esc(p.name)}</strong></p>'
         f"<p>{esc(_dates(p))}</p>{_progress(p)}<p>{state} "
-        f'<button type="button" class="md-button dc-log-button"{attrs(**{"data-plan-delete": p.plan_id})}>'
+        f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:delete", data_key=p.plan_id)}>'
         f"Delete {esc(who)}{esc(p.name)}…</button></p></li>"
     )
 

@@ -10,7 +10,7 @@
 //   data-region="KEY"        what Python renders (regions.js)
 // State lives in each module (WeakMaps keyed by a component's element), never on elements.
 
-/** @typedef {"tool" | "practice" | "log" | "session" | "audit"} ComponentType */
+/** @typedef {"tool" | "practice" | "log" | "session" | "audit" | "roster"} ComponentType */
 
 /**
  * An action: what a button does, given the component's element and the button.

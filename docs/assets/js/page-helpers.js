@@ -60,6 +60,7 @@ const MODULES = {
   practice: () => import("./practice.js"),
   log: () => import("./training-log.js"),
   audit: () => import("./audit.js"),
+  roster: () => import("./roster.js"),
   // The planner's session mode: once Python is live and the page is idle, so its 17 kB never
   // stand between the reader and the first answer.
   session: () => python.then((ok) => ok && new Promise((resolve) => idle(resolve, { timeout: 2000 }))).then(loadSessionMode),

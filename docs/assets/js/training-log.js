@@ -119,7 +119,7 @@ export function openEntry(/** @type {HTMLElement} */ root, /** @type {Record<str
 
 async function save(/** @type {HTMLElement} */ root) {
   const { form } = log(root);
-  const { answer, outcome } = await change(root, "log_save", { entry: fieldsOf(form) });
+  const { answer, outcome } = await change(root, "book_save", { entry: fieldsOf(form) }); // another plan's log kept beside
   if (outcome === "unchanged" && answer?.log_errors) {
     announce(root, answer.log_summary);
     return showErrors(form, answer.log_errors, { focus: true });
