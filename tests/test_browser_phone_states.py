@@ -1,6 +1,6 @@
 """The cadence calculator, the planner and the audit on a 360 × 740 touch screen, in both
-colour schemes, through their states: fresh (as built, before Python), after a live
-recompute, the planner after a log entry, the audit after auditing the example course.
+colour schemes, through their states: fresh (as built, before Python), linked (a share
+link's values before and after Python has worked them out), after a live recompute, the planner after a log entry, the audit after auditing the example course.
 
 In each: nothing wider than the screen or cut off in a box the keyboard cannot scroll
 (test_browser_audit_phone's check), and axe finds nothing. Controls are found by role and
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import wait_live
 from test_browser_audit_phone import check
+from test_browser_links import LINKS, Held, expected_summary, wait_attached
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +70,18 @@ def test_the_audit_in_every_state(phone: object, base_url: str, axe: object) -> 
     page.get_by_label(re.compile("^Your activity files")).set_input_files(str(COURSE))
     page.get_by_role("status").filter(has_text=re.compile("^Audited")).wait_for()
     check(page, axe, "audit-course")
+
+
+@pytest.mark.parametrize("tool", ["cadence", "planner"])
+def test_a_linked_tool_before_and_after_python(
+    phone: object, base_url: str, axe: object, tool: str
+) -> None:
+    page = phone
+    held = Held(page)
+    page.goto(f"{base_url}/tools/{tool}/{LINKS[tool]}")
+    wait_attached(page)
+    check(page, axe, f"{tool}-linked")
+    held.release()
+    wait_live(page)
+    page.get_by_text(expected_summary(tool, LINKS[tool]), exact=True).wait_for()
+    check(page, axe, f"{tool}-linked-live")

@@ -26,6 +26,9 @@ import { apply, marks } from "./regions.js";
  * @typedef {object} ToolState
  * @property {() => Promise<void>} recompute
  * @property {number | undefined} lastChange when the reader last changed a field
+ * @property {Promise<void> | null} running the recompute under way (with the changes made meanwhile)
+ * @property {boolean} invalid the last answer had a message for a field: the address bar still
+ *   holds the last valid values
  */
 
 /** @type {WeakMap<HTMLElement, ToolState>} */
@@ -37,6 +40,10 @@ const status = (/** @type {HTMLElement} */ tool) => getElement("[data-status]", 
 onPythonFailure(() => document.querySelectorAll('[data-component="tool"]').forEach((tool) => showFailure(/** @type {HTMLElement} */ (tool))));
 
 function showFailure(/** @type {HTMLElement} */ tool) {
+  if (linkPending(tool)) {
+    form(tool).reset(); // back to the values the results below were built for
+    linked(tool, false);
+  }
   const reason = /webassembly|\.wasm/i.test(pythonFailure() ?? "")
     ? "WebAssembly could not be loaded in this browser"
     : "it could not start";
@@ -67,6 +74,9 @@ export function show(/** @type {HTMLElement} */ tool, /** @type {ToolAnswer} */ 
   if (outcome.restored) fillForm(form(tool), outcome.texts ?? {});
   showErrors(form(tool), outcome.errors);
   apply(tool, outcome.regions);
+  linked(tool, false); // Python's results are the form's now
+  const state = tools.get(tool);
+  if (state && !quiet) state.invalid = Object.keys(outcome.errors ?? {}).length > 0;
   if (quiet) {
     /* the status line keeps saying what it said */
   } else if (outcome.summary !== undefined) {
@@ -115,12 +125,8 @@ function currentQuery() {
 
 /** One recompute at a time; changes made meanwhile are shown by one more. */
 function recomputer(/** @type {HTMLElement} */ tool, /** @type {ToolState} */ state) {
-  let running = false;
   let again = false;
-  return async function recompute() {
-    state.lastChange = performance.now();
-    if (running) return void (again = true);
-    running = true;
+  const run = async () => {
     try {
       do {
         again = false;
@@ -129,16 +135,37 @@ function recomputer(/** @type {HTMLElement} */ tool, /** @type {ToolState} */ st
     } catch {
       /* the failure message is already on the page */
     } finally {
-      running = false;
+      state.running = null;
     }
+  };
+  return function recompute() {
+    state.lastChange = performance.now();
+    if (state.running) {
+      again = true;
+      return state.running;
+    }
+    return (state.running = run());
   };
 }
 
-// A share link's values: the page was built with the defaults. Resolves true once shown.
-async function restoreFromLink(/** @type {HTMLElement} */ tool) {
-  if (new URLSearchParams(location.search).size === 0) return false;
-  show(tool, await callPython("compute", { ...computeArgs(tool), link: location.search }));
-  return true;
+/** Whether the results shown are still the build's while the form holds a link's values. */
+const linkPending = (/** @type {HTMLElement} */ tool) => getElement("[data-results]", tool).getAttribute("aria-busy") === "true";
+
+/** Mark the results as still to be worked out for a link's values (`pending`), or as the form's. */
+function linked(/** @type {HTMLElement} */ tool, /** @type {boolean} */ pending) {
+  const results = getElement("[data-results]", tool);
+  if (pending) results.setAttribute("aria-busy", "true");
+  else results.removeAttribute("aria-busy");
+  getElement("[data-linking]", tool).hidden = !pending;
+}
+
+/** A share link's texts, put as they are into the fields they name (Python reads them once
+ *  live); true when one differs from what the page was built with, whose results are then not
+ *  the link's. */
+function fillFromLink(/** @type {HTMLElement} */ tool) {
+  const before = JSON.stringify(fieldsOf(form(tool)));
+  fillForm(form(tool), Object.fromEntries(new URLSearchParams(location.search)));
+  return JSON.stringify(fieldsOf(form(tool))) !== before;
 }
 
 /** Show the training log as this browser keeps it now (another tab may have changed it); the
@@ -151,14 +178,21 @@ export async function refresh(/** @type {HTMLElement} */ tool) {
 
 function attach(/** @type {HTMLElement} */ tool) {
   /** @type {ToolState} */
-  const state = { recompute: async () => {}, lastChange: undefined };
+  const state = { recompute: async () => {}, lastChange: undefined, running: null, invalid: false };
   state.recompute = recomputer(tool, state);
   tools.set(tool, state);
   if (pythonFailure()) return showFailure(tool);
   const ready = startPython();
+  // A share link's values are in the form at once. Unless they are the build's, their answer
+  // is asked for now: a data saver's held download starts for it (the results shown are not theirs).
+  const link = new URLSearchParams(location.search).size > 0;
+  if (link) linked(tool, fillFromLink(tool));
+  const ask = () => callPython("compute", { ...computeArgs(tool), link: location.search });
+  const fromLink = linkPending(tool) ? ask() : null;
   // A download that failed before this tool was attached must not be hidden behind "Loading".
   // Not while a data saver holds the download back either: runtime-status.js says so.
   if (pythonDownloadFailed()) showFailure(tool);
+  else if (linkPending(tool)) status(tool).textContent = "Loading the live calculator; it is still working out the results for the linked values.";
   else if (!pythonHeld()) status(tool).textContent = "Loading the live calculator; the results below are already correct for these values.";
   const inputs = form(tool);
   inputs.addEventListener("input", state.recompute);
@@ -170,7 +204,13 @@ function attach(/** @type {HTMLElement} */ tool) {
   ready.then(async (ok) => {
     if (!ok) return;
     navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("cache-runtime"));
-    const restored = await restoreFromLink(tool).catch(() => false);
+    // Shown even after the reader's own change (their answer follows it), the form kept as typed.
+    const fromLinkShown = (/** @type {ToolAnswer} */ answer) => {
+      show(tool, state.lastChange === undefined ? answer : { ...answer, restored: false });
+      return true;
+    };
+    const linkAnswer = fromLink ?? (link ? ask() : null);
+    const restored = linkAnswer ? await linkAnswer.then(fromLinkShown, () => false) : false;
     if (!restored && state.lastChange === undefined) status(tool).textContent = "Live: results update as you type.";
     tool.dataset.live = "true";
     // The page was built with an empty training log: the log this browser keeps follows at
@@ -202,12 +242,16 @@ defineComponent("tool", {
   attach,
   actions: {
     async share(tool) {
+      // The change a field made as this button was pressed is shown first: the link holds it,
+      // and its status line does not replace what is said here.
+      await tools.get(tool)?.running;
       addressBar.flush();
+      const note = tools.get(tool)?.invalid ? " The link holds the last valid values; correct the highlighted field to share yours." : "";
       try {
         await navigator.clipboard.writeText(location.href);
-        status(tool).textContent = "Share link copied to the clipboard.";
+        status(tool).textContent = `Share link copied to the clipboard.${note}`;
       } catch {
-        status(tool).textContent = `Copy this share link: ${location.href}`;
+        status(tool).textContent = `Copy this share link: ${location.href}${note}`;
       }
     },
     print() {
