@@ -323,6 +323,27 @@ def axe() -> object:
     return Axe()
 
 
+class Held:
+    """Every request matching `pattern` held until released (by default the runtime's: the page
+    stays before Python)."""
+
+    def __init__(self, page: object, pattern: str = "**/pyodide/**") -> None:
+        self.routes: list[object] = []
+        self.released = False
+        page.route(pattern, self.handle)
+
+    def handle(self, route: object) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
 def wait_live(page: object) -> None:
     """Wait until the tool on the page has its Python ready (data-live set by tool.js)."""
     page.wait_for_selector("[data-tool][data-live=true]", timeout=PATIENCE_S * 1000)

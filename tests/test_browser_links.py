@@ -10,7 +10,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import pytest
-from conftest import sitemap_for_this_server, wait_for_sitemap, wait_live
+from conftest import Held, sitemap_for_this_server, wait_for_sitemap, wait_live
 
 from drills.plan_form import DEFAULT_TEXTS
 from drills.render import cadence_view, forms, planner_view
@@ -32,26 +32,6 @@ def expected_summary(tool: str, query: str) -> str:
         return planner_view.summary(plan)
     reading = forms.read(cadence_view.FIELDS, linked)
     return cadence_view.summary(cadence_view.compute(reading.values))
-
-
-class Held:
-    """Every request for the runtime held until released: the page stays before Python."""
-
-    def __init__(self, page: object) -> None:
-        self.routes: list[object] = []
-        self.released = False
-        page.route("**/pyodide/**", self.handle)
-
-    def handle(self, route: object) -> None:
-        if self.released:
-            route.continue_()
-        else:
-            self.routes.append(route)
-
-    def release(self) -> None:
-        self.released = True
-        for route in self.routes:
-            route.continue_()
 
 
 def wait_attached(page: object) -> None:

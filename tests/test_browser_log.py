@@ -10,7 +10,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import wait_live
+from conftest import Held, wait_live
 
 from drills import planner, training_log
 from drills.training_log import LogEntry
@@ -48,6 +48,21 @@ def downloaded(page: object, action: str) -> tuple[str, str]:
         page.click(f"[data-action='log:{action}']")
     download = info.value
     return download.suggested_filename, Path(download.path()).read_bytes().decode("utf-8")
+
+
+def test_the_log_goes_live_when_its_module_arrives_after_the_planners_answer(
+    page: object, base_url: str
+) -> None:
+    """Each component's module is fetched on its own: under load the planner can be live and
+    have shown the kept log's answer before training-log.js arrives, which then waited for an
+    answer that never came (the log stayed "not live" after an instant navigation)."""
+    held = Held(page, "**/training-log.js")
+    page.goto(base_url + PLANNER)
+    page.wait_for_selector("[data-tool][data-rehearsed]")  # its idle refresh of the log came first
+    assert page.get_attribute("[data-component=log]", "data-log-live") is None
+    held.release()
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
+    assert status(page)
 
 
 def test_mark_a_session_done_and_it_survives_a_reload(page: object, base_url: str) -> None:

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wait_live
+from conftest import Held, wait_live
 from test_browser_audit_phone import check
-from test_browser_links import LINKS, Held, expected_summary, wait_attached
+from test_browser_links import LINKS, expected_summary, wait_attached
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS, PageWatch, wait_live
+from conftest import ARTIFACTS, Held, PageWatch, wait_live
 from test_browser_offline import cached, wait_runtime_cached
 
 from drills import safety, session_audio, training_log
@@ -210,6 +210,21 @@ def test_a_session_from_start_to_log_entry(phone: object, base_url: str) -> None
     assert "Changed by your log" in page.text_content("[data-results]")
     page.wait_for_function(f"() => localStorage.getItem({STATE_KEY!r}) === null")
     assert offer.is_hidden()
+
+
+def test_start_pressed_before_session_mode_arrives_opens_the_session(
+    phone: object, base_url: str
+) -> None:
+    """Session mode's module loads once Python is live and the page is idle: a Start pressed
+    before it arrived did nothing (a busy phone can take seconds to fetch it)."""
+    page = phone
+    held = Held(page, "**/session-mode.js")
+    open_planner(page, base_url)
+    page.click("[data-action='session:start'][data-key='1-3']")
+    assert page.locator("dialog[data-session][open]").count() == 0
+    held.release()
+    page.wait_for_selector("dialog[data-session][open]")
+    assert heading(page) == "Before the first repeat"
 
 
 def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:

@@ -80,7 +80,13 @@ export function componentFor(/** @type {ComponentType} */ type, /** @type {Eleme
 export function defineComponent(/** @type {ComponentType} */ type, /** @type {Component} */ component) {
   defined.set(type, component);
   attachAll();
+  // A press made while this component's module was still on its way is carried out now.
+  const button = pressedEarly.get(type);
+  pressedEarly.delete(type);
+  if (button?.isConnected) button.click();
 }
+/** @type {Map<string, HTMLElement>} */
+const pressedEarly = new Map();
 
 function attachAll() {
   for (const [type, component] of defined) {
@@ -109,7 +115,8 @@ document.addEventListener("click", (event) => {
   const [type, name] = (button.dataset.action ?? "").split(":");
   const component = defined.get(/** @type {ComponentType} */ (type));
   const action = component?.actions[name];
-  if (!component || !action) return; // a part still loading (session mode waits for Python)
+  if (!component) return void pressedEarly.set(type, button); // session mode loads once Python is live
+  if (!action) return;
   const root = componentFor(/** @type {ComponentType} */ (type), button);
   const run = () => action(root, button);
   Promise.resolve(component.perform ? component.perform(root, run) : run()).catch(() => {

@@ -29,6 +29,7 @@ import { apply, marks } from "./regions.js";
  * @property {Promise<void> | null} running the recompute under way (with the changes made meanwhile)
  * @property {boolean} invalid the last answer had a message for a field: the address bar still
  *   holds the last valid values
+ * @property {ToolAnswer | null} last the latest answer shown, for a component attached after it
  */
 
 /** @type {WeakMap<HTMLElement, ToolState>} */
@@ -76,6 +77,7 @@ export function show(/** @type {HTMLElement} */ tool, /** @type {ToolAnswer} */ 
   apply(tool, outcome.regions);
   linked(tool, false); // Python's results are the form's now
   const state = tools.get(tool);
+  if (state) state.last = outcome;
   if (state && !quiet) state.invalid = Object.keys(outcome.errors ?? {}).length > 0;
   if (quiet) {
     /* the status line keeps saying what it said */
@@ -88,6 +90,12 @@ export function show(/** @type {HTMLElement} */ tool, /** @type {ToolAnswer} */ 
     status(tool).textContent = "Please correct the highlighted field; the results below are for the last valid values.";
   }
   tool.dispatchEvent(new CustomEvent("dc:updated", { bubbles: true, detail: outcome }));
+}
+
+/** The latest answer this tool showed: a component whose module arrived after it (the log,
+ *  fetched on its own) starts from it instead of waiting for the next one. */
+export function lastAnswer(/** @type {HTMLElement} */ tool) {
+  return tools.get(tool)?.last ?? null;
 }
 
 /** Put `texts` (a plan's) into the tool's form and recompute: the page turns to that plan. */
@@ -178,7 +186,7 @@ export async function refresh(/** @type {HTMLElement} */ tool) {
 
 function attach(/** @type {HTMLElement} */ tool) {
   /** @type {ToolState} */
-  const state = { recompute: async () => {}, lastChange: undefined, running: null, invalid: false };
+  const state = { recompute: async () => {}, lastChange: undefined, running: null, invalid: false, last: null };
   state.recompute = recomputer(tool, state);
   tools.set(tool, state);
   if (pythonFailure()) return showFailure(tool);

@@ -7,7 +7,7 @@ import { defineComponent, fieldsOf, fillForm, getElement, getElements, showError
 import { changeLog, dropAside, noteBackup, onLogChangedElsewhere, readAside } from "./log-store.js";
 import { callPython, startPython } from "./py-client.js";
 import { askToKeep } from "./storage.js";
-import { computeArgs, refresh, restoreFields, show } from "./tool.js";
+import { computeArgs, lastAnswer, refresh, restoreFields, show } from "./tool.js";
 
 const UNAVAILABLE = "The training log needs the live calculator, which could not start in this browser.";
 
@@ -158,6 +158,8 @@ function attach(/** @type {HTMLElement} */ root) {
     // A new plan may have rewritten the card the form was open in: open it in the new card.
     if (!form.isConnected) place(root, form.dataset.logIn ?? "");
   });
+  // The planner may have answered before this module arrived (each is fetched on its own).
+  onAnswer(root, lastAnswer(planner)?.data);
   // Another session chosen in a form open in a card: the form moves to that session's card.
   getElement("[name=session]", form).addEventListener("change", (event) => {
     if (form.dataset.logIn) place(root, /** @type {HTMLSelectElement} */ (event.target).value);
