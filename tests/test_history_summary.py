@@ -56,7 +56,7 @@ def test_recent_weekly_descent_and_the_longest_descent() -> None:
     assert figures.longest is not None and figures.longest.path == "long.fit"
     assert figures.longest.descent.length_m == pytest.approx(1500, abs=10)
     assert figures.longest.started == synth.START + timedelta(days=15)
-    assert "Your longest continuous descent on 2026-05-17: 1,5" in figures.sentences[-1]
+    assert "Your longest continuous descent on 17 May 2026: 1,5" in figures.sentences[-1]
 
 
 def test_weeks_after_the_last_run_count_as_weeks_without_descent() -> None:

@@ -4,6 +4,7 @@ files not counted, from bytes or from a reader of the File's slices."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,6 +17,7 @@ from drills.bridge.history import CANCELLED
 from drills.history import History, plan_start, read_archive, summary
 from drills.render.history_chart import history_chart_svg
 from drills.render.history_view import REGIONS, history_regions, start_for_planner
+from drills.words import long_date
 from tests.pages import LINKS
 
 
@@ -63,6 +65,19 @@ def test_the_regions_say_what_the_history_holds() -> None:
     assert regions["weeks"].count("<tr>") == 1 + len(history.weeks)  # the head, then each week
     assert regions["chart"] == history_chart_svg(history.weeks, "metric")
     assert "ft" in history_regions(history, figures, "imperial", LINKS)["weeks"]
+
+
+def test_where_the_recent_descent_was_is_read_from_the_same_weeks_as_its_average() -> None:
+    """Read with today's date months after the last run, the page said "you descended 0 m a week
+    on average, most of it at 20–30 %": the band came from the last weeks with runs."""
+    history = read_archive(ARCHIVE, "runs.zip")
+    later = history.weeks[-1].start + dt.timedelta(weeks=10)
+    reading = history_regions(history, summary(history, later), "metric", LINKS)["reading"]
+    assert "Over the last four weeks you descended 0 m a week on average." in reading
+    assert "most of it" not in reading
+    longest = summary(history).longest
+    assert longest is not None and longest.started is not None
+    assert f"on {long_date(longest.started.date())}:" in reading  # a date as sentences say it
 
 
 def test_use_in_the_planner_opens_it_with_the_historys_start() -> None:

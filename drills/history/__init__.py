@@ -23,7 +23,7 @@ from drills.history.model import ActivityRow, History, Item, Status, Week, WeekB
 from drills.history.plan_start import PlanStart, plan_start
 from drills.history.read import read_archive, read_files
 from drills.history.sports import DEFAULT_SPORTS
-from drills.history.summary import LongestDescent, RecentDescent, Summary, summary
+from drills.history.summary import LongestDescent, RecentDescent, Summary, recent_weeks, summary
 from drills.history.weeks import STEADY_RULE
 
 __all__ = [
@@ -50,5 +50,6 @@ __all__ = [
     "read_files",
     "read_item",
     "read_members",
+    "recent_weeks",
     "summary",
 ]

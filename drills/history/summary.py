@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from drills.history.model import History, Week
 from drills.history.weeks import STEADY_RULE, monday
 from drills.runs import Descent
-from drills.words import in_words
+from drills.words import in_words, long_date
 
 RECENT_WEEKS = (4, 12)  # the weekly descent's two averages: this month, this season
 # A grade is run "regularly" when it is a week's steepest steady grade (or gentler than it) in
@@ -43,7 +43,7 @@ class Summary:
     sentences: tuple[str, ...]
 
 
-def _window(history: History, through: date, count: int) -> list[Week | None]:
+def recent_weeks(history: History, through: date, count: int) -> list[Week | None]:
     """The ``count`` weeks ending with ``through``: None for a week after the history's last
     (no runs), and weeks before its first left out (the archive does not say)."""
     by_start = {week.start: week for week in history.weeks}
@@ -53,7 +53,7 @@ def _window(history: History, through: date, count: int) -> list[Week | None]:
 
 
 def _recent(history: History, through: date, count: int) -> RecentDescent | None:
-    weeks = _window(history, through, count)
+    weeks = recent_weeks(history, through, count)
     if not weeks:
         return None
     total = math.fsum(w.descent_m for w in weeks if w is not None)
@@ -61,7 +61,7 @@ def _recent(history: History, through: date, count: int) -> RecentDescent | None
 
 
 def _steepest_regular(history: History, through: date) -> float | None:
-    window = _window(history, through, REGULAR_WINDOW_WEEKS)
+    window = recent_weeks(history, through, REGULAR_WINDOW_WEEKS)
     grades = sorted(
         (w.steepest_steady_pct for w in window if w and w.steepest_steady_pct is not None),
         reverse=True,
@@ -101,7 +101,7 @@ def _sentences(
         said.append(f"Your steepest regular grade is {grade:g} % ({regular}).")
     if longest is not None:
         d = longest.descent
-        when = f" on {longest.started.date().isoformat()}" if longest.started else ""
+        when = f" on {long_date(longest.started.date())}" if longest.started else ""
         said.append(
             f"Your longest continuous descent{when}: {d.length_m:,.0f} m long, {d.drop_m:,.0f} m "
             f"down, {d.mean_grade_pct:.0f} % on average."

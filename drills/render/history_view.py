@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drills import planner
-from drills.history import History, Item, PlanStart, Summary, Week, plan_start
+from drills.history import History, Item, PlanStart, Summary, Week, plan_start, recent_weeks
 from drills.render import planner_view
 from drills.render.audit_actions import planner_href
 from drills.render.audit_format import (
@@ -57,7 +57,8 @@ def reading_html(history: History, figures: Summary) -> str:
     said = list(figures.sentences)
     recent = next((r for r in figures.recent if r is not None), None)
     if recent is not None and figures.through is not None:
-        window = [w for w in history.weeks if w.start <= figures.through][-recent.weeks :]
+        # the same weeks as the sentence's average, weeks since the last run included
+        window = [w for w in recent_weeks(history, figures.through, recent.weeks) if w is not None]
         band = main_band(window)
         if band is not None and said:
             said[0] = said[0].rstrip(".") + f", most of it at {band}."
