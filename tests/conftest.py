@@ -259,8 +259,8 @@ POLL = """async ([arg, ms]) => {
     const probe = () => (%s);
     const deadline = performance.now() + (ms ?? Infinity);
     for (;;) {
-        const value = probe();
-        if (typeof value === "function" ? value(arg) : value) return true;
+        const value = probe();  // an async predicate's promise is awaited, never taken as true
+        if (await (typeof value === "function" ? value(arg) : value)) return true;
         if (performance.now() > deadline) return false;
         await new Promise((resolve) => requestAnimationFrame(resolve));
     }
