@@ -28,7 +28,7 @@ import fitdecode
 from playwright.sync_api import sync_playwright
 
 from devtools import lighthouse
-from devtools.browser import CHROMIUM_ARGS, MISSING, find_chromium, poll_until
+from devtools.browser import CHROMIUM_ARGS, MISSING, find_chromium, poll_until, wait_in_page
 from devtools.host import StaticHandler, serve
 from sitebuild import runtime as site_runtime
 
@@ -119,7 +119,7 @@ def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, f
     response = page.goto(url, wait_until="commit")
     if "data-result=" not in response.text():
         raise SystemExit(f"{url} has no pre-rendered results in its HTML")
-    page.wait_for_function("window.firstRecompute !== undefined", timeout=120_000)
+    wait_in_page(page, "window.firstRecompute !== undefined", timeout_ms=120_000)
     paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
     return paint, page.evaluate("window.firstRecompute")
 
@@ -146,7 +146,7 @@ def recompute_latencies(page, field: str, values: list[str]) -> list[float]:
 
 def naive_first_result_ms(page, url: str) -> float:
     page.goto(url)
-    page.wait_for_function("window.naiveFirstResult !== undefined", timeout=120_000)
+    wait_in_page(page, "window.naiveFirstResult !== undefined", timeout_ms=120_000)
     return page.evaluate("window.naiveFirstResult")
 
 
@@ -167,7 +167,7 @@ def phone_ms(context, url: str) -> float:
         return naive_first_result_ms(page, url)
     page.add_init_script(LIVE_AT)
     page.goto(url, wait_until="commit")
-    page.wait_for_function("window.liveAt !== undefined", timeout=300_000)
+    wait_in_page(page, "window.liveAt !== undefined", timeout_ms=300_000)
     return page.evaluate("window.liveAt")
 
 
@@ -368,7 +368,9 @@ def main() -> None:
                         for name, text in (("weeks", "24"), ("target", "35"), ("current", "0")):
                             page.fill(f"[name={name}]", text)
                         page.select_option("[name=sessions]", "4")
-                        page.wait_for_function("() => location.search.includes('sessions=4')")
+                        wait_in_page(
+                            page, "() => location.search.includes('sessions=4')", timeout_ms=120_000
+                        )
                     latencies[tool] += recompute_latencies(page, field, values)
                 ctx.close()
             audits: dict[str, list[float]] = {label: [] for label in AUDIT_FILES}

@@ -8,14 +8,13 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from devtools.browser import CHROMIUM_ARGS, MISSING, find_chromium, poll_until
+from devtools.browser import CHROMIUM_ARGS, MISSING, find_chromium, poll_until, wait_in_page
 from devtools.host import serve
 
 # Timing is the benchmark's job (scripts/bench); a loaded CI machine must not fail a property.
@@ -251,41 +250,16 @@ def wait_for_state(page: object, query: str) -> None:
     page.wait_for_function("q => location.search === q", arg=query)
 
 
-# Playwright's Page.wait_for_function compiles its predicate inside the page (new Function),
-# which the site's Content-Security-Policy refuses, as it refuses any eval. This one sends the
-# predicate's source with each call, as page.evaluate does (the browser compiles it for the
-# debugger, outside the page's policy), so every browser test runs under the site's real policy.
-POLL = """async ([arg, ms]) => {
-    const probe = () => (%s);
-    const deadline = performance.now() + (ms ?? Infinity);
-    for (;;) {
-        const value = probe();  // an async predicate's promise is awaited, never taken as true
-        if (await (typeof value === "function" ? value(arg) : value)) return true;
-        if (performance.now() > deadline) return false;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-}"""
-
-
 def _wait_for_function(
     page: object, expression: str, *, arg: object = None, timeout: float | None = None, **_: object
 ) -> None:
-    """As Page.wait_for_function (a predicate, or an expression; PATIENCE_S unless told; 0: no
-    limit)."""
-    from playwright.sync_api import Error, TimeoutError
-
-    ms = PATIENCE_S * 1000 if timeout is None else timeout or None
-    deadline = time.monotonic() + (ms or float("inf")) / 1000
-    while True:
-        left = None if ms is None else max(0, (deadline - time.monotonic()) * 1000)
-        try:
-            if page.evaluate(POLL % expression, [arg, left]):
-                return
-        except Error as error:  # a navigation ended the page it polled: poll the next one
-            if "context was destroyed" not in str(error) and "navigat" not in str(error):
-                raise
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"wait_for_function: {ms} ms exceeded: {expression}")
+    """As Page.wait_for_function, under the site's policy (PATIENCE_S unless told; 0: no limit)."""
+    wait_in_page(
+        page,
+        expression,
+        arg=arg,
+        timeout_ms=PATIENCE_S * 1000 if timeout is None else timeout or None,
+    )
 
 
 def wait_until(page: object, expression: str) -> None:
