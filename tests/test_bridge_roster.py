@@ -172,3 +172,35 @@ def test_a_new_plans_form_never_starts_from_another_plans_entry() -> None:
     # Its own plan's form still starts from what was logged.
     own = call("compute", tool="planner", fields=OTHER, store=old, today="2026-03-03")
     assert own["data"]["forms"]["1-1"]["note"] == "old plan"
+
+
+def test_the_planners_address_keeps_the_athlete_a_coachs_link_names() -> None:
+    book = tl.start_plan(tl.Book(), FIELDS, "Anna Berg")
+    out = call("book_link", store=tl.dump_book(book), plan="p1")
+    assert out["href"] == LINKS.planner + out["query"]
+    assert out["query"] == "?" + urlencode({**FIELDS, "athlete": "Anna Berg"})
+    assert out["copied"] == "Plan link for Anna Berg copied to the clipboard: send it to them."
+    # Each recompute rewrites the address: the athlete stays in it, for the save to read.
+    shown = call("compute", tool="planner", link=out["query"], today="2026-03-02")
+    assert shown["query"] == out["query"]
+    changed = {**FIELDS, "weeks": "12"}
+    typed = call("compute", tool="planner", fields=changed, query=out["query"], today="2026-03-02")
+    assert typed["query"] == "?" + urlencode({**changed, "athlete": "Anna Berg"})
+    twice = call("compute", tool="planner", link=out["query"] + "&athlete=Ben", today="2026-03-02")
+    assert "athlete" not in twice["query"]  # which one was meant?
+    plain = call("compute", tool="planner", fields=FIELDS, query="?weeks=10", today="2026-03-02")
+    assert "athlete" not in plain["query"]
+
+
+def test_the_planners_export_of_an_athletes_plan_is_named_for_them_with_its_notes() -> None:
+    book = tl.start_plan(tl.Book(), FIELDS, "Anna Berg")
+    book = tl.log_entry(book, "p1", LogEntry(1, 1, MONDAY, 5, 4))
+    book = tl.set_note(book, "p1", (1, 2), "Grass path")
+    out = call("log_export", fields=FIELDS, store=tl.dump_book(book), today="2026-03-03")
+    assert out["filename"] == "downhill-log-anna-berg-2026-03-02-4-to-10pct.json"
+    assert out["entries"] == 1
+    assert tl.read_book(out["text"]).book.plans == book.plans
+    # A runner's own plan without notes is exported as before.
+    own = tl.log_entry(tl.start_plan(tl.Book(), FIELDS), "p1", LogEntry(1, 1, MONDAY, 5, 4))
+    plain = call("log_export", fields=FIELDS, store=tl.dump_book(own), today="2026-03-03")
+    assert plain["filename"] == "downhill-training-log-2026-03-03.json"

@@ -161,3 +161,60 @@ def test_a_new_plan_link_beside_an_old_log_keeps_both_plans(
     assert [(p.plan_texts(), len(p.entries)) for p in sent.plans] == [(FIELDS, 1)]
     left = tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book
     assert [(p.plan_texts(), [e.note for e in p.entries]) for p in left.plans] == [(OTHER, ["old plan"])]  # fmt: skip
+
+
+def test_a_coachs_plan_link_brings_the_athletes_log_back_to_their_card(
+    phone: object, browser: object, base_url: str, axe: object, tmp_path: Path
+) -> None:
+    coach = phone
+    kept = tl.start_plan(tl.start_plan(tl.Book(), FIELDS, "Anna Berg"), OTHER, "Ben Okafor")
+    coach.context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) {"
+        f" localStorage.setItem({KEY!r}, {json.dumps(tl.dump_book(kept))});"
+        " sessionStorage.setItem('seeded', '1'); }"
+    )
+    coach.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_roster(coach, base_url)
+    card_count(coach, 2)
+    anna = coach.locator(".dc-roster-card", has_text="Anna Berg")
+    anna.locator("[data-action='roster:link']").click()
+    coach.wait_for_function(
+        "() => document.querySelector('[data-roster-status]').textContent"
+        " === 'Plan link for Anna Berg copied to the clipboard: send it to them.'"
+    )
+    link = coach.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(f"{base_url}/tools/planner/?") and "athlete=Anna+Berg" in link
+    anna.screenshot(path=str(ARTIFACTS / f"roster-link-{coach.scheme}.png"))
+    check(coach, axe, "roster-link")
+
+    # Anna opens the link in her own browser, logs a session and exports her log.
+    athlete = browser.new_context(
+        viewport=coach.viewport_size, is_mobile=True, has_touch=True, service_workers="block"
+    )
+    page = athlete.new_page()
+    page.goto(link)
+    wait_live(page)
+    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
+    page.select_option("[data-log-form] [name=rpe]", "6")
+    page.select_option("[data-log-form] [name=confidence]", "3")
+    page.click("[data-log-form] button[type=submit]")
+    page.wait_for_selector("[data-log-cell='1-1'] .dc-log-done")
+    theirs = tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book
+    assert [(p.athlete, p.plan_texts(), len(p.entries)) for p in theirs.plans] == [
+        ("Anna Berg", FIELDS, 1)
+    ]
+    with page.expect_download() as saved:
+        page.click("[data-action='log:export-json']")
+    assert saved.value.suggested_filename.startswith("downhill-log-anna-berg-")
+    sent = tmp_path / saved.value.suggested_filename
+    saved.value.save_as(sent)
+    athlete.close()
+
+    # Back in the coach's browser: into Anna's card, no second card.
+    coach.set_input_files("[data-roster-file]", str(sent))
+    coach.wait_for_function(
+        "() => document.querySelector('[data-roster-status]').textContent.includes('into Anna Berg: 1 new')"
+    )
+    card_count(coach, 2)
+    book = tl.read_book(coach.evaluate(f"localStorage.getItem({KEY!r})")).book
+    assert [(p.athlete, len(p.entries)) for p in book.plans] == [("Anna Berg", 1), ("Ben Okafor", 0)]  # fmt: skip

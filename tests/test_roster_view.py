@@ -54,8 +54,10 @@ def test_a_card_per_athlete_each_button_naming_its_athlete() -> None:
         assert name and f'aria-labelledby="{name[1]}"' in card
         parser = Buttons()
         parser.feed(card)
-        assert len(parser.buttons) == 3
+        named = name[2] != roster_view.NO_NAME  # a plan link is for a named athlete only
+        assert len(parser.buttons) == 3 + named
         assert all(name[2] in b for b in parser.buttons)  # "Import Anna Berg’s log file"
+        assert (f"Copy plan link for {name[2]}" in parser.buttons) == named
         assert parser.widths == []  # nothing of a fixed width: the card fits 360 px
     assert roster_view.NO_NAME in cards[2]
     assert tl.order_rule() in html

@@ -62,6 +62,7 @@ def context_of(args: Args, store: str | None = None) -> Context:
         today=today_of(args),
         selected=selected if isinstance(selected, str) else "",
         has_query=isinstance(query, str) and query not in ("", "?"),
+        query=query if isinstance(query, str) else "",
         backup_date=backup_date,
         backed_up=backed_up,
         aside=args.get("aside") is True,
@@ -91,7 +92,8 @@ def answer(
     out: dict[str, Any] = {
         "texts": reading.texts,
         "errors": errors,
-        "query": forms.to_query(tool.fields, reading.texts),
+        "query": forms.to_query(tool.fields, reading.texts)
+        + forms.carried(tool.link_keys, context.query),
         "restored": restored is not None,
     }
     view = None

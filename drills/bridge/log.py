@@ -21,7 +21,7 @@ from drills.planner import Plan
 from drills.render import exports, forms, planner_view
 from drills.render.log_sessions import change_notes, session_name
 from drills.render.tools import TOOLS
-from drills.training_log import Reading, Store
+from drills.training_log import Book, Reading, Store
 from drills.words import counted
 
 NOT_SAVED = "Please correct the highlighted fields; nothing was saved."
@@ -201,11 +201,30 @@ def import_file(args: Args) -> dict[str, Any]:
     return _changed({**args, "query": ""}, kept_reading, text, summary)
 
 
+def plan_file(book: Book, plan_id: object) -> dict[str, Any]:
+    """One plan as a file for the athlete or coach: its name carries the athlete, start and
+    grades; its content the athlete's name and the coach's session notes."""
+    one = training_log.export_book(book, plan_id)
+    plan = one.plans[0]
+    return {
+        "entries": len(plan.entries),
+        "filename": training_log.export_name(plan),
+        "mime": "application/json",
+        "text": training_log.dump_book(one),
+    }
+
+
 def export_log(args: Args) -> dict[str, Any]:
-    """The log as a JSON file, exactly as stored: {store, today}."""
+    """The current plan's log as a JSON file: {store, today}. A plan kept for an athlete (a
+    coach's link) or with a coach's session notes goes as the roster's export does, named
+    for the athlete, so it comes back to their row with its notes."""
     store, message = training_log.read_store(args.get("store"))
     if not store.entries and not store.runs:
         raise InputError("export", message or "The log is empty: mark a session done first.")
+    book = training_log.read_book(args.get("store")).book
+    current = book.current_log
+    if current is not None and (current.athlete or current.notes):
+        return plan_file(book, current.id)
     return {
         "entries": len(store.entries),  # the page notes the backup: date and entries
         "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",

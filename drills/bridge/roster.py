@@ -10,13 +10,14 @@ call says so (the planner page's own calls keep it aside first).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from drills import training_log
 from drills.bridge import log
 from drills.bridge.answers import Args, raw_fields, today_of
 from drills.errors import InputError
 from drills.render import forms, planner_view, regions, roster_view
+from drills.render.links import links_from
 from drills.training_log import Book, BookReading
 from drills.words import counted
 
@@ -63,17 +64,12 @@ def _changed(book: Book, args: Args, summary: str) -> dict[str, Any]:
     return {**_shown(book, args), "store": training_log.dump_book(book), "summary": summary}
 
 
-ATHLETE_KEY = "athlete"  # a plan link's key for the athlete it is for (the planner ignores it)
-
-
 def _athlete(args: Args) -> str:
     """The athlete named by the call, else by the plan link the page was opened with."""
     name = args.get("athlete")
-    query = args.get("query")
-    if name is None and isinstance(query, str) and len(query) <= forms.MAX_QUERY_CHARS:
-        named = [v for k, v in parse_qsl(query.lstrip("?")) if k == ATHLETE_KEY]
-        name = named[0] if len(named) == 1 else ""
-    return training_log.clean_athlete("" if name is None else name)
+    if name is None:
+        name = forms.link_value(args.get("query"), planner_view.ATHLETE_KEY)
+    return training_log.clean_athlete(name)
 
 
 def _page_texts(args: Args) -> dict[str, str]:
@@ -85,12 +81,26 @@ def _page_texts(args: Args) -> dict[str, str]:
 
 
 def link(args: Args) -> dict[str, Any]:
-    """A coach's plan link for an athlete: {fields, athlete}. The athlete who opens it logs
-    under their name, so their export comes back to the same row."""
-    texts = _page_texts(args)
+    """A coach's plan link for an athlete: {store, plan, links} (a kept plan, for its athlete)
+    or {fields, athlete, links}. The athlete who opens it logs under their name, so their
+    export comes back to the same row. Answers the query, the planner's address with it
+    (relative to the page) and what the page says once it is copied, or not."""
+    if "plan" in args:
+        kept = _reading(args).book.get(args.get("plan"))
+        texts, name = kept.plan_texts() or {}, kept.athlete
+        if planner_view.plan_for(texts) is None:
+            raise InputError("plan", "This plan’s settings could not be read, so it has no link.")
+    else:
+        texts, name = _page_texts(args), _athlete({"athlete": args.get("athlete", "")})
     query = forms.to_query(planner_view.FIELDS, texts)
-    name = _athlete({"athlete": args.get("athlete", "")})
-    return {"query": query + (f"&{urlencode({ATHLETE_KEY: name})}" if name else "")}
+    query += f"&{urlencode({planner_view.ATHLETE_KEY: name})}" if name else ""
+    whom = f" for {name}" if name else ""
+    return {
+        "query": query,
+        "href": links_from(args.get("links")).planner + query,
+        "copied": f"Plan link{whom} copied to the clipboard: send it to them.",
+        "copy": f"Copy this plan link{whom} and send it to them:",
+    }
 
 
 def view(args: Args) -> dict[str, Any]:
@@ -169,17 +179,9 @@ def import_file(args: Args) -> dict[str, Any]:
 
 
 def export(args: Args) -> dict[str, Any]:
-    """One plan as a file for the athlete or coach: {store, plan}. Its name carries the
-    athlete, start and grades; its content the athlete's name."""
+    """One plan as a file for the athlete or coach: {store, plan}."""
     book = _reading(args).book
-    one = training_log.export_book(book, args.get("plan", book.current))
-    plan = one.plans[0]
-    return {
-        "entries": len(plan.entries),
-        "filename": training_log.export_name(plan),
-        "mime": "application/json",
-        "text": training_log.dump_book(one),
-    }
+    return log.plan_file(book, args.get("plan", book.current))
 
 
 def delete(args: Args) -> dict[str, Any]:

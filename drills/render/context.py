@@ -15,6 +15,7 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     selected: str = ""  # the session chosen in the log's form
     has_query: bool = False  # the address holds a share link
+    query: str = ""  # that link's query, as the address holds it
     backup_date: dt.date | None = None  # when the reader last downloaded the log
     backed_up: int = 0  # how many entries that backup held
     aside: bool = False  # the browser keeps aside a log the page could not read in full

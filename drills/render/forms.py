@@ -83,3 +83,19 @@ def from_query(fields: tuple[Field, ...], query: str) -> tuple[dict[str, str], d
 def to_query(fields: tuple[Field, ...], texts: Mapping[str, str]) -> str:
     """The share-link query string for these field texts (all fields, in form order)."""
     return "?" + urlencode([(f.name, texts.get(f.name, f.default)) for f in fields])
+
+
+def link_value(query: object, key: str) -> str:
+    """A link's value for a key that is no field (a coach's ``athlete``): "" when the link
+    gives it not once (which one was meant?) or is too long to be a share link."""
+    if not isinstance(query, str) or len(query) > MAX_QUERY_CHARS:
+        return ""
+    given = [v for k, v in parse_qsl(query.lstrip("?")) if k == key]
+    return given[0] if len(given) == 1 else ""
+
+
+def carried(keys: tuple[str, ...], query: object) -> str:
+    """What a page's address keeps of a link beside its fields ("&athlete=Anna+Berg"), so a
+    recompute that rewrites the address does not drop it."""
+    pairs = [(k, v) for k in keys if (v := link_value(query, k))]
+    return f"&{urlencode(pairs)}" if pairs else ""

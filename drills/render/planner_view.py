@@ -23,6 +23,10 @@ from drills.render.regions import Region, Segment, region
 from drills.training_log import Store
 from drills.words import listing, pct
 
+# A coach's plan link names the athlete it is for: the plan is kept under that name, so the
+# athlete's export comes back to their row (drills.bridge.roster). No field: the plan is the same.
+ATHLETE_KEY = "athlete"
+
 
 def _field(name: str, label: str, hint: str, **options: Any) -> Field:
     return Field(name, label, hint, DEFAULT_TEXTS[name], PARSERS[name], **options)

@@ -73,6 +73,16 @@ def _changes(row: RosterRow) -> str:
     )
 
 
+def _link_button(p: Progress) -> str:
+    """A coach's plan link for the plan's athlete: who opens it logs under their name."""
+    if not p.athlete or not p.readable:
+        return ""
+    return (
+        f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:link", data_key=p.plan_id)}>'
+        f"Copy plan link for {esc(p.athlete)}</button> "
+    )
+
+
 def _card(row: RosterRow, index: int) -> str:
     p = row.progress
     name = _name(row.athlete)
@@ -94,7 +104,7 @@ def _card(row: RosterRow, index: int) -> str:
         f"<div><dt>Whole plan</dt><dd>{p.done} of {p.planned} sessions, {p.due} due by "
         f"today</dd></div></dl>"
         f"{_flags(row)}{_changes(row)}"
-        f'<p class="dc-roster-actions">'
+        f'<p class="dc-roster-actions">{_link_button(p)}'
         f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:import", data_key=row.athlete)}>'
         f"Import {esc(name)}’s log file</button> "
         f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:export", data_key=p.plan_id)}>'
@@ -134,7 +144,7 @@ def _plan_line(p: Progress) -> str:
         f'<li class="dc-plan-line"'
         f"{attrs(data_plan_id=p.plan_id, aria_current='true' if p.current else None)}>"
         f'<p class="dc-plan-line-name"><strong>{esc(who)}{esc(p.name)}</strong></p>'
-        f"<p>{esc(_dates(p))}</p>{_progress(p)}<p>{state} "
+        f"<p>{esc(_dates(p))}</p>{_progress(p)}<p>{state} {_link_button(p)}"
         f'<button type="button" class="md-button dc-log-button"{attrs(data_action="roster:delete", data_key=p.plan_id)}>'
         f"Delete {esc(who)}{esc(p.name)}…</button></p></li>"
     )

@@ -34,6 +34,7 @@ class Tool:
     view: Callable[[Mapping[str, Any] | None, Context], View]
     # The form texts to show instead of the reader's (the plan a kept log belongs to), or None.
     restore: Callable[[Mapping[str, str], Context], dict[str, str] | None] = lambda t, c: None
+    link_keys: tuple[str, ...] = ()  # a link's keys kept in the address beside the fields
 
 
 def _cadence(values: Mapping[str, Any] | None, context: Context) -> View:
@@ -71,6 +72,11 @@ def _planner_restore(texts: Mapping[str, str], context: Context) -> dict[str, st
 TOOLS: dict[str, Tool] = {
     "cadence": Tool("cadence", "Cadence calculator", cadence_view.FIELDS, _cadence),
     "planner": Tool(
-        "planner", "Progression planner", planner_view.FIELDS, _planner, _planner_restore
+        "planner",
+        "Progression planner",
+        planner_view.FIELDS,
+        _planner,
+        _planner_restore,
+        (planner_view.ATHLETE_KEY,),
     ),
 }

@@ -88,7 +88,7 @@ def _notes(raw: object) -> tuple[tuple[int, int, str], ...]:
         if (
             type(week) is int
             and type(session) is int
-            and WEEKS_RANGE[0] <= week <= WEEKS_RANGE[1]
+            and 1 <= week <= WEEKS_RANGE[1]  # the range is of a plan's length: week 1 too
             and 1 <= session <= MAX_SESSIONS_PER_WEEK
             and isinstance(note, str)
             and len(note) <= MAX_NOTE_CHARS

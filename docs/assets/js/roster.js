@@ -71,6 +71,19 @@ async function exportPlan(/** @type {HTMLElement} */ root, /** @type {string} */
   announce(root, `Downloaded ${out.filename}.`);
 }
 
+/** A coach's plan link for the plan's athlete, copied to the clipboard (else shown to copy). */
+async function copyLink(/** @type {HTMLElement} */ root, /** @type {string} */ plan) {
+  const out = await callPython("book_link", { ...baseArgs(root), store: readStore(), plan });
+  if (out.error) return void announce(root, out.error);
+  const url = new URL(out.href, location.href).href;
+  try {
+    await navigator.clipboard.writeText(url);
+    announce(root, out.copied);
+  } catch {
+    announce(root, `${out.copy} ${url}`);
+  }
+}
+
 async function importFile(/** @type {HTMLElement} */ root, /** @type {HTMLInputElement} */ input) {
   const file = input.files?.[0];
   input.value = "";
@@ -114,6 +127,7 @@ defineComponent("roster", {
       getElement("[data-roster-file]", root).click();
     },
     export: (root, button) => guarded(root, () => exportPlan(root, button.dataset.key ?? "")),
+    link: (root, button) => guarded(root, () => copyLink(root, button.dataset.key ?? "")),
     switch: (root, button) => guarded(root, () => change(root, "book_switch", { plan: button.dataset.key })),
     delete(root, button) {
       const plan = button.dataset.key ?? "";
