@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import pytest
 from conftest import ARTIFACTS, wait_live
 from test_browser_audit_phone import check
+from test_log_capacity import full_log
 
 from drills import bridge
 from drills import training_log as tl
@@ -218,3 +219,26 @@ def test_a_coachs_plan_link_brings_the_athletes_log_back_to_their_card(
     card_count(coach, 2)
     book = tl.read_book(coach.evaluate(f"localStorage.getItem({KEY!r})")).book
     assert [(p.athlete, len(p.entries)) for p in book.plans] == [("Anna Berg", 1), ("Ben Okafor", 0)]  # fmt: skip
+
+
+def test_a_full_roster_refuses_one_more_athlete_keeps_everything_and_says_how_to_make_room(
+    phone: object, base_url: str, tmp_path: Path
+) -> None:
+    full = full_log()
+    page = phone
+    page.context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) {"
+        f" localStorage.setItem({KEY!r}, {json.dumps(full)}); sessionStorage.setItem('seeded', '1'); }}"
+    )
+    open_roster(page, base_url)
+    cards = len(tl.roster_rows(tl.read_book(full).book, TODAY))
+    card_count(page, cards)
+    dana = export_of(tmp_path, "Dana New", FIELDS, LogEntry(1, 1, MONDAY, 5, 4))
+    page.set_input_files("[data-roster-file]", str(dana))
+    page.wait_for_function(
+        "(t) => document.querySelector('[data-roster-status]').textContent.includes(t)",
+        arg=tl.MAKE_ROOM,
+    )
+    assert "nothing was imported" in page.inner_text("[data-roster-status]")
+    card_count(page, cards)
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") == full

@@ -192,7 +192,7 @@ def import_file(args: Args) -> dict[str, Any]:
     except InputError:
         return {
             "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
-            "this page can keep, so nothing was imported."
+            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
         }
     summary = f"Imported {counted(len(incoming.entries), 'log entry', 'log entries')}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."

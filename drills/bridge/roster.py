@@ -166,7 +166,7 @@ def import_file(args: Args) -> dict[str, Any]:
     except InputError:
         return {
             "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
-            "this page can keep, so nothing was imported."
+            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
         }
     names = sorted({done.book.get(i).athlete or roster_view.NO_NAME for i in done.plans})
     summary = (

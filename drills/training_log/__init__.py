@@ -63,6 +63,7 @@ from drills.training_log.runs import (
     run_key,
 )
 from drills.training_log.store import (
+    MAKE_ROOM,
     MAX_STORE_CHARS,
     SCHEMA_VERSION,
     SINGLE_SCHEMA,
@@ -79,6 +80,7 @@ __all__ = [
     "ATTENTION",
     "CADENCE_RANGE_SPM",
     "FLAGS",
+    "MAKE_ROOM",
     "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",
     "MAX_STORE_CHARS",

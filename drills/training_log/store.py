@@ -32,6 +32,12 @@ FORMAT = "downhill-confidence-training-log"
 # bytes a character, stay under the 5 MB a browser's localStorage keeps for one site.
 MAX_STORE_CHARS = 1_000_000
 SIZE_TEXT = f"{MAX_STORE_CHARS:,} characters"
+# What a reader does when the kept log is full (a coach's roster of many seasons): the page
+# never drops a plan by itself.
+MAKE_ROOM = (
+    "To make room, export the plans you no longer need (each becomes a file to keep), then "
+    "delete them from this browser."
+)
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
 
 
@@ -142,7 +148,8 @@ def checked_size(text: str) -> str:
     if len(text) > MAX_STORE_CHARS:  # never store what the page could not read back
         raise InputError(
             "log",
-            f"The log would grow over the {SIZE_TEXT} this page can keep, so nothing was changed.",
+            f"The log would grow over the {SIZE_TEXT} this page can keep, so nothing was "
+            f"changed. {MAKE_ROOM}",
         )
     return text
 
