@@ -204,3 +204,55 @@ def test_the_planners_export_of_an_athletes_plan_is_named_for_them_with_its_note
     own = tl.log_entry(tl.start_plan(tl.Book(), FIELDS), "p1", LogEntry(1, 1, MONDAY, 5, 4))
     plain = call("log_export", fields=FIELDS, store=tl.dump_book(own), today="2026-03-03")
     assert plain["filename"] == "downhill-training-log-2026-03-03.json"
+
+
+def planner_card(out: dict, key: str) -> str:
+    """The session's card as the planner's answer shows it (no marks sent: the whole plan)."""
+    html = out["regions"]["results"]["html"]
+    found = re.search(f'data-session-card="{key}".*?(?=data-session-card=|</ol>)', html, re.S)
+    return found[0] if found else ""
+
+
+def test_a_coachs_session_note_travels_to_the_athlete_and_back() -> None:
+    # The coach shows Anna's plan on the planner and writes a note on week 1, session 2.
+    coach = tl.dump_book(tl.start_plan(tl.start_plan(tl.Book(), OTHER, "Ben"), FIELDS, "Anna"))
+    shown = call("compute", tool="planner", fields=FIELDS, store=coach, today="2026-03-01")
+    assert 'data-action="log:note" data-key="1-2"' in planner_card(shown, "1-2")
+    hostile = '<img src=x onerror="alert(1)"> Grass & soft'
+    noted = call("log_note", fields=FIELDS, store=coach, key="1-2", note=hostile, today="2026-03-01")  # fmt: skip
+    card = planner_card(noted, "1-2")
+    assert "Session note:</strong> &lt;img src=x onerror=&quot;alert(1)&quot;&gt; Grass &amp; soft" in card  # fmt: skip
+    assert "<img" not in card and "Edit the note" in card
+    assert noted["data"]["notes"] == {"1-2": hostile}
+    assert tl.read_book(noted["store"]).book.get("p2").notes == ((1, 2, hostile),)
+    # Too long, another plan's session, or not text: a message beside the field, nothing kept.
+    long = call("log_note", fields=FIELDS, store=noted["store"], key="1-2", note="x" * 501)
+    assert long["field"] == "session_note" and "at most 500 characters; this one has 501" in long["error"]  # fmt: skip
+    assert call("log_note", fields=FIELDS, store=noted["store"], key="30-1", note="x")["field"] == "session_note"  # fmt: skip
+    assert call("log_note", fields=OTHER, store=noted["store"], key="1-2", note="x")["field"] == "session_note"  # fmt: skip
+    # The coach's export goes to Anna, who imports it on her planner: she sees the note.
+    sent = call("book_export", store=noted["store"], plan="p2")
+    theirs = call("log_import", fields=FIELDS, store="", text=sent["text"], today="2026-03-01")
+    assert "1 session note" in theirs["data"]["log_summary"]
+    assert "Grass &amp; soft" in planner_card(theirs, "1-2")
+    # She logs the session with a note of her own and answers the coach's note.
+    saved = call("book_save", fields=FIELDS, store=theirs["store"], entry={**ENTRY, "session": "1-2", "note": "It was wet"}, today="2026-03-03")  # fmt: skip
+    answered = call("log_note", fields=FIELDS, store=saved["store"], key="1-2", note="Done, soft indeed", today="2026-03-03")  # fmt: skip
+    back = call("log_export", fields=FIELDS, store=answered["store"], today="2026-03-03")
+    assert back["filename"].startswith("downhill-log-anna-2026-03-02")
+    # Back in the coach's browser: the same row, her entry and her answer to the note.
+    done = call("book_import", store=noted["store"], text=back["text"], today="2026-03-04")
+    book = tl.read_book(done["store"]).book
+    assert [(p.athlete, [e.note for e in p.entries], p.notes) for p in book.plans] == [
+        ("Ben", [], ()),
+        ("Anna", ["It was wet"], ((1, 2, "Done, soft indeed"),)),
+    ]
+
+
+def test_a_runners_own_plan_has_no_note_button_and_another_plans_notes_are_not_shown() -> None:
+    own = tl.dump_book(tl.start_plan(tl.Book(), FIELDS))
+    shown = call("compute", tool="planner", fields=FIELDS, store=own, today="2026-03-01")
+    assert "log:note" not in planner_card(shown, "1-2")
+    anna = tl.set_note(tl.start_plan(tl.Book(), FIELDS, "Anna"), "p1", (1, 2), "Grass path")
+    other = call("compute", tool="planner", fields=OTHER, store=tl.dump_book(anna), today="2026-03-01")  # fmt: skip
+    assert "Grass path" not in planner_card(other, "1-2") and "log:note" not in planner_card(other, "1-2")  # fmt: skip

@@ -242,3 +242,66 @@ def test_a_full_roster_refuses_one_more_athlete_keeps_everything_and_says_how_to
     assert "nothing was imported" in page.inner_text("[data-roster-status]")
     card_count(page, cards)
     assert page.evaluate(f"localStorage.getItem({KEY!r})") == full
+
+
+def test_a_coachs_session_note_is_shown_as_text_and_reaches_the_athlete(
+    phone: object, browser: object, base_url: str, axe: object, tmp_path: Path
+) -> None:
+    coach = phone
+    kept = tl.start_plan(tl.start_plan(tl.Book(), OTHER, "Ben Okafor"), FIELDS, "Anna Berg")
+    kept = tl.log_entry(kept, kept.current, LogEntry(1, 1, MONDAY, 5, 4))
+    coach.context.add_init_script(
+        "if (!sessionStorage.getItem('seeded')) {"
+        f" localStorage.setItem({KEY!r}, {json.dumps(tl.dump_book(kept))});"
+        " sessionStorage.setItem('seeded', '1'); }"
+    )
+    coach.goto(f"{base_url}/tools/planner/")
+    wait_live(coach)
+    coach.wait_for_function("(t) => document.querySelector('[name=target]').value === t", arg="10")
+    coach.click("[data-action='log:note'][data-key='1-2']")
+    form = coach.locator("[data-session-card='1-2'] [data-note-form]")
+    form.wait_for()
+    # Longer than a note may be (the field's maxlength bypassed): a message beside the field.
+    form.locator("[name=session_note]").evaluate("(t) => (t.value = 'x'.repeat(501))")
+    form.locator("button[type=submit]").click()
+    error = form.locator("[data-error-for=session_note]")
+    coach.wait_for_function(
+        "() => document.querySelector('#dc-session-note-error').textContent.includes('this one has 501')"
+    )
+    assert form.locator("[name=session_note]").get_attribute("aria-invalid") == "true"
+    assert "at most 500 characters" in error.inner_text()
+    hostile = '<img src=x onerror="document.body.dataset.owned=1"> Soft grass & roots'
+    form.locator("[name=session_note]").fill(hostile)
+    form.locator("button[type=submit]").click()
+    note = coach.locator("[data-log-cell='1-2'] .dc-session-note")
+    note.wait_for()
+    assert note.text_content() == f"Session note: {hostile}"
+    assert note.locator("img").count() == 0
+    assert coach.evaluate("document.body.dataset.owned") is None
+    assert form.count() == 0  # the form went home, hidden
+    mine = tl.read_book(coach.evaluate(f"localStorage.getItem({KEY!r})")).book
+    assert [(p.athlete, p.notes) for p in mine.plans] == [("Ben Okafor", ()), ("Anna Berg", ((1, 2, hostile),))]  # fmt: skip
+    card = coach.locator("[data-session-card='1-2']")
+    card.scroll_into_view_if_needed()
+    card.screenshot(path=str(ARTIFACTS / f"planner-note-{coach.scheme}.png"))
+    check(coach, axe, "planner-note")
+    with coach.expect_download() as saved:
+        coach.click("[data-action='log:export-json']")
+    assert saved.value.suggested_filename.startswith("downhill-log-anna-berg-")
+    sent = tmp_path / saved.value.suggested_filename
+    saved.value.save_as(sent)
+
+    # Anna imports the coach's file on her planner: the note is on that session's card.
+    athlete = browser.new_context(
+        viewport=coach.viewport_size, is_mobile=True, has_touch=True, service_workers="block"
+    )
+    page = athlete.new_page()
+    page.goto(f"{base_url}/tools/planner/")
+    wait_live(page)
+    page.set_input_files("[data-log-import]", str(sent))
+    theirs = page.locator("[data-log-cell='1-2'] .dc-session-note")
+    theirs.wait_for()
+    assert theirs.text_content() == f"Session note: {hostile}"
+    assert page.locator("[data-log-cell='1-1'] .dc-log-done").count() == 1
+    assert "1 session note" in page.inner_text("[data-log-status]")
+    athlete.close()

@@ -32,7 +32,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
-    "log_import": log.import_file,
+    "log_import": roster.import_log,  # a plan's export with its athlete and notes kept
     "log_clear": log.clear,
     "log_add_run": log.add_run,  # from the descent audit's page
     "log_remove_run": log.remove_run,
@@ -50,6 +50,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "book_delete": roster.delete,
     "book_note": roster.note,
     "book_link": roster.link,  # a coach's plan link naming the athlete
+    "log_note": roster.log_note,  # the planner's note on a session of the plan it shows
     # Session mode on the planner page (drills.bridge.session).
     "session_steps": session.steps,  # a session, and one of its steps as regions
     "session_audio": session.audio,
@@ -83,6 +84,7 @@ DOING: dict[str, str] = {
     "book_delete": "deleting the plan",
     "book_note": "saving the session's note",
     "book_link": "making the athlete's plan link",
+    "log_note": "saving the session's note",
     "session_steps": "preparing session mode",
     "session_audio": "making the session's sounds",
     "session_log": "preparing the session's log",

@@ -59,10 +59,17 @@ def _changed(args: Args, kept: Reading, text: str, summary: str | None = None) -
     if not kept.complete:
         args = {**args, "aside": True}  # the page shows the kept text once it is written
     text = training_log.written_back(args.get("store"), text)  # a book keeps its other plans
+    out = planner_answer(args, text, _said(kept, summary))
+    out["keep_aside"] = not kept.complete
+    return out
+
+
+def planner_answer(args: Args, text: str, summary: str | None) -> dict[str, Any]:
+    """The planner page's answer once the kept text is ``text`` (to keep); ``summary`` for the
+    log's status line."""
     out = answer(PLANNER, raw_fields(args), context_of(args, store=text), args.get("marks"))
     out["store"] = text
-    out["keep_aside"] = not kept.complete
-    summary = _said(kept, summary)
+    out["keep_aside"] = False
     if summary is not None:
         out["data"]["log_summary"] = summary
     return out

@@ -72,6 +72,11 @@ def _athlete(args: Args) -> str:
     return training_log.clean_athlete(name)
 
 
+def _owner(book: Book, texts: dict[str, str], args: Args) -> str:
+    """The athlete the call or its link names, else the one whose plan the page shows."""
+    return _athlete(args) or training_log.current_owner(book, texts)
+
+
 def _page_texts(args: Args) -> dict[str, str]:
     """The planner form's texts, refused when they make no plan."""
     texts = forms.read(planner_view.FIELDS, raw_fields(args)).texts
@@ -115,7 +120,7 @@ def start(args: Args) -> dict[str, Any]:
     others."""
     texts = _page_texts(args)
     book = _book(args)
-    started = training_log.start_plan(book, texts, _athlete(args))
+    started = training_log.start_plan(book, texts, _owner(book, texts, args))
     new = len(started.plans) > len(book.plans)
     summary = (
         "Started this plan beside your other plans; they are kept as they were."
@@ -135,7 +140,7 @@ def save(args: Args) -> dict[str, Any]:
     if not reading.complete or planner_view.plan_for(texts) is None:
         return log.save(args)
     before = reading.book
-    book = training_log.start_plan(before, texts, _athlete(args))
+    book = training_log.start_plan(before, texts, _owner(before, texts, args))
     out = log.save({**args, "store": training_log.dump_book(book)})
     if "store" in out:  # saved: the plan list and roster change too
         shown = _shown(training_log.read_book(out["store"]).book, args)
@@ -197,17 +202,80 @@ def delete(args: Args) -> dict[str, Any]:
     )
 
 
+def _note_text(args: Args, field: str) -> str:
+    text = args.get("note")
+    if not isinstance(text, str) or len(text.strip()) > training_log.MAX_NOTE_CHARS:
+        counted_chars = f"; this one has {len(text.strip())}" if isinstance(text, str) else ""
+        raise InputError(
+            field,
+            f"A session's note must be text of at most {training_log.MAX_NOTE_CHARS} "
+            f"characters{counted_chars}.",
+        )
+    return text
+
+
+def _noted(text: str) -> str:
+    return "Saved the session’s note." if text.strip() else "Removed the session’s note."
+
+
 def note(args: Args) -> dict[str, Any]:
     """A note on a planned session: {store, plan, key: "3-2", note, today, marks}."""
     key = training_log.parse_key(args.get("key"))
-    text = args.get("note")
+    text = _note_text(args, "note")
     if key is None:
         raise InputError("session", "That session is not in this plan; choose one from the list.")
-    if not isinstance(text, str) or len(text.strip()) > training_log.MAX_NOTE_CHARS:
-        raise InputError(
-            "note", f"The note must be text of at most {training_log.MAX_NOTE_CHARS} characters."
-        )
     book = training_log.set_note(_book(args), args.get("plan"), key, text)
-    return _changed(
-        book, args, "Saved the session's note." if text.strip() else "Removed the note."
+    return _changed(book, args, _noted(text))
+
+
+SESSION_NOTE = "session_note"  # the planner's note form's field (the log's own is "note")
+
+
+def log_note(args: Args) -> dict[str, Any]:
+    """The planner's note on a session of the plan it shows, the current plan (a coach's to an
+    athlete, or the athlete's back): {store, fields, key, note, ...}; the planner's answer."""
+    text = _note_text(args, SESSION_NOTE)
+    book = _book(args)
+    shown = planner_view.plan_for(_page_texts(args))
+    current = book.current_log
+    kept = None if current is None else planner_view.stored_plan(current.store)
+    key = training_log.parse_key(args.get("key"))
+    if current is None or kept is None or shown is None or not training_log.same_plan(kept, shown):
+        raise InputError(SESSION_NOTE, "Show the athlete’s plan first: this is not it.")
+    if key is None or key not in training_log.plan_keys(shown):
+        raise InputError(SESSION_NOTE, "That session is not in this plan.")
+    changed = training_log.set_note(book, current.id, key, text)
+    return log.planner_answer(args, training_log.dump_book(changed), _noted(text))
+
+
+def import_log(args: Args) -> dict[str, Any]:
+    """The planner's import: a plan's export that names an athlete or holds session notes (a
+    coach's, or an athlete's) goes in beside the plans kept, with its notes, and is shown; any
+    other file as ``log.import_file``: {text, store, fields, today, ...}."""
+    reading = training_log.read_book(args.get("text"), source="file", today=today_of(args))
+    kept = _reading(args)
+    incoming = reading.book
+    if (
+        not reading.many
+        or not kept.complete
+        or not any(p.athlete or p.notes for p in incoming.plans)
+    ):
+        return log.import_file(args)
+    done = training_log.import_book(kept.book, incoming)
+    book = training_log.switch_plan(done.book, done.plans[0])
+    try:
+        text = training_log.dump_book(book)
+    except InputError:
+        return {
+            "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
+            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
+        }
+    notes = sum(len(p.notes) for p in incoming.plans)
+    summary = (
+        f"Imported {counted(incoming.entry_count, 'log entry', 'log entries')} and "
+        f"{counted(notes, 'session note', 'session notes')}: {done.added} new"
+        + (f", {done.replaced} replaced by the file's version." if done.replaced else ".")
+        + (f" {reading.message}" if reading.message else "")
     )
+    # The page shows the file's plan (the log restores it: no share link wins).
+    return log.planner_answer({**args, "query": ""}, text, summary)

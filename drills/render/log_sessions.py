@@ -115,15 +115,31 @@ def _logged_html(entry: LogEntry) -> str:
     )
 
 
+def _session_note(key: str, note: str, noting: bool) -> str:
+    """A planned session's note (a coach's to the athlete, or back), as text; and, on a plan
+    kept for a named athlete, the button that opens the note's form in the card."""
+    shown = f'<p class="dc-session-note"><strong>Session note:</strong> {esc(note)}</p>'
+    button = _button("note", key, "Edit the note" if note else "Note for this session")
+    return (shown if note else "") + (
+        f'<div class="dc-log-buttons">{button}</div>' if noting else ""
+    )
+
+
 def beside(
-    plan: Plan, adjusted: training_log.Adjusted | None, logged: Mapping[tuple[int, int], LogEntry]
+    plan: Plan,
+    adjusted: training_log.Adjusted | None,
+    logged: Mapping[tuple[int, int], LogEntry],
+    notes: Mapping[tuple[int, int], str] | None = None,
+    noting: bool = False,
 ) -> SessionsLog:
-    """The log's cell beside each session, and what the log changed in the sessions."""
+    """The log's cell beside each session (with its note, and with ``noting`` the button to
+    write one), and what the log changed in the sessions."""
     cells, changes = {}, {}
     for key in training_log.plan_keys(plan):
         text = session_key(*key)
         entry = logged.get(key)
-        cells[key] = _cell(text, _logged_html(entry) if entry else _unlogged(text))
+        note = _session_note(text, (notes or {}).get(key, ""), noting)
+        cells[key] = _cell(text, (_logged_html(entry) if entry else _unlogged(text)) + note)
         why = adjusted.sessions.get(key) if adjusted else None
         if adjusted and why:
             before = plan.weeks[key[0] - 1].sessions[key[1] - 1]

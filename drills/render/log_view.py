@@ -206,7 +206,8 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         regions = (_view(html), _options(None, {}, ""))
         return LogView(None, SessionsLog({}), regions, summary, {"message": message})
     keys = training_log.plan_keys(plan)
-    mismatch = not training_log.fits(store, plan, planner_view.stored_plan(store))
+    kept = planner_view.stored_plan(store)
+    mismatch = not training_log.fits(store, plan, kept)
     logged = {e.key: e for e in store.entries if e.key in set(keys)}
     outside = [] if mismatch else [e for e in store.entries if e.key not in set(keys)]
     adjusted = None if mismatch else training_log.adjust_plan(plan, store.entries, store.runs)
@@ -219,6 +220,11 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         )
         for key in keys
     }
+    # A coach's notes on the sessions of a plan kept for an athlete (one of theirs, or the plan
+    # their link started); another plan's notes are no notes for this one.
+    own = kept is not None and training_log.same_plan(kept, plan)
+    notes = {(w, k): t for w, k, t in reading.notes if (w, k) in set(keys)} if own else {}
+    noting = own and bool(reading.athlete)
     parts = [message_html]
     if mismatch:
         parts.append(
@@ -274,12 +280,13 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         )
     return LogView(
         shown,
-        beside(plan, adjusted, {} if mismatch else logged),
+        beside(plan, adjusted, {} if mismatch else logged, notes, noting),
         (_view("".join(parts)), _options(shown, logged, selected)),
         message or summary,
         {
             "forms": forms_data,
             "message": message,
             "logged_plan": store.plan_texts() if mismatch else None,
+            "notes": {session_key(*key): text for key, text in notes.items()},
         },
     )

@@ -191,8 +191,10 @@ def _read_saved(text: str) -> Reading:
 def _read_text(text: object, source: str, today: dt.date | None) -> Reading:
     reading = read_book(text, source=source, today=today)
     log = reading.book.current_log
+    if log is None:
+        return Reading(Store(), reading.message, reading.complete, reading.newer)
     return Reading(
-        Store() if log is None else log.store, reading.message, reading.complete, reading.newer
+        log.store, reading.message, reading.complete, reading.newer, log.athlete, log.notes
     )
 
 

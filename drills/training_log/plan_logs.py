@@ -147,6 +147,16 @@ def find_plan(book: Book, athlete: str, texts: PlanTexts | None) -> PlanLog | No
     return None
 
 
+def current_owner(book: Book, texts: Mapping[str, str] | Iterable[tuple[str, str]]) -> str:
+    """Whose plan these texts continue when no one is named: the current plan's athlete when
+    it is kept for the same sessions (an athlete logging into the plan a coach's link
+    started, or a coach into an athlete's plan shown), else no one's (the runner's own)."""
+    current = book.current_log
+    if current is not None and same_plan_texts(current.plan, _texts(texts)):
+        return current.athlete
+    return ""
+
+
 def _next_id(book: Book) -> str:
     used = [int(p.id[len(ID_PREFIX) :]) for p in book.plans]
     return f"{ID_PREFIX}{max(used, default=0) + 1}"

@@ -163,6 +163,8 @@ class Reading:
     message: str | None = None
     complete: bool = True  # every part was read: writing the log back loses nothing
     newer: bool = False  # saved by a newer version of the page, which alone may change it
+    athlete: str = ""  # the current plan's athlete, when a book names one
+    notes: tuple[tuple[int, int, str], ...] = ()  # the current plan's session notes (a book's)
 
 
 def whole(text: object, source: str) -> Reading | dict[str, object]:

@@ -15,6 +15,7 @@ const UNAVAILABLE = "The training log needs the live calculator, which could not
  * The log's state on this page.
  * @typedef {object} Log
  * @property {HTMLFormElement} form the log's one form: in its section, or opened in a card
+ * @property {HTMLFormElement} note the session note's one form: hidden at home, or in a card
  * @property {Record<string, any> | null} answer the log's part of Python's latest answer
  * @property {boolean} askedToKeep
  * @property {Promise<unknown>} queue one operation at a time: each reads what the last wrote
@@ -117,6 +118,36 @@ export function openEntry(/** @type {HTMLElement} */ root, /** @type {Record<str
   getElement("[name=session]", form).focus(); // scrolls only as far as needed: the form is below the button
 }
 
+/** Open the note form in the card of session `key`, on the note the plan holds for it. */
+function openNote(/** @type {HTMLElement} */ root, /** @type {string} */ key) {
+  const { note, answer } = log(root);
+  const slot = tool(root).querySelector(`[data-log-slot="${CSS.escape(key)}"]`);
+  if (!slot) return closeNote(root); // the plan shown has no such session now
+  if (note.dataset.noteFor !== key) fillForm(note, { session_note: answer?.notes?.[key] ?? "" });
+  note.dataset.noteFor = key;
+  showErrors(note, {});
+  slot.append(note);
+  getElement("[name=session_note]", note).focus();
+}
+
+/** The note form back at home, hidden; focus to the card's note button. */
+function closeNote(/** @type {HTMLElement} */ root) {
+  const { note } = log(root);
+  const key = note.dataset.noteFor ?? "";
+  note.dataset.noteFor = "";
+  getElement("[data-note-home]", root).append(note);
+  const button = tool(root).querySelector(`[data-action="log:note"][data-key="${CSS.escape(key)}"]`);
+  if (button instanceof HTMLElement) button.focus();
+}
+
+async function saveNote(/** @type {HTMLElement} */ root) {
+  const { note } = log(root);
+  const texts = fieldsOf(note);
+  const { answer, outcome } = await change(root, "log_note", { key: note.dataset.noteFor, note: texts.session_note });
+  if (outcome === "written") return closeNote(root);
+  showErrors(note, answer?.field === "session_note" ? { session_note: answer.error } : {}, { focus: true });
+}
+
 async function save(/** @type {HTMLElement} */ root) {
   const { form } = log(root);
   const { answer, outcome } = await change(root, "book_save", { entry: fieldsOf(form) }); // another plan's log kept beside
@@ -151,12 +182,14 @@ function guarded(/** @type {HTMLElement} */ root, /** @type {() => unknown} */ t
 
 function attach(/** @type {HTMLElement} */ root) {
   const form = /** @type {HTMLFormElement} */ (getElement("[data-log-form]", root));
-  logs.set(root, { form, answer: null, askedToKeep: false, queue: Promise.resolve() });
+  const note = /** @type {HTMLFormElement} */ (getElement("[data-note-form]", root));
+  logs.set(root, { form, note, answer: null, askedToKeep: false, queue: Promise.resolve() });
   const planner = tool(root);
   planner.addEventListener("dc:updated", (event) => {
     onAnswer(root, /** @type {CustomEvent} */ (event).detail?.data);
     // A new plan may have rewritten the card the form was open in: open it in the new card.
     if (!form.isConnected) place(root, form.dataset.logIn ?? "");
+    if (!note.isConnected) (note.dataset.noteFor ? openNote(root, note.dataset.noteFor) : closeNote(root));
   });
   // The planner may have answered before this module arrived (each is fetched on its own).
   onAnswer(root, lastAnswer(planner)?.data);
@@ -167,6 +200,10 @@ function attach(/** @type {HTMLElement} */ root) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     guarded(root, () => save(root));
+  });
+  note.addEventListener("submit", (event) => {
+    event.preventDefault();
+    guarded(root, () => saveNote(root));
   });
   const input = /** @type {HTMLInputElement} */ (getElement("[data-log-import]", root));
   input.addEventListener("change", () => guarded(root, () => importFile(root, input)));
@@ -186,6 +223,8 @@ defineComponent("log", {
     remove: (root, button) => change(root, "log_remove", { key: button.dataset.key }),
     "remove-run": (root, button) => change(root, "log_remove_run", { run_key: button.dataset.key }),
     "close-form": closeForm,
+    note: (root, button) => openNote(root, button.dataset.key ?? ""),
+    "close-note": closeNote,
     "show-plan"(root) {
       const plan = log(root).answer?.logged_plan;
       if (plan) restoreFields(tool(root), plan);
