@@ -59,6 +59,21 @@ def card_count(page: object, n: int) -> None:
     )
 
 
+def log_first_session(page: object) -> None:
+    """Mark week 1, session 1 done with an effort and a confidence, and save it."""
+    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
+    page.select_option("[data-log-form] [name=rpe]", "6")
+    page.select_option("[data-log-form] [name=confidence]", "3")
+    page.click("[data-log-form] button[type=submit]")
+
+
+def another_phone(browser: object, like: object) -> object:
+    """A fresh browser of its own (the athlete's), the same phone as ``like``'s."""
+    return browser.new_context(
+        viewport=like.viewport_size, is_mobile=True, has_touch=True, service_workers="block"
+    )
+
+
 def test_two_athletes_imported_into_one_browser_each_have_their_card(
     phone: object, base_url: str, axe: object, tmp_path: Path
 ) -> None:
@@ -120,10 +135,7 @@ def test_a_new_plan_link_beside_an_old_log_keeps_both_plans(
     open_roster(other, base_url)
     card_count(other, 1)
 
-    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
-    page.select_option("[data-log-form] [name=rpe]", "6")
-    page.select_option("[data-log-form] [name=confidence]", "3")
-    page.click("[data-log-form] button[type=submit]")
+    log_first_session(page)
     page.wait_for_function("() => document.querySelectorAll('.dc-plan-line').length === 2")
     kept = tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book
     assert [(p.plan_texts(), [e.note for e in p.entries]) for p in kept.plans] == [
@@ -189,16 +201,11 @@ def test_a_coachs_plan_link_brings_the_athletes_log_back_to_their_card(
     check(coach, axe, "roster-link")
 
     # Anna opens the link in her own browser, logs a session and exports her log.
-    athlete = browser.new_context(
-        viewport=coach.viewport_size, is_mobile=True, has_touch=True, service_workers="block"
-    )
+    athlete = another_phone(browser, coach)
     page = athlete.new_page()
     page.goto(link)
     wait_live(page)
-    page.click("[data-log-cell='1-1'] [data-action='log:mark']")
-    page.select_option("[data-log-form] [name=rpe]", "6")
-    page.select_option("[data-log-form] [name=confidence]", "3")
-    page.click("[data-log-form] button[type=submit]")
+    log_first_session(page)
     page.wait_for_selector("[data-log-cell='1-1'] .dc-log-done")
     theirs = tl.read_book(page.evaluate(f"localStorage.getItem({KEY!r})")).book
     assert [(p.athlete, p.plan_texts(), len(p.entries)) for p in theirs.plans] == [
@@ -292,9 +299,7 @@ def test_a_coachs_session_note_is_shown_as_text_and_reaches_the_athlete(
     saved.value.save_as(sent)
 
     # Anna imports the coach's file on her planner: the note is on that session's card.
-    athlete = browser.new_context(
-        viewport=coach.viewport_size, is_mobile=True, has_touch=True, service_workers="block"
-    )
+    athlete = another_phone(browser, coach)
     page = athlete.new_page()
     page.goto(f"{base_url}/tools/planner/")
     wait_live(page)

@@ -97,6 +97,8 @@ def test_the_readme_says_how_many_athletes_the_kept_log_holds() -> None:
     assert f"about {round(each, -3):,} characters an athlete" in text
     assert f"{tl.MAX_STORE_CHARS:,} characters" in text
     assert tl.MAKE_ROOM in text
+    page = README.parent / "docs" / "tools" / "roster.md"
+    assert f"about {typical} athletes" in " ".join(page.read_text(encoding="utf-8").split())
 
 
 def call(name: str, **args: object) -> dict:
