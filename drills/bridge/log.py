@@ -197,10 +197,7 @@ def import_file(args: Args) -> dict[str, Any]:
     try:
         text = training_log.with_changes(kept, entries, incoming.plan or kept.plan, runs)
     except InputError:
-        return {
-            "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
-            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
-        }
+        return {"error": training_log.IMPORT_TOO_LARGE}
     summary = f"Imported {counted(len(incoming.entries), 'log entry', 'log entries')}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."
     summary += f" {message}" if message else ""

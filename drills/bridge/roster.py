@@ -169,10 +169,7 @@ def import_file(args: Args) -> dict[str, Any]:
     try:
         text = training_log.dump_book(done.book)
     except InputError:
-        return {
-            "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
-            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
-        }
+        return {"error": training_log.IMPORT_TOO_LARGE}
     names = sorted({done.book.get(i).athlete or roster_view.NO_NAME for i in done.plans})
     summary = (
         f"Imported {counted(reading.book.entry_count, 'log entry', 'log entries')} into "
@@ -266,10 +263,7 @@ def import_log(args: Args) -> dict[str, Any]:
     try:
         text = training_log.dump_book(book)
     except InputError:
-        return {
-            "error": f"With this file the log would grow over the {training_log.SIZE_TEXT} "
-            f"this page can keep, so nothing was imported. {training_log.MAKE_ROOM}"
-        }
+        return {"error": training_log.IMPORT_TOO_LARGE}
     notes = sum(len(p.notes) for p in incoming.plans)
     summary = (
         f"Imported {counted(incoming.entry_count, 'log entry', 'log entries')} and "

@@ -64,6 +64,7 @@ from drills.training_log.runs import (
     run_key,
 )
 from drills.training_log.store import (
+    IMPORT_TOO_LARGE,
     MAKE_ROOM,
     MAX_STORE_CHARS,
     SCHEMA_VERSION,
@@ -81,6 +82,7 @@ __all__ = [
     "ATTENTION",
     "CADENCE_RANGE_SPM",
     "FLAGS",
+    "IMPORT_TOO_LARGE",
     "MAKE_ROOM",
     "MAX_NAME_CHARS",
     "MAX_NOTE_CHARS",

@@ -38,6 +38,10 @@ MAKE_ROOM = (
     "To make room, export the plans you no longer need (each becomes a file to keep), then "
     "delete them from this browser."
 )
+IMPORT_TOO_LARGE = (
+    f"With this file the log would grow over the {SIZE_TEXT} this page can keep, so nothing "
+    f"was imported. {MAKE_ROOM}"
+)
 MAX_PLAN_TEXT_CHARS = 40  # a planner field's text in the stored plan
 
 
