@@ -291,6 +291,13 @@ def test_a_coachs_session_note_is_shown_as_text_and_reaches_the_athlete(
     card = coach.locator("[data-session-card='1-2']")
     card.scroll_into_view_if_needed()
     card.screenshot(path=str(ARTIFACTS / f"planner-note-{coach.scheme}.png"))
+    plans = coach.locator(".dc-plans-home")
+    plans.scroll_into_view_if_needed()
+    assert plans.locator("[data-action='roster:link']").all_inner_texts() == [
+        "Copy plan link for Ben Okafor",
+        "Copy plan link for Anna Berg",
+    ]
+    plans.screenshot(path=str(ARTIFACTS / f"planner-plans-link-{coach.scheme}.png"))
     check(coach, axe, "planner-note")
     with coach.expect_download() as saved:
         coach.click("[data-action='log:export-json']")
