@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from drills.bridge import audio, audit, history, log, roster, session
+from drills.bridge import audio, audit, history, history_pool, log, roster, session
 from drills.bridge.answers import Args, compute
 from drills.errors import InputError
 
@@ -29,6 +29,11 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "audit_render": audit.render,  # the files audited, drawn again (another unit)
     "audit_unread": audit.unread,  # a file Python did not read to its end
     "history": history.history,  # a whole export, as bytes or a reader of the File's slices
+    # The same read part by part, by several workers (drills.bridge.history_pool).
+    "history_list": history_pool.history_list,
+    "history_part": history_pool.history_part,
+    "history_add": history_pool.history_add,
+    "history_render": history_pool.history_render,  # another unit: no file read again
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -65,6 +70,10 @@ DOING: dict[str, str] = {
     "audit_render": "drawing your files again",
     "audit_unread": "listing your file",
     "history": "reading your archive",
+    "history_list": "listing the files in your archive",
+    "history_part": "reading your archive",
+    "history_add": "putting your history together",
+    "history_render": "drawing your history again",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",

@@ -69,14 +69,14 @@ def _source(data: object, name: str) -> bytes | BinaryIO:
     raise InputError("archive", f"The archive {shown(name)} could not be read; choose it again.")
 
 
-def _today(value: object) -> date | None:
+def today_of(value: object) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if isinstance(value, str) else None
     except ValueError:
         return None
 
 
-def _progress(given: object) -> Callable[[int, int], None] | None:
+def progress_of(given: object) -> Callable[[int, int], None] | None:
     if not callable(given):
         return None
 
@@ -95,16 +95,26 @@ def _many(data: object) -> list[object] | None:
     return list(data) if isinstance(data, list | tuple) else None
 
 
-def _read(args: Args, name: str) -> History:
-    data, progress = args.get("data"), _progress(args.get("progress"))
+def file_sources(args: Args) -> list[tuple[bytes | BinaryIO, str]]:
+    """The file (or files) the page sent as ``data``, each with its name."""
+    name = args.get("name")
+    name = name if isinstance(name, str) else "your archive"
+    data = args.get("data")
     many = _many(data)
     if many is None:
-        return read_archive(_source(data, name), name, progress)
+        return [(_source(data, name), name)]
     names = args.get("names")
     if not isinstance(names, list) or len(names) != len(many) or len(many) > MAX_FILES:
         raise InputError("archive", "The files could not be read; choose them again.")
     shown_names = [n if isinstance(n, str) else "your file" for n in names]
-    files = [(_source(d, n), n) for d, n in zip(many, shown_names, strict=True)]
+    return [(_source(d, n), n) for d, n in zip(many, shown_names, strict=True)]
+
+
+def _read(args: Args) -> History:
+    progress = progress_of(args.get("progress"))
+    files = file_sources(args)
+    if _many(args.get("data")) is None:
+        return read_archive(*files[0], progress)
     return read_files(files, progress)
 
 
@@ -112,13 +122,11 @@ def history(args: Args) -> dict[str, Any]:
     """{name, units, links, today (optional, "2026-03-05"), data, progress (optional)} →
     {regions: {key: html}, runs, weeks, not_counted}. For several files at once, ``data`` is
     a list of them and ``names`` their names."""
-    name = args.get("name")
-    name = name if isinstance(name, str) else "your archive"
     units = args.get("units")
     units = units if units in UNITS else "metric"
     links = links_from(args.get("links"))
-    found = _read(args, name)
-    figures = summary(found, _today(args.get("today")))
+    found = _read(args)
+    figures = summary(found, today_of(args.get("today")))
     return {
         "regions": history_regions(found, figures, units, links),
         "runs": len(found.runs),

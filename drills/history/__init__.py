@@ -6,7 +6,9 @@ per activity file, and its ``weeks``), and ``read_files`` many files chosen at o
 ``summary(history)`` gives the figures a planner needs, and ``plan_start(history, figures, …)``
 the planner's inputs they lead to.
 For several workers: ``list_members`` lists an archive's activity files, ``read_members`` reads
-a share of them, ``read_item`` turns one into an item and ``combine`` merges the items.
+a share of them, ``read_item`` turns one into an item and ``combine`` merges the items;
+``parts`` and ``workers_for`` split the members between workers, and ``as_data``,
+``item_from_data`` and ``member_from_data`` carry items and members between them as JSON.
 """
 
 from drills.history.archive import (
@@ -21,14 +23,18 @@ from drills.history.combine import combine
 from drills.history.item import read_item
 from drills.history.model import ActivityRow, History, Item, Status, Week, WeekBand
 from drills.history.plan_start import PlanStart, plan_start
-from drills.history.read import read_archive, read_files
+from drills.history.read import check_sports, list_sources, read_archive, read_files
+from drills.history.shares import FILES_PER_WORKER, MAX_WORKERS, parts, workers_for
 from drills.history.sports import DEFAULT_SPORTS
+from drills.history.stored import as_data, item_from_data, member_from_data
 from drills.history.summary import LongestDescent, RecentDescent, Summary, recent_weeks, summary
 from drills.history.weeks import STEADY_RULE
 
 __all__ = [
     "ACTIVITY_SUFFIXES",
     "DEFAULT_SPORTS",
+    "FILES_PER_WORKER",
+    "MAX_WORKERS",
     "MAX_ZIP_DEPTH",
     "STEADY_RULE",
     "ActivityRow",
@@ -43,8 +49,14 @@ __all__ = [
     "Summary",
     "Week",
     "WeekBand",
+    "as_data",
+    "check_sports",
     "combine",
+    "item_from_data",
     "list_members",
+    "list_sources",
+    "member_from_data",
+    "parts",
     "plan_start",
     "read_archive",
     "read_files",
@@ -52,4 +64,5 @@ __all__ = [
     "read_members",
     "recent_weeks",
     "summary",
+    "workers_for",
 ]

@@ -19,7 +19,7 @@ NOTHING_FOUND = (
 )
 
 
-def _check(sports: Collection[str]) -> None:
+def check_sports(sports: Collection[str]) -> None:
     if not sports:
         raise InputError("sports", "Choose at least one sport for the history to count.")
 
@@ -58,11 +58,27 @@ def read_archive(
     file and after each; an exception it raises (a Cancel) stops the reading. Raises
     InputError("archive", …) when the archive itself cannot be read or holds no activity file.
     """
-    _check(sports)
+    check_sports(sports)
     listing = list_members(data, name)
     if not listing.members and not listing.refused:
         raise InputError("archive", NOTHING_FOUND)
     return _read([(data, listing)], progress, sports)
+
+
+def list_sources(files: Sequence[tuple[Source, str]]) -> list[Listing]:
+    """Each file's listing, ``(data, name)`` as ``read_archive`` takes it: a file that cannot be
+    read at all is a listing of one refused item saying why, never stopping the others.
+    Raises InputError("archive", …) only when none of them holds an activity file."""
+    listings = []
+    for data, name in files:
+        try:
+            listings.append(list_members(data, name))
+        except InputError as error:
+            refused = Item(shown_path([name]), None, None, "unreadable", reason=str(error))
+            listings.append(Listing((), (refused,)))
+    if not any(listing.members or listing.refused for listing in listings):
+        raise InputError("archive", NOTHING_FOUND)
+    return listings
 
 
 def read_files(
@@ -72,17 +88,11 @@ def read_files(
     sports: Collection[str] = DEFAULT_SPORTS,
 ) -> History:
     """One History of many files chosen at once, each ``(data, name)`` as ``read_archive``
-    takes it: a file that cannot be read at all is listed with why, never stopping the others.
-    Raises InputError("archive", …) only when none of them holds an activity file."""
-    _check(sports)
-    sources = []
-    for data, name in files:
-        try:
-            sources.append((data, list_members(data, name)))
-        except InputError as error:
-            path = shown_path([name])
-            refused = Item(path, None, None, "unreadable", reason=str(error))
-            sources.append((data, Listing((), (refused,))))
-    if not any(listing.members or listing.refused for _, listing in sources):
-        raise InputError("archive", NOTHING_FOUND)
-    return _read(sources, progress, sports)
+    takes it (see ``list_sources``)."""
+    check_sports(sports)
+    listings = list_sources(files)
+    return _read(
+        [(data, listing) for (data, _), listing in zip(files, listings, strict=True)],
+        progress,
+        sports,
+    )
