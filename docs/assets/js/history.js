@@ -1,13 +1,26 @@
 // @ts-check
 // The history page (data-component="history"): a runner's whole export, or many activity files,
-// read by Python in this page's worker a slice at a time (drills/bridge/history.py). The page
-// posts the File handles, never their bytes: it reads nothing of them itself, and nothing is
-// sent anywhere. Python answers with the page's regions, put in as they come.
+// read by Python in workers a slice at a time (drills/bridge/history_pool.py). The page posts
+// the File handles, never their bytes: it reads nothing of them itself, and nothing is sent
+// anywhere. This page's Python lists the files and splits them into parts; it says how many
+// workers pay for themselves (one for a small archive, one a core for a large one), and each
+// worker takes the next part as it finishes one. The parts' items go to this page's Python,
+// which answers the history read so far, then the whole one; it keeps it, so another unit
+// draws it again without reading anything. Python's regions are put in as they come.
 import { defineComponent, getElement, getElements, onDroppedFiles, showErrors, startPythonFor } from "./component.js";
 import { today } from "./log-store.js";
-import { callPython } from "./py-client.js";
+import { callPython, extraPython } from "./py-client.js";
 
-/** @type {WeakMap<HTMLElement, { controller: AbortController | null }>} */
+const SHOW_EVERY_MS = 1000; // the history so far is drawn at most this often while files are read
+
+/**
+ * The history's state on this page.
+ * @typedef {object} Reading
+ * @property {AbortController | null} controller cancels the read under way (every worker ends)
+ * @property {boolean} drawn this page's Python holds the history shown (another unit redraws it)
+ */
+
+/** @type {WeakMap<HTMLElement, Reading>} */
 const reads = new WeakMap();
 
 function state(/** @type {HTMLElement} */ root) {
@@ -19,6 +32,8 @@ function state(/** @type {HTMLElement} */ root) {
 const said = (/** @type {HTMLElement} */ root, /** @type {string} */ name) => getElement(`[data-history-says="${name}"]`, root).textContent ?? "";
 const say = (/** @type {HTMLElement} */ root, /** @type {string} */ text) => (getElement("[data-status]", root).textContent = text);
 const units = (/** @type {HTMLElement} */ root) => /** @type {HTMLSelectElement} */ (getElement("[name=units]", root)).value;
+/** What every drawing of the history needs. */
+const drawing = (/** @type {HTMLElement} */ root) => ({ units: units(root), links: JSON.parse(root.dataset.links ?? "{}"), today: today() });
 
 /** The progress bar and its count: how many of the archive's files Python has read. */
 function showProgress(/** @type {HTMLElement} */ root, /** @type {number} */ done, /** @type {number} */ total) {
@@ -29,10 +44,75 @@ function showProgress(/** @type {HTMLElement} */ root, /** @type {number} */ don
 }
 
 /** Python's regions, each into its element (its HTML built and escaped by Python). */
-function put(/** @type {HTMLElement} */ root, /** @type {Record<string, string>} */ regions) {
+function put(/** @type {HTMLElement} */ root, /** @type {Record<string, string> | undefined} */ regions) {
   for (const element of getElements("[data-history-region]", root)) {
-    const html = regions[element.dataset.historyRegion ?? ""];
+    const html = regions?.[element.dataset.historyRegion ?? ""];
     if (html !== undefined) element.innerHTML = html;
+  }
+}
+
+/**
+ * A worker reading parts: this page's Python, or an extra one.
+ * @typedef {{ call: (name: string, args: Record<string, unknown>, options: import("./py-client.js").CallOptions) => Promise<any>, ready: Promise<boolean> }} Reader
+ */
+
+/**
+ * Read the listed parts with `count` workers, each taking the next part when it is done, and
+ * hand each part's items to this page's Python. Resolves once every part is in.
+ * @param {HTMLElement} root
+ * @param {File[]} files
+ * @param {{ parts: { file: number, members: unknown[] }[], workers: number, total: number }} listed
+ * @param {AbortSignal} signal
+ */
+async function readParts(root, files, listed, signal) {
+  const queue = [...listed.parts];
+  let read = 0;
+  let shownAt = 0;
+  /** @type {Map<Reader, number>} */
+  const reading = new Map(); // each worker's count in the part it is reading
+  const count = () => showProgress(root, read + [...reading.values()].reduce((a, b) => a + b, 0), listed.total);
+  /** @type {Promise<void>[]} */
+  const adding = [];
+  const add = (/** @type {unknown[]} */ items) => {
+    const show = performance.now() - shownAt >= SHOW_EVERY_MS;
+    if (show) shownAt = performance.now();
+    const added = callPython("history_add", { items, show, ...drawing(root) }, { signal }).then((out) => {
+      if (out.error) throw Object.assign(new Error(out.error), { name: "PythonStopped" });
+      if (!signal.aborted) put(root, out.regions);
+    });
+    added.catch(() => {}); // awaited below, with the others
+    adding.push(added);
+  };
+  /** @type {(value: false) => void} */
+  let drained = () => {};
+  const allTaken = new Promise((resolve) => (drained = resolve));
+  const next = () => {
+    const part = queue.shift();
+    if (!queue.length) drained(false);
+    return part;
+  };
+  const work = async (/** @type {Reader} */ worker) => {
+    // An extra Python that could not start, or not before every part was taken: the others read.
+    if (!(await Promise.race([worker.ready, allTaken]))) return;
+    for (let part = next(); part && !signal.aborted; part = next()) {
+      const { file, members } = part;
+      const progress = (/** @type {number} */ done) => (reading.set(worker, done), count());
+      const out = await worker.call("history_part", { name: files[file].name, members }, { files: [files[file]], progress, signal });
+      if (out.error) throw Object.assign(new Error(out.error), { name: "PythonStopped" });
+      reading.delete(worker);
+      read += members.length;
+      count();
+      add(out.items);
+    }
+  };
+  const main = { call: callPython, ready: Promise.resolve(true) };
+  const extras = Array.from({ length: listed.workers - 1 }, extraPython);
+  try {
+    await Promise.all([main, ...extras].map(work));
+    if (!listed.parts.length) add([]); // only files refused whole: the history of them
+    await Promise.all(adding);
+  } finally {
+    for (const extra of extras) extra.end(); // each holds a Python's memory
   }
 }
 
@@ -41,37 +121,39 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
   const current = state(root);
   current.controller?.abort(); // a new choice replaces a read under way
   const controller = (current.controller = new AbortController());
+  const { signal } = controller;
   const progress = getElement("[data-history-progress]", root);
   showErrors(root, undefined);
   showProgress(root, 0, 0);
   progress.hidden = false;
   say(root, getElement("label[for=dc-history-bar]", root).textContent ?? "");
   const several = files.length > 1;
-  const args = {
-    name: files[0].name,
-    units: units(root),
-    links: JSON.parse(root.dataset.links ?? "{}"),
-    today: today(),
-    ...(several ? { names: files.map((file) => file.name) } : {}),
-  };
+  const args = { name: files[0].name, cores: navigator.hardwareConcurrency || 1, ...(several ? { names: files.map((file) => file.name) } : {}) };
+  /** @type {{ cancelled: Record<string, string>, stopped: Record<string, string> } | null} */
+  let unread = null;
   try {
-    const out = await callPython("history", args, {
-      files,
-      signal: controller.signal,
-      progress: (done, total) => showProgress(root, done, total),
-    });
-    if (out.error) {
-      showErrors(root, { [out.field ?? "archive"]: out.error }, { focus: true });
-      say(root, out.error);
+    const listed = await callPython("history_list", args, { files, signal });
+    if (listed.error) {
+      showErrors(root, { [listed.field ?? "archive"]: listed.error }, { focus: true });
+      say(root, listed.error);
       return;
     }
-    put(root, out.regions);
+    unread = listed.unread;
+    current.drawn = false;
+    showProgress(root, 0, listed.total);
+    await readParts(root, files, listed, signal);
+    current.drawn = true;
     say(root, said(root, "read"));
   } catch (error) {
-    if (controller.signal.aborted) {
-      if (current.controller === controller) say(root, said(root, "cancelled")); // not replaced by a new choice
-    } else if (error instanceof Error && error.name === "PythonStopped") say(root, said(root, "stopped"));
-    else throw error;
+    if (signal.aborted) {
+      if (current.controller !== controller) return; // replaced by a new choice
+      put(root, unread?.cancelled); // nothing half-shown
+      say(root, said(root, "cancelled"));
+    } else if (error instanceof Error && error.name === "PythonStopped") {
+      controller.abort(); // every other worker ends too
+      put(root, unread?.stopped);
+      say(root, said(root, "stopped"));
+    } else throw error;
   } finally {
     if (current.controller === controller) {
       current.controller = null;
@@ -80,8 +162,17 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
   }
 }
 
+/** Another unit: this page's Python draws the history it holds again, reading no file. A read
+ *  under way draws in the new unit as it goes. */
+async function redraw(/** @type {HTMLElement} */ root) {
+  const current = state(root);
+  if (current.controller || !current.drawn) return;
+  const out = await callPython("history_render", drawing(root));
+  if (!current.controller) put(root, out.regions);
+}
+
 function attach(/** @type {HTMLElement} */ root) {
-  reads.set(root, { controller: null });
+  reads.set(root, { controller: null, drawn: false });
   const input = /** @type {HTMLInputElement} */ (getElement("[name=files]", root));
   const choose = (/** @type {File[]} */ files) => read(root, files).catch(() => say(root, said(root, "stopped")));
   input.addEventListener("change", () => {
@@ -90,6 +181,7 @@ function attach(/** @type {HTMLElement} */ root) {
     choose(files);
   });
   onDroppedFiles(getElement("[data-history-drop]", root), choose);
+  getElement("[name=units]", root).addEventListener("change", () => redraw(root).catch(() => {}));
   startPythonFor(root, (name) => said(root, name));
 }
 
@@ -97,7 +189,7 @@ defineComponent("history", {
   attach,
   actions: {
     cancel(root) {
-      state(root).controller?.abort(); // py-client.js ends the worker reading it; a fresh one starts
+      state(root).controller?.abort(); // py-client.js ends every worker reading it; fresh ones start
     },
   },
 });

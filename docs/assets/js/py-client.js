@@ -74,6 +74,12 @@ export function pythonHeld() {
   return worker.held;
 }
 
+/** A Python worker; its name carries the flags py-worker.js reads. */
+function newWorker(/** @type {(string | false)[]} */ flags) {
+  const all = [...flags, navigator.serviceWorker?.controller && "controlled", runtimeStatus.dataSaverOn() && "save-data"];
+  return new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name: all.filter(Boolean).join(" ") });
+}
+
 function spawn() {
   worker.held = false;
   worker.store = undefined;
@@ -83,9 +89,7 @@ function spawn() {
     // The worker imports kept modules by address only where the service worker can answer,
     // starts Python plainly (no snapshot download) for a data saver, and after a failed start
     // downloads past the browser's cache.
-    const flags = ["python", navigator.serviceWorker?.controller && "controlled", runtimeStatus.dataSaverOn() && "save-data", worker.retry && "retry"];
-    const name = flags.filter(Boolean).join(" ");
-    instance = worker.instance = new Worker(new URL("./py-worker.js", import.meta.url), { type: "module", name });
+    instance = worker.instance = newWorker(["python", worker.retry && "retry"]);
   } catch (error) {
     fail(String(error));
     return;
@@ -252,4 +256,62 @@ function cancel(/** @type {number} */ id, /** @type {unknown} */ reason) {
   worker.pending.delete(id);
   call.reject(reason);
   if (call.sent) restart(); // Python runs one call at a time, to its end: only ending it stops it
+}
+
+/**
+ * Another Python, for one long read beside this page's (the history page reads a large archive
+ * with several, one a core). It starts as the page's does, from the runtime this visit keeps,
+ * but keeps nothing itself (py-worker.js, "extra"), shows no download, and is ended with `end`
+ * once the read is over: each holds a Python's memory.
+ * @typedef {object} ExtraPython
+ * @property {Promise<boolean>} ready true once its Python answers; false if it could not start
+ * @property {(name: string, args: Record<string, unknown>, options?: CallOptions) => Promise<any>} call
+ *   as callPython, one call at a time; a Python that stops rejects it as PythonStopped
+ * @property {() => void} end
+ */
+
+/** @returns {ExtraPython} */
+export function extraPython() {
+  const instance = newWorker(["extra"]);
+  /** @type {Map<number, Pending>} */
+  const pending = new Map();
+  let nextId = 1;
+  /** @type {(ok: boolean) => void} */
+  let started = () => {};
+  const ready = new Promise((resolve) => (started = resolve));
+  const end = (/** @type {unknown} */ reason = stoppedError("ended")) => {
+    instance.terminate();
+    started(false);
+    for (const call of pending.values()) call.reject(reason);
+    pending.clear();
+  };
+  instance.onmessage = (/** @type {MessageEvent<FromWorker>} */ { data }) => {
+    if (data.type === "ready") started(true);
+    else if (data.type === "download-failed" || data.type === "start-failed" || data.type === "fatal") end();
+    else if (data.type === "stopped") end(stoppedError(data.message));
+    else if (data.type === "read") pending.get(data.id)?.progress?.(data.done, data.total);
+    else if (data.type === "result") {
+      const call = pending.get(data.id);
+      pending.delete(data.id);
+      call?.resolve(JSON.parse(data.result));
+    }
+  };
+  instance.onerror = (event) => {
+    event.preventDefault();
+    end(stoppedError(event.message || "an error in its worker"));
+  };
+  return {
+    ready,
+    end: () => end(),
+    call(name, args, { files, progress, signal } = {}) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, name, args: "", files, progress, sent: true });
+        /** @type {Message} */
+        const message = { id, call: name, args: JSON.stringify(args), ...(files ? { files } : {}) };
+        instance.postMessage(message);
+        signal?.addEventListener("abort", () => end(signal.reason), { once: true });
+      });
+    },
+  };
 }

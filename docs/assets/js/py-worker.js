@@ -37,6 +37,9 @@ async function kept(/** @type {string} */ url) {
 }
 
 const flags = self.name.split(" "); // set by py-client.js
+// An extra Python for one long read (py-client.js, extraPython): it reads what this visit kept
+// but keeps no copy and no snapshot of its own; the page's Python does that.
+const extra = flags.includes("extra");
 
 // A download that fails, or a start that fails, can be tried again by the page (it starts a new
 // worker); only a browser without WebAssembly is final.
@@ -132,7 +135,7 @@ async function runtimeFile(/** @type {string} */ url, optional = false) {
   if (packed) body = body.pipeThrough(new DecompressionStream("gzip"));
   body = checked(body, name, optional);
   const headers = { "Content-Type": TYPES[name.split(".").pop() ?? ""] ?? "application/octet-stream" };
-  const cache = await keep;
+  const cache = extra ? null : await keep;
   if (!cache) return new Response(body, { headers });
   const [mine, toKeep] = body.tee();
   keeping.push(keepLater(cache, name, toKeep, headers));
@@ -293,7 +296,7 @@ async function startPlainly(/** @type {any} */ loadPyodide, /** @type {Record<st
   pyodide.FS.writeFile("/tmp/drills.whl", new Uint8Array(await (await wheel).arrayBuffer()));
   pyodide.runPython(INSTALL_DRILLS);
   pyodide.FS.unlink("/tmp/drills.whl");
-  plainPython = pyodide;
+  if (!extra) plainPython = pyodide;
   return pyodide;
 }
 
