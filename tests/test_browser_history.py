@@ -265,7 +265,7 @@ def test_the_history_on_a_phone_after_a_read(
     page = phone
     open_history(page, base_url)
     page.get_by_label(CHOOSE).set_input_files(str(many_runs(tmp_path)))
-    reading(page)
+    page.wait_for_selector("[data-history-so-far]")  # the history so far, streamed in
     page.screenshot(
         path=str(ARTIFACTS / f"phone-history-reading-{page.scheme}.png"), full_page=True
     )

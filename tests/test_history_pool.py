@@ -73,6 +73,8 @@ def test_the_history_so_far_is_shown_when_asked_and_says_how_far() -> None:
     assert first["done"] < first["total"] == last["total"] == 62
     assert f"Read so far: {first['done']} of 62 files" in first["regions"]["reading"]
     assert "Read so far" not in last["regions"]["reading"]
+    assert "read so far" in first["regions"]["skipped"]  # the damaged file comes last
+    assert "broken.fit" in last["regions"]["skipped"]
     assert [a["done"] for a in answers] == sorted(a["done"] for a in answers)
 
 

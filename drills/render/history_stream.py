@@ -29,6 +29,10 @@ def streamed_regions(
     done, total = read
     if done < total:
         shown["reading"] = so_far_html(done, total) + shown["reading"]
+        if all(item.status == "run" for item in history.items):  # not "in the archive" yet
+            shown["skipped"] = (
+                '<p class="dc-history-skipped">Every file read so far was counted.</p>'
+            )
     return shown
 
 
