@@ -224,7 +224,12 @@ def test_the_archive_itself_refused_with_a_reason() -> None:
 def test_a_bad_member_is_listed_and_never_stops_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
     run = synth.to_fit(_slope(0))
     archive = make_zip(
-        {"0.fit": run, "bad.zip": b"PK\x03\x04 no zip", "crash.fit": run, "1.fit": run}
+        {
+            "0.fit": run,
+            "bad.zip": b"PK\x03\x04 no zip",
+            "crash.fit": synth.to_fit(_slope(7)),  # not a copy: a copy is never read
+            "1.fit": run,
+        }
     )
 
     real = read_activity

@@ -70,11 +70,14 @@ def test_the_history_so_far_is_shown_when_asked_and_says_how_far() -> None:
     answers = pooled(many(60), 2, show=True)
     assert len(answers) > 2
     first, last = answers[0], answers[-1]
-    assert first["done"] < first["total"] == last["total"] == 62
-    assert f"Read so far: {first['done']} of 62 files" in first["regions"]["reading"]
+    assert first["done"] < first["total"] == last["total"] == 61
+    assert f"Read so far: {first['done']} of 61 files" in first["regions"]["reading"]
     assert "Read so far" not in last["regions"]["reading"]
-    assert "read so far" in first["regions"]["skipped"]  # the damaged file comes last
+    assert "copy.gpx" in first["regions"]["skipped"]  # a copy, known from the listing
+    assert "broken.fit" not in first["regions"]["skipped"]  # the damaged file comes last
     assert "broken.fit" in last["regions"]["skipped"]
+    small = pooled(ARCHIVE, 1, show=True)[0]["regions"]["skipped"]
+    assert small == '<p class="dc-history-skipped">Every file read so far was counted.</p>'
     assert [a["done"] for a in answers] == sorted(a["done"] for a in answers)
 
 
@@ -141,3 +144,18 @@ def test_items_and_members_come_back_as_they_were_and_a_tampered_one_is_refused(
     ):
         with pytest.raises(ValueError, match=NOT_READ_BACK):
             item_from_data(tampered)
+
+
+def test_a_copy_of_a_file_is_counted_once_without_being_read() -> None:
+    """The same size and CRC-32 in the zip's directory: listed as a duplicate, never parsed
+    (a 2 GB archive of a few files exported again and again is read in seconds)."""
+    data = many(3)
+    listing = list_members(data, "x.zip")
+    assert "activities/copy.gpx" not in {m.path for m in listing.members}
+    (copy,) = listing.refused
+    assert (copy.path, copy.status) == ("activities/copy.gpx", "duplicate")
+    assert copy.reason == (
+        "Counted once: the same activity as activities/0.gpx (the same file, byte for byte)."
+    )
+    history = read_archive(data, "x.zip")
+    assert copy in history.items and len(history.runs) == 3

@@ -142,14 +142,19 @@ def _strava_rows(top: zipfile.ZipFile) -> tuple[dict[str, ActivityRow], list[Ite
     return {row.path: row for row in rows}, []
 
 
+def _copy(path: str, first: str) -> Item:
+    reason = f"Counted once: the same activity as {first} (the same file, byte for byte)."
+    return Item(path=path, started=None, sport=None, status="duplicate", reason=reason)
+
+
 def _walk(
     zf: zipfile.ZipFile,
     names: tuple[str, ...],
     offsets: tuple[int, ...],
     rows: dict[str, ActivityRow],
-    found: tuple[list[Member], list[Item]],
+    found: tuple[list[Member], list[Item], dict[tuple[int, int], str]],
 ) -> None:
-    members, refused = found
+    members, refused, seen = found
     for info in zf.infolist():
         if info.is_dir() or _is_junk(info.filename):
             continue
@@ -169,6 +174,13 @@ def _walk(
             if problem is not None:
                 refused.append(_unreadable(path, problem))
             else:
+                # The same size and CRC-32 in the directory: the same file again (exported
+                # twice), counted once without reading it.
+                same = (info.CRC, info.file_size)
+                if same in seen:
+                    refused.append(_copy(path, seen[same]))
+                    continue
+                seen[same] = path
                 row = rows.get(info.filename) if not names else None
                 members.append(Member(path, at, info.file_size, row))
 
@@ -190,7 +202,7 @@ def list_members(data: Source, name: str) -> Listing:
         with zipfile.ZipFile(source) as top:
             rows, refused = _strava_rows(top)
             members: list[Member] = []
-            _walk(top, (), (), rows, (members, refused))
+            _walk(top, (), (), rows, (members, refused, {}))
     except ZIP_ERRORS as error:
         raise InputError("archive", _damaged("zip file")) from error
     return Listing(tuple(members), tuple(refused))
