@@ -99,7 +99,10 @@ def test_a_new_listing_starts_a_new_read() -> None:
     listed = call("history_list", Slices(ARCHIVE), name="export.zip", cores=2)
     assert listed["workers"] == 1 and listed["total"] == 12
     assert call("history_render")["regions"]["reading"].count("Read so far: 0 of 12")
-    assert set(listed["unread"]["cancelled"]) == set(listed["unread"]["stopped"])
+    assert set(listed["unread"]) == {"cancelled", "stopped", "failed"}
+    assert all(
+        set(shown) == set(listed["unread"]["stopped"]) for shown in listed["unread"].values()
+    )
     assert "Cancelled" in listed["unread"]["cancelled"]["reading"]
     assert listed["unread"]["cancelled"]["weeks"] == ""
 

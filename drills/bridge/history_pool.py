@@ -39,6 +39,7 @@ STOPPED = (
     "The guide's Python stopped while reading this archive, so nothing is shown for it; "
     "Python was started again."
 )
+FAILED = "The archive could not be read to its end, so nothing is shown for it."
 MAX_PART = 10_000  # members in one part: drills.history.shares makes them far fewer
 
 
@@ -66,7 +67,7 @@ def _cores(args: Args) -> int:
 
 def history_list(args: Args) -> dict[str, Any]:
     """{name, names (several files), cores, data} → {parts: [{file, members}], workers, total,
-    unread: {cancelled, stopped}}: the read starts afresh, the refused files among its items."""
+    unread: {cancelled, stopped, failed}}: the read starts afresh, the refused files among its items."""
     sources = file_sources(args)
     if len(sources) > MAX_FILES:
         raise InputError("archive", "The files could not be read; choose them again.")
@@ -83,7 +84,11 @@ def history_list(args: Args) -> dict[str, Any]:
         ],
         "workers": workers,
         "total": total,
-        "unread": {"cancelled": unread_regions(CANCELLED), "stopped": unread_regions(STOPPED)},
+        "unread": {
+            "cancelled": unread_regions(CANCELLED),
+            "stopped": unread_regions(STOPPED),
+            "failed": unread_regions(FAILED),  # a call answered with an error: it says why
+        },
     }
 
 

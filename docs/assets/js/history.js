@@ -51,6 +51,9 @@ function put(/** @type {HTMLElement} */ root, /** @type {Record<string, string> 
   }
 }
 
+/** A call Python answered with an error (a file's own problem is an item, never this). */
+const failed = (/** @type {string} */ message) => Object.assign(new Error(message), { name: "HistoryFailed" });
+
 /**
  * A worker reading parts: this page's Python, or an extra one.
  * @typedef {{ call: (name: string, args: Record<string, unknown>, options: import("./py-client.js").CallOptions) => Promise<any>, ready: Promise<boolean> }} Reader
@@ -77,7 +80,7 @@ async function readParts(root, files, listed, signal) {
     const show = performance.now() - shownAt >= SHOW_EVERY_MS;
     if (show) shownAt = performance.now();
     const added = callPython("history_add", { items, show, ...drawing(root) }, { signal }).then((out) => {
-      if (out.error) throw Object.assign(new Error(out.error), { name: "PythonStopped" });
+      if (out.error) throw failed(out.error);
       if (!signal.aborted) put(root, out.regions);
     });
     added.catch(() => {}); // awaited below, with the others
@@ -98,7 +101,7 @@ async function readParts(root, files, listed, signal) {
       const { file, members } = part;
       const progress = (/** @type {number} */ done) => (reading.set(worker, done), count());
       const out = await worker.call("history_part", { name: files[file].name, members }, { files: [files[file]], progress, signal });
-      if (out.error) throw Object.assign(new Error(out.error), { name: "PythonStopped" });
+      if (out.error) throw failed(out.error);
       reading.delete(worker);
       read += members.length;
       count();
@@ -129,7 +132,7 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
   say(root, getElement("label[for=dc-history-bar]", root).textContent ?? "");
   const several = files.length > 1;
   const args = { name: files[0].name, cores: navigator.hardwareConcurrency || 1, ...(several ? { names: files.map((file) => file.name) } : {}) };
-  /** @type {{ cancelled: Record<string, string>, stopped: Record<string, string> } | null} */
+  /** @type {Record<"cancelled" | "stopped" | "failed", Record<string, string>> | null} */
   let unread = null;
   try {
     const listed = await callPython("history_list", args, { files, signal });
@@ -149,10 +152,12 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
       if (current.controller !== controller) return; // replaced by a new choice
       put(root, unread?.cancelled); // nothing half-shown
       say(root, said(root, "cancelled"));
-    } else if (error instanceof Error && error.name === "PythonStopped") {
+    } else if (error instanceof Error && (error.name === "PythonStopped" || error.name === "HistoryFailed")) {
       controller.abort(); // every other worker ends too
-      put(root, unread?.stopped);
-      say(root, said(root, "stopped"));
+      const stopped = error.name === "PythonStopped";
+      put(root, stopped ? unread?.stopped : unread?.failed);
+      if (!stopped) showErrors(root, { archive: error.message });
+      say(root, stopped ? said(root, "stopped") : error.message);
     } else throw error;
   } finally {
     if (current.controller === controller) {
