@@ -1,8 +1,11 @@
-"""Many plans in one browser (issue 32): the book's operations, its stored form (schema 4) and
-every older stored form, read from copies kept in tests/fixtures/logs.
+"""Many plans in one browser (issue 32): the book's operations, its stored form (schema 5, with
+the runners' kept histories, issue 33) and every older stored form, read from copies kept in
+tests/fixtures/logs.
 
 The fixtures were written by the code of their time: schema-2.json by store.dump_store as of
-6b29fad^, schema-3.json by main's dump_store before schema 4, schema-4.json by dump_book;
+6b29fad^, schema-3.json by main's dump_store before schema 4, schema-4.json by dump_book before
+schema 5, schema-5.json by dump_book (schema-4.json's plans, the history page's example kept
+for Anna Berg and three of its runs for the browser's own runner);
 schema 1 was never written by committed code, so schema-1.json is schema-2.json's first three
 entries in the form the migration documents ({"schema": 1, "entries": [...]}).
 """
@@ -37,12 +40,12 @@ def fixture(version: int) -> str:
 
 def raw_entries(text: str) -> list[dict[str, object]]:
     data = json.loads(text)
-    if data["schema"] == 4:
+    if data["schema"] >= 4:
         return [e for p in data["plans"] for e in p["entries"]]
     return list(data["entries"])
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_every_stored_version_reads_whole(version: int) -> None:
     text = fixture(version)
     assert json.loads(text)["schema"] == version
@@ -144,6 +147,79 @@ def test_a_tampered_current_plan_reads_as_the_last_plan(current: object) -> None
     assert tl.read_book(json.dumps(data)).book.current == "p3"
 
 
+def test_a_version_4_book_reads_as_one_with_no_history_and_keeps_everything() -> None:
+    four, five = tl.read_book(fixture(4)).book, tl.read_book(fixture(5)).book
+    assert four.histories == () and four.plans == five.plans
+    assert [h.athlete for h in five.histories] == ["Anna Berg", ""]
+    assert [len(h.runs) for h in five.histories] == [18, 3]
+    # What a version 4 book becomes once written: version 5, the same plans, nothing lost.
+    assert json.loads(tl.dump_book(four))["schema"] == tl.SCHEMA_VERSION == 5
+    assert tl.read_book(tl.dump_book(four)).book == four
+
+
+def test_a_kept_history_is_summaries_never_tracks() -> None:
+    data = json.loads(fixture(5))
+    run_keys = {k for h in data["histories"] for r in h["runs"] for k in r}
+    assert run_keys == {"date", "name", "descent_m", "steepest_grade_pct", "moving_time_s",
+                        "cadence_spm", "started", "distance_m"}  # fmt: skip
+    week_keys = {k for h in data["histories"] for w in h["weeks"] for k in w}
+    assert week_keys == {"start", "runs", "distance_m", "descent_m", "moving_time_s",
+                         "steepest_steady_pct"}  # fmt: skip
+
+
+def _anna() -> tl.KeptHistory:
+    found = tl.read_book(fixture(5)).book.history_of("anna berg")
+    assert found is not None
+    return found
+
+
+def test_keeping_again_replaces_the_same_runs_and_the_weeks_it_covers() -> None:
+    book = tl.read_book(fixture(5)).book
+    anna = _anna()
+    assert tl.keep_history(book, anna) == book  # the same export kept twice: no doubles
+    # A later export holding the last two weeks again (re-exported: a second off) and a new week.
+    later = anna.runs[-4:]
+    moved = [dataclasses.replace(k, started=k.started + dt.timedelta(seconds=1)) for k in later]
+    new_week = dataclasses.replace(anna.weeks[-1], start=anna.weeks[-1].start + dt.timedelta(7))
+    again = tl.keep_history(
+        book, tl.KeptHistory("Anna Berg", tuple(moved), (*anna.weeks[-2:], new_week))
+    ).history_of("Anna Berg")
+    assert again is not None
+    assert len(again.runs) == len(anna.runs)  # replaced, not doubled
+    assert set(moved) <= set(again.runs) and not set(later) & set(again.runs)
+    assert [w.start for w in again.weeks] == [*(w.start for w in anna.weeks), new_week.start]
+    # The other runner's history and every plan untouched.
+    after = tl.keep_history(book, tl.KeptHistory("Anna Berg", tuple(moved)))
+    assert after.history_of("") == book.history_of("") and after.plans == book.plans
+
+
+def test_a_damaged_kept_run_is_left_out_and_said() -> None:
+    data = json.loads(fixture(5))
+    data["histories"][0]["runs"][0]["started"] = "yesterday"
+    data["histories"][1]["weeks"][0]["start"] = "2026-03-04"  # not a Monday
+    reading = tl.read_book(json.dumps(data))
+    assert not reading.complete and reading.message is not None
+    assert "2 parts of a kept running history" in reading.message
+    assert len(reading.book.history_of("Anna Berg").runs) == 17  # type: ignore[union-attr]
+
+
+def test_export_and_import_carry_the_athletes_history() -> None:
+    book = tl.read_book(fixture(5)).book
+    sent = tl.export_book(book, "p1")  # Anna's plan
+    assert sent.histories == (_anna(),)
+    into = tl.import_book(Book(), tl.read_book(tl.dump_book(sent), source="file").book)
+    assert into.book.history_of("Anna Berg") == _anna()
+    # A coach's import of a file naming no one: the history goes to the row's athlete.
+    own = tl.export_book(book, "p3")
+    coach = tl.import_book(Book(), own, "Kim Lee").book
+    assert coach.history_of("Kim Lee") == dataclasses.replace(
+        book.history_of(""), athlete="Kim Lee"
+    )  # type: ignore[arg-type]
+    assert coach.history_of("") is None
+    # Deleting a plan keeps the runner's history.
+    assert tl.delete_plan(book, "p1").histories == book.histories
+
+
 def test_a_newer_book_is_refused() -> None:
     newer = fixture(4).replace('"schema": 4', f'"schema": {tl.SCHEMA_VERSION + 1}')
     reading = tl.read_book(newer)
@@ -180,6 +256,24 @@ def one_entry(draw: st.DrawFn) -> LogEntry:
 
 
 entries_st = one_entry()
+RUN_DAY = dt.datetime(2026, 3, 2, 7, tzinfo=dt.UTC)
+DISTANCES = (5000.0, 8000.0)  # more than the duplicate rule's share apart: two runs, not one
+
+
+@st.composite
+def kept_run(draw: st.DrawFn) -> tl.KeptRun:
+    """A run of a history on one of a few starts an hour apart, a second or two off (an
+    export and a re-export of it); the same start and distance are one activity."""
+    slot, distance = draw(st.integers(0, 5)), draw(st.sampled_from(DISTANCES))
+    started = RUN_DAY + dt.timedelta(hours=slot, seconds=draw(st.integers(0, 2)))
+    run = tl.LoggedRun(started.date(), draw(st.text(max_size=4)), draw(st.floats(0, 900)))
+    return tl.KeptRun(run, started, distance)
+
+
+def _activity(kept: tl.KeptRun) -> tuple[int, float]:
+    return (kept.started.hour, kept.distance_m)
+
+
 steps_st = st.lists(
     st.one_of(
         st.tuples(st.just("start"), st.integers(0, 2), st.integers(0, 2)),
@@ -193,6 +287,7 @@ steps_st = st.lists(
         ),
         st.tuples(st.just("export")),
         st.tuples(st.just("store")),
+        st.tuples(st.just("keep"), st.integers(0, 2), st.lists(kept_run(), max_size=4)),
     ),
     max_size=25,
 )
@@ -207,6 +302,7 @@ def _identity(log: tl.PlanLog) -> tuple[str, str]:
 def test_any_sequence_loses_no_entry_and_mixes_no_plans(steps: list[tuple[object, ...]]) -> None:
     book = Book()
     expected: dict[tuple[str, str], dict[tuple[int, int], LogEntry]] = {}
+    kept: dict[str, dict[tuple[int, float], tl.KeptRun]] = {}  # athlete → activity → run
     for step in steps:
         kind = step[0]
         if kind == "start":
@@ -234,6 +330,15 @@ def test_any_sequence_loses_no_entry_and_mixes_no_plans(steps: list[tuple[object
             assert back.added == back.replaced == 0 and back.book == book
         elif kind == "store":  # kept, read back (migrated through every reader)
             book = tl.read_book(tl.dump_book(book)).book
+        elif kind == "keep":
+            athlete = ATHLETES[step[1]]  # type: ignore[index]
+            runs = list({_activity(k): k for k in step[2]}.values())  # type: ignore[attr-defined]
+            book = tl.keep_history(book, tl.KeptHistory(athlete, tuple(runs)))
+            kept.setdefault(athlete.casefold(), {}).update({_activity(k): k for k in runs})
         got = {_identity(p): {e.key: e for e in p.entries} for p in book.plans}
         assert len(got) == len(book.plans)  # one plan per athlete and plan
         assert got == expected
+        histories = {
+            h.athlete.casefold(): {_activity(k): k for k in h.runs} for h in book.histories
+        }
+        assert histories == kept  # no run lost, doubled, or in another runner's history

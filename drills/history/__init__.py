@@ -20,6 +20,7 @@ from drills.history.archive import (
     read_members,
 )
 from drills.history.combine import combine
+from drills.history.duplicates import same_activity
 from drills.history.item import read_item
 from drills.history.model import ActivityRow, History, Item, Status, Week, WeekBand
 from drills.history.plan_start import PlanStart, plan_start
@@ -63,6 +64,7 @@ __all__ = [
     "read_item",
     "read_members",
     "recent_weeks",
+    "same_activity",
     "summary",
     "workers_for",
 ]

@@ -39,6 +39,16 @@ def _same_distance(a: float, b: float) -> bool:
     return abs(a - b) <= DUPLICATE_DISTANCE_SHARE * max(a, b)
 
 
+def same_activity(
+    start_a_s: float, distance_a_m: float, start_b_s: float, distance_b_m: float
+) -> bool:
+    """Whether two runs, by their starts (seconds) and distances, are one activity (the rule
+    above; the training log keeps a history by it too)."""
+    return abs(start_a_s - start_b_s) <= DUPLICATE_START_S and _same_distance(
+        distance_a_m, distance_b_m
+    )
+
+
 def mark_duplicates(items: Iterable[Item]) -> tuple[Item, ...]:
     """The items, each run that repeats a kept one marked "duplicate" with the reason."""
     others: list[Item] = []

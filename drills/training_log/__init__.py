@@ -5,7 +5,8 @@ it holds or steps back when the knees collapse, braking creeps in, pain or a fal
 ``entries`` holds the entries and their validation, ``store`` the stored form (versioned
 JSON, kept only in the reader's browser), ``adjustment`` the rules that change the plan,
 ``plans`` which plan a log belongs to, ``plan_logs`` many plans' logs in one browser (a
-runner's seasons, a coach's athletes) and ``book`` their stored form.
+runner's seasons, a coach's athletes), ``kept_history`` a runner's history as the log keeps
+it (summaries, never tracks) and ``book`` their stored form.
 """
 
 from drills.training_log.adjustment import Adjusted, Change, adjust, adjust_plan
@@ -30,6 +31,7 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
+from drills.training_log.kept_history import KeptHistory, KeptRun, KeptWeek, kept_from
 from drills.training_log.plan_logs import (
     Book,
     Imported,
@@ -39,6 +41,7 @@ from drills.training_log.plan_logs import (
     delete_plan,
     export_book,
     import_book,
+    keep_history,
     log_entry,
     remove_entry,
     set_note,
@@ -95,6 +98,9 @@ __all__ = [
     "BookReading",
     "Change",
     "Imported",
+    "KeptHistory",
+    "KeptRun",
+    "KeptWeek",
     "LogEntry",
     "LoggedRun",
     "PlanLog",
@@ -117,6 +123,8 @@ __all__ = [
     "export_name",
     "fits",
     "import_book",
+    "keep_history",
+    "kept_from",
     "log_entry",
     "low_high",
     "merge_entries",

@@ -1,4 +1,5 @@
-"""The kept log's stored form for many plans (schema 4), and reading every version of it.
+"""The kept log's stored form for many plans and the runners' kept histories (schema 5), and
+reading every version of it.
 
 A browser that keeps one plan may still hold the single-plan form (``store``); every reader
 here takes either, and an older export reads as a book of one plan with nothing lost.
@@ -17,9 +18,18 @@ from functools import lru_cache
 from drills.errors import InputError
 from drills.planner import FORM_FIELDS, WEEKS_RANGE
 from drills.training_log.entries import MAX_NOTE_CHARS, MAX_SESSIONS_PER_WEEK
+from drills.training_log.kept_history import (
+    KeptHistory,
+    KeptRun,
+    KeptWeek,
+    history_json,
+    kept_run_from_json,
+    kept_week_from_json,
+)
 from drills.training_log.plan_logs import (
     Book,
     PlanLog,
+    athlete_key,
     clean_athlete,
     from_store,
     is_plan_id,
@@ -27,6 +37,7 @@ from drills.training_log.plan_logs import (
 )
 from drills.training_log.runs import run_json
 from drills.training_log.store import (
+    BOOK_SCHEMA,
     FORMAT,
     SCHEMA_VERSION,
     Items,
@@ -62,6 +73,7 @@ def dump_book(book: Book) -> str:
         "schema": SCHEMA_VERSION,
         "current": book.current,
         "plans": [_plan_json(log) for log in book.plans],
+        "histories": [history_json(h) for h in book.histories],
     }
     return checked_size(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
@@ -69,7 +81,7 @@ def dump_book(book: Book) -> str:
 @dataclass(frozen=True)
 class BookReading:
     """A stored text as read: the book, one sentence when something was wrong, whether every
-    part was read, whether a newer page saved it, and whether it was a book (schema 4) at all."""
+    part was read, whether a newer page saved it, and whether it was a book (schema 4 or later) at all."""
 
     book: Book = field(default_factory=Book)
     message: str | None = None
@@ -119,6 +131,41 @@ def _plan_log(obj: object, today: dt.date | None) -> tuple[PlanLog, Items] | Non
     return log, items
 
 
+def _histories(raw: object) -> tuple[tuple[KeptHistory, ...], int]:
+    """The kept histories, each run and week that reads (a history is summaries the reader
+    can keep again from their export: a damaged one is left out and counted, never a plan)."""
+    kept: list[KeptHistory] = []
+    unread = 0
+    for obj in raw if isinstance(raw, list) else []:
+        try:
+            if not isinstance(obj, dict) or any(
+                not isinstance(obj.get(k), list) for k in ("runs", "weeks")
+            ):
+                raise TypeError("not a kept history")
+            runs: list[KeptRun] = []
+            weeks: dict[dt.date, KeptWeek] = {}
+            for one in obj["runs"]:
+                try:
+                    runs.append(kept_run_from_json(one))
+                except (InputError, TypeError, ValueError, KeyError):
+                    unread += 1
+            for one in obj["weeks"]:
+                try:
+                    week = kept_week_from_json(one)
+                    weeks.setdefault(week.start, week)
+                except (InputError, TypeError, ValueError, KeyError):
+                    unread += 1
+            history = KeptHistory(
+                clean_athlete(obj.get("athlete", "")), tuple(runs), tuple(weeks.values())
+            )
+            if any(athlete_key(h.athlete) == athlete_key(history.athlete) for h in kept):
+                raise TypeError("a second history for one runner")
+            kept.append(history)
+        except (InputError, TypeError, ValueError, KeyError):
+            unread += 1
+    return tuple(kept), unread
+
+
 def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -> BookReading:
     raw = data["plans"]
     assert isinstance(raw, list)  # whole checked
@@ -135,7 +182,10 @@ def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -
     ids = {p.id for p in logs}
     current = data.get("current")
     last = logs[-1].id if logs else None
-    book = Book(tuple(logs), current if isinstance(current, str) and current in ids else last)
+    histories, unread_history = _histories(data.get("histories"))
+    book = Book(
+        tuple(logs), current if isinstance(current, str) and current in ids else last, histories
+    )
     kept = any(p.entries or p.runs for p in logs)
     sentences = [left_out(read, source, kept or bool(logs))] if read else []
     if unread_plans:
@@ -144,10 +194,17 @@ def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -
             f"{where} holds {counted(unread_plans, 'plan', 'plans')} that could not be read "
             f"and {'was' if unread_plans == 1 else 'were'} left out."
         )
+    if unread_history:
+        where = "Your saved training log" if source == "saved" else "This file"
+        sentences.append(
+            f"{where} holds {counted(unread_history, 'part', 'parts')} of a kept running "
+            "history that could not be read and "
+            f"{'was' if unread_history == 1 else 'were'} left out."
+        )
     return BookReading(
         book,
         " ".join(s for s in sentences if s) or None,
-        complete=not unread_plans and not any(+i.unread for i in read),
+        complete=not unread_plans and not unread_history and not any(+i.unread for i in read),
         many=True,
     )
 
@@ -160,7 +217,8 @@ def read_book(text: object, *, source: str = "saved", today: dt.date | None = No
     data = whole(text, source)
     if isinstance(data, Reading):
         return BookReading(message=data.message, complete=data.complete, newer=data.newer)
-    if data.get("schema") == SCHEMA_VERSION:
+    schema = data.get("schema")
+    if isinstance(schema, int) and schema >= BOOK_SCHEMA:  # ``whole`` refused a newer one
         return _read_many(data, source, today)
     single = read_single(data, source, today)
     return BookReading(from_store(single.store), single.message, single.complete)

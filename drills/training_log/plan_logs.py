@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from drills.errors import InputError
 from drills.plan_form import plan_from_texts
 from drills.training_log.entries import MAX_NOTE_CHARS, LogEntry
+from drills.training_log.kept_history import KeptHistory, merged
 from drills.training_log.plans import same_plan
 from drills.training_log.runs import MAX_NAME_CHARS, LoggedRun
 from drills.training_log.store import Store, merge_entries, plan_from_json, run_order
@@ -97,10 +98,13 @@ class PlanLog:
 
 @dataclass(frozen=True)
 class Book:
-    """Every plan this browser keeps, and which one the planner page shows."""
+    """Every plan this browser keeps, which one the planner page shows, and each runner's
+    kept history (a history belongs to the runner, not to one plan: every plan of theirs is
+    set beside it)."""
 
     plans: tuple[PlanLog, ...] = ()
     current: str | None = None
+    histories: tuple[KeptHistory, ...] = ()  # one per athlete (athlete_key), "" the runner's
 
     def __post_init__(self) -> None:
         ids = [p.id for p in self.plans]
@@ -108,6 +112,12 @@ class Book:
             raise InputError("plan", "Two plans share one id.")
         if self.current is not None and self.current not in ids:
             raise InputError("plan", "The current plan is not in the log.")
+        owners = [athlete_key(h.athlete) for h in self.histories]
+        if len(set(owners)) != len(owners):
+            raise InputError("history", "Two kept histories for one runner.")
+        for history in self.histories:
+            if clean_athlete(history.athlete) != history.athlete:
+                raise InputError("athlete", "The athlete's name holds characters it cannot keep.")
 
     def get(self, plan_id: object) -> PlanLog:
         for log in self.plans:
@@ -122,6 +132,21 @@ class Book:
     @property
     def entry_count(self) -> int:
         return sum(len(p.entries) for p in self.plans)
+
+    def history_of(self, athlete: str) -> KeptHistory | None:
+        """The athlete's kept history ("" the runner's own), if any."""
+        key = athlete_key(athlete)
+        return next((h for h in self.histories if athlete_key(h.athlete) == key), None)
+
+
+def keep_history(book: Book, history: KeptHistory) -> Book:
+    """The book with ``history`` kept for its athlete over what was kept (``merged``: the
+    same runs replaced, the weeks it covers replaced, the rest kept)."""
+    old = book.history_of(history.athlete)
+    kept = merged(old, history)
+    if old is None:
+        return replace(book, histories=(*book.histories, kept))
+    return replace(book, histories=tuple(kept if h is old else h for h in book.histories))
 
 
 def _texts(texts: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> PlanTexts | None:
@@ -221,7 +246,7 @@ def put_current(book: Book, store: Store) -> Book:
         return book if book.current is None else delete_plan(book, book.current)
     if book.current is None:
         log = PlanLog(_next_id(book), "", store.plan, store.entries, store.runs)
-        return Book((*book.plans, log), log.id)
+        return replace(book, plans=(*book.plans, log), current=log.id)
     return with_store(book, book.current, store)
 
 
@@ -259,15 +284,20 @@ def import_book(book: Book, incoming: Book, athlete: str = "") -> Imported:
         )
         book, added, replaced = _put(book, log), added + more, replaced + changed
         into.append(log.id)
+    for history in incoming.histories:  # each runner's history to the same runner's
+        owner = clean_athlete(history.athlete or name)
+        book = keep_history(book, replace(history, athlete=owner))
     if book.current is None and into:
         book = replace(book, current=into[0])
     return Imported(book, added, replaced, tuple(into))
 
 
 def export_book(book: Book, plan_id: object) -> Book:
-    """One plan as a book of its own, to send as a file (its id and athlete kept)."""
+    """One plan as a book of its own, to send as a file (its id and athlete kept), with its
+    athlete's kept history."""
     log = book.get(plan_id)
-    return Book((log,), log.id)
+    history = book.history_of(log.athlete)
+    return Book((log,), log.id, () if history is None else (history,))
 
 
 def delete_plan(book: Book, plan_id: object) -> Book:
@@ -276,7 +306,7 @@ def delete_plan(book: Book, plan_id: object) -> Book:
     gone = book.get(plan_id).id
     plans = tuple(p for p in book.plans if p.id != gone)
     current = book.current if book.current != gone else (plans[-1].id if plans else None)
-    return Book(plans, current)
+    return replace(book, plans=plans, current=current)  # the runners' histories kept
 
 
 def from_store(store: Store) -> Book:

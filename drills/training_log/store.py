@@ -22,9 +22,11 @@ from drills.words import counted, listing, long_date
 # Version 3 added the runs the reader added from their own activity files. Version 4 keeps
 # many plans, each with its own log, optionally under an athlete's name (``book``); this
 # module reads and writes the single-plan forms, which the planner page still writes for a
-# browser that keeps one plan.
+# browser that keeps one plan. Version 5 adds each runner's kept history (per-run and per-week
+# summaries from the history page, ``kept_history``); a version 4 book reads as one without.
 SINGLE_SCHEMA = 3
-SCHEMA_VERSION = 4
+BOOK_SCHEMA = 4  # the first version that keeps many plans
+SCHEMA_VERSION = 5
 FORMAT = "downhill-confidence-training-log"
 # One size for a log the page reads, stores and imports, a coach's roster included: a full
 # 24-week log with long notes is under 150 000 characters (a real one a tenth of that), so a
@@ -118,7 +120,7 @@ def _migrate(data: dict[str, object]) -> dict[str, object]:
         data = {"format": FORMAT, "schema": 2, "plan": None, "entries": data.get("entries")}
     if data.get("schema") == 2:
         data = {**data, "schema": 3, "runs": []}
-    return data  # version 4 is read by ``book``
+    return data  # versions 4 and 5 are read by ``book``
 
 
 def dump_store(
@@ -198,7 +200,7 @@ def whole(text: object, source: str) -> Reading | dict[str, object]:
             fix = "it was not read; reload the page to get the newest version"
         return refused(f"was saved by a newer version of this page (schema {schema})", newer=True)
     data = _migrate(data)
-    items = "plans" if schema == SCHEMA_VERSION else "entries"
+    items = "plans" if schema >= BOOK_SCHEMA else "entries"
     if data.get("format") != FORMAT or not isinstance(data.get(items), list):
         return refused("is not a training log from this page")
     return data
