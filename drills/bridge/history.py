@@ -4,22 +4,28 @@ file) in, the page's regions out (drills.render.history_view).
 The archive reaches Python in the page's worker, never a server: as bytes, or as a reader the
 page serves slices of the File through (``size`` and ``slice(start, end)``), so a 2 GB archive
 is never in memory whole; or several such files chosen at once, read into one history. ``progress(done, total)``, when the page gives one, is called as
-files are read; its returning true cancels the reading. Nothing is kept.
+files are read; its returning true cancels the reading. Nothing is kept unless the reader
+asks: the answer carries the history's summaries (``keep``), which the page hands back to
+``keep`` when "Keep this history" is pressed.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, BinaryIO, cast
 
+from drills import training_log
+from drills.bridge import log, roster
 from drills.bridge.answers import Args
 from drills.errors import InputError, shown
 from drills.history import History, read_archive, read_files, summary
 from drills.render.audit_format import UNITS
 from drills.render.history_view import history_regions
 from drills.render.links import links_from
+from drills.words import counted
 
 SLICE_BYTES = 1 << 18  # as drills.history reads a member: one slice of the File per read
 MAX_FILES = 100_000  # files chosen at once: more than any runner's years of runs
@@ -132,4 +138,46 @@ def history(args: Args) -> dict[str, Any]:
         "runs": len(found.runs),
         "weeks": len(found.weeks),
         "not_counted": len(found.items) - len(found.runs),
+        "keep": keepable(found),
     }
+
+
+def keepable(found: History) -> dict[str, object] | None:
+    """The history's summaries, for the page to hand back to ``keep``; None: no run to keep."""
+    if not found.runs:
+        return None
+    return training_log.history_json(training_log.kept_from(found))
+
+
+TOO_BIG = (
+    "Keeping this history would grow your training log over the {size} this page can keep, "
+    "so nothing was kept: keep a shorter export (the last year or two of runs)."
+)
+
+
+def keep(args: Args) -> dict[str, Any]:
+    """Keep a history in the training log: {store, history (``keepable``'s)}. It goes to the
+    runner of the current plan ("" when there is none), over what was kept for them."""
+    reading = training_log.read_book(args.get("store"))
+    if reading.newer:
+        raise InputError("keep", log.NEWER)
+    if not reading.complete:
+        raise InputError("keep", roster.UNREAD)
+    history, problem = training_log.read_kept_history(args.get("history"))
+    if history is None:
+        raise InputError("keep", problem or "")
+    book = reading.book
+    athlete = book.current_log.athlete if book.current_log is not None else ""
+    kept = training_log.keep_history(book, replace(history, athlete=athlete))
+    try:
+        text = training_log.dump_book(kept)
+    except InputError:
+        raise InputError("keep", TOO_BIG.format(size=training_log.SIZE_TEXT)) from None
+    runs, weeks = len(history.runs), len(history.weeks)
+    summary = (
+        f"Kept {counted(runs, 'run', 'runs')} and {counted(weeks, 'week', 'weeks')} of your "
+        "history in this browser's training log (a summary of each, never a track): the "
+        "planner sets your plan's weeks beside the descent you ran, and the log's export "
+        "carries it."
+    )
+    return {"store": text, "summary": f"{summary} {problem}" if problem else summary}

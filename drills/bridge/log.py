@@ -176,7 +176,8 @@ def import_file(args: Args) -> dict[str, Any]:
     """
     reading = training_log.read_text(args.get("text"), source="file", today=today_of(args))
     incoming, message = reading.store, reading.message
-    if not incoming.entries and not incoming.runs:
+    histories = training_log.read_book(args.get("text"), source="file").book.histories
+    if not incoming.entries and not incoming.runs and not histories:
         return {"error": message or "This file holds no log entries, so nothing was imported."}
     kept_reading = _kept(args)
     kept = kept_reading.store
@@ -196,10 +197,12 @@ def import_file(args: Args) -> dict[str, Any]:
     runs = {*kept.runs, *incoming.runs}
     try:
         text = training_log.with_changes(kept, entries, incoming.plan or kept.plan, runs)
+        args = {**args, "store": _with_histories(args.get("store"), histories)}
     except InputError:
         return {"error": training_log.IMPORT_TOO_LARGE}
     summary = f"Imported {counted(len(incoming.entries), 'log entry', 'log entries')}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."
+    summary += " Your kept running history came with it." if histories else ""
     summary += f" {message}" if message else ""
     # The page shows the plan the file belongs to (the log restores it: no share link wins).
     return _changed({**args, "query": ""}, kept_reading, text, summary)
@@ -207,7 +210,8 @@ def import_file(args: Args) -> dict[str, Any]:
 
 def plan_file(book: Book, plan_id: object) -> dict[str, Any]:
     """One plan as a file for the athlete or coach: its name carries the athlete, start and
-    grades; its content the athlete's name and the coach's session notes."""
+    grades; its content the athlete's name, the coach's session notes and the athlete's kept
+    history."""
     one = training_log.export_book(book, plan_id)
     plan = one.plans[0]
     return {
@@ -218,22 +222,38 @@ def plan_file(book: Book, plan_id: object) -> dict[str, Any]:
     }
 
 
+def _with_histories(kept_text: object, histories: tuple[training_log.KeptHistory, ...]) -> object:
+    """The kept text with a file's kept histories kept too (a book's export carries its
+    runner's history); the kept text itself when the file has none."""
+    if not histories:
+        return kept_text
+    book = training_log.read_book(kept_text).book
+    for history in histories:
+        book = training_log.keep_history(book, history)
+    return training_log.dump_book(book)
+
+
 def export_log(args: Args) -> dict[str, Any]:
     """The current plan's log as a JSON file: {store, today}. A plan kept for an athlete (a
-    coach's link) or with a coach's session notes goes as the roster's export does, named
-    for the athlete, so it comes back to their row with its notes."""
+    coach's link), with a coach's session notes or with its runner's kept history goes as the
+    roster's export does, named for the athlete, so it comes back to their row with its notes
+    and history; a kept history with no plan goes on its own."""
     store, message = training_log.read_store(args.get("store"))
-    if not store.entries and not store.runs:
-        raise InputError("export", message or "The log is empty: mark a session done first.")
     book = training_log.read_book(args.get("store")).book
     current = book.current_log
-    if current is not None and (current.athlete or current.notes):
+    history = book.history_of(current.athlete if current is not None else "")
+    if not store.entries and not store.runs and history is None:
+        raise InputError("export", message or "The log is empty: mark a session done first.")
+    if current is not None and (current.athlete or current.notes or history is not None):
         return plan_file(book, current.id)
+    text = training_log.with_changes(store)
+    if history is not None:  # no plan: the history alone
+        text = training_log.dump_book(Book(histories=(history,)))
     return {
         "entries": len(store.entries),  # the page notes the backup: date and entries
         "filename": f"downhill-training-log-{today_of(args).isoformat()}.json",
         "mime": "application/json",
-        "text": training_log.with_changes(store),
+        "text": text,
     }
 
 

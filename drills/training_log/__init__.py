@@ -15,6 +15,7 @@ from drills.training_log.book import (
     dump_book,
     export_name,
     read_book,
+    read_kept_history,
     read_store,
     read_text,
     written_back,
@@ -31,7 +32,13 @@ from drills.training_log.entries import (
     read_entry_form,
     session_key,
 )
-from drills.training_log.kept_history import KeptHistory, KeptRun, KeptWeek, kept_from
+from drills.training_log.kept_history import (
+    KeptHistory,
+    KeptRun,
+    KeptWeek,
+    history_json,
+    kept_from,
+)
 from drills.training_log.plan_logs import (
     Book,
     Imported,
@@ -122,6 +129,7 @@ __all__ = [
     "export_book",
     "export_name",
     "fits",
+    "history_json",
     "import_book",
     "keep_history",
     "kept_from",
@@ -135,6 +143,7 @@ __all__ = [
     "planned_and_done",
     "read_book",
     "read_entry_form",
+    "read_kept_history",
     "read_store",
     "read_text",
     "remove_entry",

@@ -166,6 +166,17 @@ def _histories(raw: object) -> tuple[tuple[KeptHistory, ...], int]:
     return tuple(kept), unread
 
 
+def read_kept_history(obj: object) -> tuple[KeptHistory | None, str | None]:
+    """A history as the history page hands it back to keep (``kept_history.history_json``'s
+    form), and a sentence when any of it could not be read (None: all of it read)."""
+    found, unread = _histories([obj])
+    if not found:
+        return None, "This history could not be read, so nothing was kept: read your export again."
+    if unread:
+        return found[0], f"{counted(unread, 'part', 'parts')} of this history could not be read."
+    return found[0], None
+
+
 def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -> BookReading:
     raw = data["plans"]
     assert isinstance(raw, list)  # whole checked
