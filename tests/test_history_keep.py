@@ -13,6 +13,8 @@ from pathlib import Path
 from devtools import history_example
 from drills import bridge
 from drills import training_log as tl
+from drills.plan_form import plan_from_texts
+from drills.planner import Plan
 from tests.pages import LINKS
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
@@ -107,3 +109,39 @@ def test_the_planner_keeps_the_history_through_its_changes_export_and_import() -
     into = call("log_import", fields=fields, store="", text=exported, today="2026-04-01")
     assert tl.read_book(into["store"]).book.history_of("") == history
     assert "running history" in into["data"]["log_summary"]
+
+
+PLANNER = {"current": "4", "target": "12", "weeks": "8", "sessions": "3", "level": "beginner", "slope": "200", "start": "2026-03-02"}  # fmt: skip
+
+
+def chart_text(out: dict) -> str:
+    """The plan chart's text alternative (its desc) in the planner's answer."""
+    html = out["regions"]["results"]["html"]
+    return html[html.index('<desc id="dc-plan-chart-desc">') :].split("</desc>")[0]
+
+
+def test_the_planners_chart_sets_each_week_beside_the_kept_history() -> None:
+    store = call("history_keep", store="", history=keepable())["store"]
+    weeks = tl.read_book(store).book.history_of("").weeks  # type: ignore[union-attr]
+    args = {"tool": "planner", "fields": PLANNER, "today": "2026-05-01"}
+    out = call("compute", **args, store=store)
+    assert 'class="dc-bar-run"' in out["regions"]["results"]["html"]
+    plan = tl.read_book(store).book  # no plan kept: the history is the browser's runner's
+    assert plan.current is None
+    planned = [w.total_drop_m for w in planner_of(PLANNER).weeks]
+    # Each week of the plan (from Monday 2 March) beside the kept week of the same Monday.
+    expected = "; ".join(
+        f"week {k}: planned {p:.0f} m, run {w.descent_m:.0f} m"
+        for k, (p, w) in enumerate(zip(planned, weeks, strict=True), start=1)
+    )
+    assert chart_text(out).endswith(expected[0].upper() + expected[1:] + ".")
+    # Nothing kept: the chart claims nothing; an undated plan has no weeks to set runs in.
+    assert "so far" not in chart_text(call("compute", **args, store=""))
+    undated = call("compute", **{**args, "fields": {**PLANNER, "start": ""}}, store=store)
+    assert "so far" not in chart_text(undated)
+
+
+def planner_of(texts: dict[str, str]) -> Plan:
+    plan = plan_from_texts(texts)
+    assert plan is not None
+    return plan

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drills.bridge.answers import Args
-from drills.bridge.history import CANCELLED, MAX_FILES, file_sources, progress_of, today_of
+from drills.bridge.history import (
+    CANCELLED,
+    MAX_FILES,
+    file_sources,
+    keepable,
+    progress_of,
+    today_of,
+)
 from drills.errors import InputError
 from drills.history import (
     DEFAULT_SPORTS,
@@ -110,7 +117,8 @@ def history_part(args: Args) -> dict[str, Any]:
 
 def history_add(args: Args) -> dict[str, Any]:
     """{items, show, units, links, today} → {done, total} and, when ``show`` is true or the
-    last file is in, {regions, runs, weeks, not_counted} of the history read so far."""
+    last file is in, {regions, runs, weeks, not_counted} of the history read so far; once the
+    last file is in, ``keep`` (``drills.bridge.history.keepable``)."""
     given = args.get("items")
     if not isinstance(given, list) or len(given) > _KEPT.total - _KEPT.done:
         raise InputError("archive", "The files read could not be put together; choose again.")
@@ -119,6 +127,8 @@ def history_add(args: Args) -> dict[str, Any]:
     out: dict[str, Any] = {"done": _KEPT.done, "total": _KEPT.total}
     if args.get("show") is True or _KEPT.done == _KEPT.total:
         out |= history_render(args)
+    if _KEPT.done == _KEPT.total:  # read whole: what "Keep this history" keeps
+        out["keep"] = keepable(combine(_KEPT.items))
     return out
 
 

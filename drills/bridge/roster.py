@@ -50,7 +50,7 @@ def _shown(book: Book, args: Args) -> dict[str, Any]:
     tops = [
         roster_view.roster_region(book, today),
         roster_view.plans_region(book, today),
-        roster_view.planned_done_region(book.current_log),
+        roster_view.planned_done_region(book.current_log, book.current_history),
     ]
     marks = args.get("marks")
     return {

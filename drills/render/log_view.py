@@ -43,6 +43,7 @@ class LogView:
     regions: tuple[Region, ...]
     summary: str
     data: Mapping[str, Any] = field(default_factory=dict)
+    fits: bool = False  # the kept log belongs to this plan
 
 
 def restored_texts(store: Store, texts: Mapping[str, str]) -> dict[str, str] | None:
@@ -289,4 +290,5 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
             "logged_plan": store.plan_texts() if mismatch else None,
             "notes": {session_key(*key): text for key, text in notes.items()},
         },
+        fits=not mismatch,
     )

@@ -85,7 +85,19 @@ def _done_description(done: Sequence[WeekDescent]) -> str:
     logged = sum(w.logged_m for w in done)
     runs = sum(w.run_m for w in done)
     ran = f", and {_metres(runs)} m on runs from activity files" if runs else ""
-    return f"Logged so far: {_metres(logged)} m of the plan's descent{ran}."
+    total = f"Logged so far: {_metres(logged)} m of the plan's descent{ran}."
+    if not logged:
+        total = f"Run so far: {_metres(runs)} m of descent, from activity files."
+    weeks = [
+        f"week {w.week}: planned {_metres(w.planned_m)} m"
+        + (f", logged {_metres(w.logged_m)} m" if w.logged_m else "")
+        + (f", run {_metres(w.run_m)} m" if w.run_m else "")
+        for w in done
+        if w.logged_m or w.run_m
+    ]
+    said = "; ".join(weeks)
+    each = f" {said[0].upper()}{said[1:]}." if said else ""
+    return total + each
 
 
 def _done_bars(

@@ -4,7 +4,7 @@ the chart, the session cards of ``plan_cards`` and the printed handout of ``plan
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -20,7 +20,7 @@ from drills.render.plan_cards import SessionsLog, weeks_html
 from drills.render.plan_handout import handout
 from drills.render.planner_chart import plan_chart_svg
 from drills.render.regions import Region, Segment, region
-from drills.training_log import Store
+from drills.training_log import Store, WeekDescent
 from drills.words import listing, pct
 
 # A coach's plan link names the athlete it is for: the plan is kept under that name, so the
@@ -123,13 +123,20 @@ def summary_html(plan: planner.Plan) -> str:
     )
 
 
-def results(plan: planner.Plan, log: SessionsLog, links: Links) -> Region:
+def results(
+    plan: planner.Plan,
+    log: SessionsLog,
+    links: Links,
+    done: Sequence[WeekDescent] | None = None,
+) -> Region:
     """The plan's results, as the training log has adjusted it (``log``: the log's cell beside
-    each session, and what it changed). The weeks and sessions are the frame; the cards and the
-    handout's cells are regions, and so are the parts of them that change on their own."""
+    each session, and what it changed; ``done``: each week's descent logged and run, drawn
+    beside the plan's). The weeks and sessions are the frame; the cards and the handout's
+    cells are regions, and so are the parts of them that change on their own."""
+    chart = plan_chart_svg(plan, done=done)
     out: list[Segment] = [
         region("div", "summary", summary_html(plan), attributes=' class="dc-plan-summary"'),
-        region("figure", "chart", plan_chart_svg(plan), attributes=' class="dc-plan-chart"'),
+        region("figure", "chart", chart, attributes=' class="dc-plan-chart"'),
         region("figure", "ruler", _ruler(plan), attributes=' class="dc-figure dc-plan-ruler"'),
         *weeks_html(plan, log, links),
         handout(plan, log.done, log.reasons),

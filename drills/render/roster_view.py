@@ -18,6 +18,7 @@ from drills.render.regions import Region, region
 from drills.training_log import (
     ATTENTION,
     Book,
+    KeptHistory,
     PlanLog,
     Progress,
     RosterRow,
@@ -167,10 +168,11 @@ def plans_region(book: Book, today: dt.date) -> Region:
     )
 
 
-def planned_done_region(log: PlanLog | None) -> Region:
-    """The plan's chart with the descent logged and run beside what was planned."""
+def planned_done_region(log: PlanLog | None, history: KeptHistory | None = None) -> Region:
+    """The plan's chart with the descent logged and run (the kept ``history``'s runs too)
+    beside what was planned."""
     plan = None if log is None else plan_from_texts(log.plan_texts())
     if log is None or plan is None:
         return region("figure", "planned-done", "", attributes=' class="dc-plan-chart" hidden')
-    svg = plan_chart_svg(plan, "dc-planned-done", done=planned_and_done(log))
+    svg = plan_chart_svg(plan, "dc-planned-done", done=planned_and_done(log, history))
     return region("figure", "planned-done", svg, attributes=' class="dc-plan-chart"')

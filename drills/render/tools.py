@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drills import training_log
+from drills.planner import Plan
 from drills.render import cadence_view, log_view, planner_view
 from drills.render.context import Context
 from drills.render.forms import Field
@@ -60,8 +61,19 @@ def _planner(values: Mapping[str, Any] | None, context: Context) -> View:
     if plan is None:
         return View(log.regions, "", data)
     shown = log.plan or plan  # as the training log has adjusted it
-    results = planner_view.results(shown, log.beside, context.links)
+    done = _done(plan, reading.store, context.store) if log.fits else None
+    results = planner_view.results(shown, log.beside, context.links, done)
     return View((results, *log.regions), planner_view.summary(shown), data)
+
+
+def _done(
+    plan: Plan, store: training_log.Store, kept: str
+) -> tuple[training_log.WeekDescent, ...] | None:
+    """The plan's weeks against the descent logged and run (the log's runs and its runner's
+    kept history); None while the kept log holds nothing for them (the chart claims nothing)."""
+    history = training_log.saved_book(kept).book.current_history
+    weeks = training_log.plan_against(plan, store.entries, store.runs, history)
+    return weeks if any(w.logged_m or w.run_m for w in weeks) else None
 
 
 def _planner_restore(texts: Mapping[str, str], context: Context) -> dict[str, str] | None:

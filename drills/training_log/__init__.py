@@ -18,6 +18,7 @@ from drills.training_log.book import (
     read_kept_history,
     read_store,
     read_text,
+    saved_book,
     written_back,
 )
 from drills.training_log.entries import (
@@ -62,6 +63,7 @@ from drills.training_log.roster import (
     RosterRow,
     WeekDescent,
     order_rule,
+    plan_against,
     plan_list,
     planned_and_done,
     roster_rows,
@@ -138,6 +140,7 @@ __all__ = [
     "merge_entries",
     "order_rule",
     "parse_key",
+    "plan_against",
     "plan_keys",
     "plan_list",
     "planned_and_done",
@@ -151,6 +154,7 @@ __all__ = [
     "run_from_json",
     "run_key",
     "same_plan",
+    "saved_book",
     "session_key",
     "set_note",
     "start_plan",

@@ -250,15 +250,24 @@ def read_text(text: object, *, source: str = "saved", today: dt.date | None = No
     return _read_text(text, source, today)
 
 
-# The page's every call brings the same kept text (drills.bridge keeps it): read once. A Reading
+# The page's every call brings the same kept text (drills.bridge keeps it): read once. A reading
 # is frozen, so the callers share it.
 @lru_cache(maxsize=2)
+def saved_book(text: str) -> BookReading:
+    """The browser's kept text as a book (``read_book``), read once however often it is asked."""
+    return read_book(text)
+
+
+@lru_cache(maxsize=2)
 def _read_saved(text: str) -> Reading:
-    return _read_text(text, "saved", None)
+    return _current(saved_book(text))
 
 
 def _read_text(text: object, source: str, today: dt.date | None) -> Reading:
-    reading = read_book(text, source=source, today=today)
+    return _current(read_book(text, source=source, today=today))
+
+
+def _current(reading: BookReading) -> Reading:
     log = reading.book.current_log
     if log is None:
         return Reading(Store(), reading.message, reading.complete, reading.newer)

@@ -138,6 +138,12 @@ class Book:
         key = athlete_key(athlete)
         return next((h for h in self.histories if athlete_key(h.athlete) == key), None)
 
+    @property
+    def current_history(self) -> KeptHistory | None:
+        """The kept history of the current plan's runner (the browser's own with no plan)."""
+        current = self.current_log
+        return self.history_of(current.athlete if current is not None else "")
+
 
 def keep_history(book: Book, history: KeptHistory) -> Book:
     """The book with ``history`` kept for its athlete over what was kept (``merged``: the

@@ -15,8 +15,9 @@ from drills.plan_form import plan_from_texts
 from drills.planner import Plan
 from drills.training_log.adjustment import adjust_plan
 from drills.training_log.entries import FLAGS, LogEntry, plan_keys
+from drills.training_log.kept_history import KeptHistory, runs_between
 from drills.training_log.plan_logs import Book, PlanLog, athlete_key
-from drills.training_log.runs import place
+from drills.training_log.runs import LoggedRun, place
 from drills.words import listing, long_date, pct
 
 # What a last session may raise, most urgent first: the roster's order follows this tuple.
@@ -198,18 +199,35 @@ class WeekDescent:
     run_m: float
 
 
-def planned_and_done(log: PlanLog) -> tuple[WeekDescent, ...]:
+def planned_and_done(log: PlanLog, history: KeptHistory | None = None) -> tuple[WeekDescent, ...]:
     """Week by week, the plan's descent against what was logged and run (empty when the log's
     plan cannot be read)."""
     plan = _plan(log)
     if plan is None:
         return ()
-    adjusted = adjust_plan(plan, log.entries, log.runs).plan
-    logged = {e.key for e in log.entries}
-    placed = place(log.runs, plan, log.entries)
+    return plan_against(plan, log.entries, log.runs, history)
+
+
+def plan_against(
+    plan: Plan,
+    entries: tuple[LogEntry, ...],
+    runs: tuple[LoggedRun, ...],
+    history: KeptHistory | None = None,
+) -> tuple[WeekDescent, ...]:
+    """Week by week, ``plan``'s descent against the log's sessions and runs and, once the plan
+    has dates, the kept history's runs in each of its weeks (a run the log has too counts once)."""
+    adjusted = adjust_plan(plan, entries, runs).plan
+    logged = {e.key for e in entries}
+    placed = place(runs, plan, entries)
     run_m = {w.number: 0.0 for w in plan.weeks}
-    for (week, _), runs in placed.items():
-        run_m[week] += sum(r.descent_m for r, _ in runs)
+    for (week, _), found in placed.items():
+        run_m[week] += sum(r.descent_m for r, _ in found)
+    start = plan.inputs.start_date
+    if history is not None and start is not None:
+        for w in plan.weeks:
+            first = start + dt.timedelta(weeks=w.number - 1)
+            ran = runs_between(history, first, first + dt.timedelta(days=6), runs)
+            run_m[w.number] += sum(r.descent_m for r in ran)
     return tuple(
         WeekDescent(
             original.number,

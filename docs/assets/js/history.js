@@ -8,7 +8,7 @@
 // which answers the history read so far, then the whole one; it keeps it, so another unit
 // draws it again without reading anything. Python's regions are put in as they come.
 import { defineComponent, getElement, getElements, onDroppedFiles, showErrors, startPythonFor } from "./component.js";
-import { today } from "./log-store.js";
+import { changeLog, today } from "./log-store.js";
 import { callPython, extraPython } from "./py-client.js";
 
 const SHOW_EVERY_MS = 1000; // the history so far is drawn at most this often while files are read
@@ -18,6 +18,8 @@ const SHOW_EVERY_MS = 1000; // the history so far is drawn at most this often wh
  * @typedef {object} Reading
  * @property {AbortController | null} controller cancels the read under way (every worker ends)
  * @property {boolean} drawn this page's Python holds the history shown (another unit redraws it)
+ * @property {unknown} keep the summaries of the last history read whole (Python's, handed back
+ *   to keep it: the page never looks inside them), or null
  */
 
 /** @type {WeakMap<HTMLElement, Reading>} */
@@ -81,7 +83,9 @@ async function readParts(root, files, listed, signal) {
     if (show) shownAt = performance.now();
     const added = callPython("history_add", { items, show, ...drawing(root) }, { signal }).then((out) => {
       if (out.error) throw failed(out.error);
-      if (!signal.aborted) put(root, out.regions);
+      if (signal.aborted) return;
+      put(root, out.regions);
+      if ("keep" in out) offerKeep(root, out.keep); // the last file is in
     });
     added.catch(() => {}); // awaited below, with the others
     adding.push(added);
@@ -119,6 +123,25 @@ async function readParts(root, files, listed, signal) {
   }
 }
 
+/** "Keep this history", offered once a read found runs to keep (`keep`: Python's summaries). */
+function offerKeep(/** @type {HTMLElement} */ root, /** @type {unknown} */ keep) {
+  state(root).keep = keep ?? null;
+  getElement("[data-history-keep]", root).hidden = !keep;
+  showErrors(getElement("[data-history-keep]", root), undefined);
+}
+
+/** Keep the history read last in the training log (Python merges it: the same runs replaced). */
+async function keep(/** @type {HTMLElement} */ root) {
+  const history = state(root).keep;
+  if (!history) return;
+  const area = getElement("[data-history-keep]", root);
+  const { answer, outcome } = await changeLog((store) => callPython("history_keep", { history, store, today: today() }));
+  showErrors(area, answer?.error ? { [answer.field ?? "keep"]: answer.error } : undefined, { focus: true });
+  if (outcome === "written") say(root, answer?.summary ?? "");
+  else if (answer?.error) say(root, answer.error);
+  else if (outcome === "failed" || outcome === "conflict") say(root, said(root, outcome === "failed" ? "keep-failed" : "keep-busy"));
+}
+
 async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files) {
   if (!files.length) return;
   const current = state(root);
@@ -127,6 +150,7 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
   const { signal } = controller;
   const progress = getElement("[data-history-progress]", root);
   showErrors(root, undefined);
+  offerKeep(root, null); // until this read is whole
   showProgress(root, 0, 0);
   progress.hidden = false;
   say(root, getElement("label[for=dc-history-bar]", root).textContent ?? "");
@@ -177,7 +201,7 @@ async function redraw(/** @type {HTMLElement} */ root) {
 }
 
 function attach(/** @type {HTMLElement} */ root) {
-  reads.set(root, { controller: null, drawn: false });
+  reads.set(root, { controller: null, drawn: false, keep: null });
   const input = /** @type {HTMLInputElement} */ (getElement("[name=files]", root));
   const choose = (/** @type {File[]} */ files) => read(root, files).catch(() => say(root, said(root, "stopped")));
   input.addEventListener("change", () => {
@@ -196,5 +220,6 @@ defineComponent("history", {
     cancel(root) {
       state(root).controller?.abort(); // py-client.js ends every worker reading it; fresh ones start
     },
+    keep: (root) => keep(root).catch(() => say(root, said(root, "stopped"))),
   },
 });
