@@ -2,7 +2,8 @@
 
 Prints a table: first paint (which holds the pre-rendered results), time to the first
 interactive recompute (cold and warm cache, medians of five rounds, the pages interleaved in
-each round), recompute latency p50/p95 over 150 changes (50 in each of three fresh visits),
+each round), recompute latency p50/p95 over 150 changes (50 in each of three fresh visits) and
+the planner's p95 with a kept log of 1,000 runs against an empty one (bench_kept.py),
 the bytes of a whole first visit (a tool page until its runtime and the pages are kept for
 offline; a chapter until idle) and of its Python runtime, the time to a live tool on an emulated
 phone network (Chromium's network emulation: 10 Mbit/s down, 40 ms latency), build time, and
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 import fitdecode
+from bench_kept import kept_rows  # scripts/, this script's folder
 from playwright.sync_api import sync_playwright
 
 from devtools import lighthouse
@@ -375,6 +377,7 @@ def main() -> None:
                         )
                     latencies[tool] += recompute_latencies(page, field, values)
                 ctx.close()
+            kept_log = kept_rows(browser, base, recompute_latencies)  # 1,000 kept runs vs none
             audits: dict[str, list[float]] = {label: [] for label in AUDIT_FILES}
             ctx = browser.new_context()
             page = ctx.new_page()
@@ -466,6 +469,7 @@ def main() -> None:
                 f"{pct(times, 50):.1f} / {pct(times, 95):.1f}",
             )
         )
+    rows += kept_log
     rows.append(
         (
             "chapter page: bytes until idle / of them Pyodide runtime / ratio to naive's visit",

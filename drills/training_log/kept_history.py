@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from drills.errors import InputError
@@ -95,6 +97,11 @@ class KeptHistory:
             raise InputError("history", "Two kept weeks start on one Monday.")
         object.__setattr__(self, "weeks", tuple(weeks[k] for k in sorted(weeks)))
 
+    @cached_property
+    def days(self) -> list[dt.date]:
+        """Each run's day, in the runs' order (a UTC start's date: in order too)."""
+        return [k.run.date for k in self.runs]
+
 
 def _run_order(kept: KeptRun) -> tuple[object, ...]:
     return (kept.started, kept.distance_m, kept.run.name, kept.run.descent_m)
@@ -170,11 +177,9 @@ def runs_between(
     """The kept runs dated from ``first`` to ``last``, leaving out those the log already has
     (``same_day_run``), so no run counts twice."""
     already = list(logged)
-    return tuple(
-        k.run
-        for k in history.runs
-        if first <= k.run.date <= last and not any(same_day_run(r, k.run) for r in already)
-    )
+    days = history.days  # the runs are in start order: a week's are found by halving
+    within = history.runs[bisect_left(days, first) : bisect_right(days, last)]
+    return tuple(k.run for k in within if not any(same_day_run(r, k.run) for r in already))
 
 
 def history_json(history: KeptHistory) -> dict[str, object]:
