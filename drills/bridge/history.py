@@ -167,8 +167,7 @@ def keep(args: Args) -> dict[str, Any]:
     if history is None:
         raise InputError("keep", problem or "")
     book = reading.book
-    athlete = book.current_log.athlete if book.current_log is not None else ""  # its runner's
-    kept = training_log.keep_history(book, replace(history, athlete=athlete))
+    kept = training_log.keep_history(book, replace(history, athlete=book.current_athlete))
     try:
         text = training_log.dump_book(kept)
     except InputError:

@@ -81,7 +81,8 @@ def dump_book(book: Book) -> str:
 @dataclass(frozen=True)
 class BookReading:
     """A stored text as read: the book, one sentence when something was wrong, whether every
-    part was read, whether a newer page saved it, and whether it was a book (schema 4 or later) at all."""
+    part was read, whether a newer page saved it, and whether it was a book (schema 4 or later)
+    at all."""
 
     book: Book = field(default_factory=Book)
     message: str | None = None
@@ -199,19 +200,16 @@ def _read_many(data: Mapping[str, object], source: str, today: dt.date | None) -
     )
     kept = any(p.entries or p.runs for p in logs)
     sentences = [left_out(read, source, kept or bool(logs))] if read else []
-    if unread_plans:
-        where = "Your saved training log" if source == "saved" else "This file"
-        sentences.append(
-            f"{where} holds {counted(unread_plans, 'plan', 'plans')} that could not be read "
-            f"and {'was' if unread_plans == 1 else 'were'} left out."
-        )
-    if unread_history:
-        where = "Your saved training log" if source == "saved" else "This file"
-        sentences.append(
-            f"{where} holds {counted(unread_history, 'part', 'parts')} of a kept running "
-            "history that could not be read and "
-            f"{'was' if unread_history == 1 else 'were'} left out."
-        )
+    where = "Your saved training log" if source == "saved" else "This file"
+    for count, what in (
+        (unread_plans, counted(unread_plans, "plan", "plans")),
+        (unread_history, f"{counted(unread_history, 'part', 'parts')} of a kept running history"),
+    ):
+        if count:
+            sentences.append(
+                f"{where} holds {what} that could not be read and "
+                f"{'was' if count == 1 else 'were'} left out."
+            )
     return BookReading(
         book,
         " ".join(s for s in sentences if s) or None,

@@ -139,10 +139,15 @@ class Book:
         return next((h for h in self.histories if athlete_key(h.athlete) == key), None)
 
     @property
-    def current_history(self) -> KeptHistory | None:
-        """The kept history of the current plan's runner (the browser's own with no plan)."""
+    def current_athlete(self) -> str:
+        """The current plan's runner ("" the browser's own, as with no plan at all)."""
         current = self.current_log
-        return self.history_of(current.athlete if current is not None else "")
+        return current.athlete if current is not None else ""
+
+    @property
+    def current_history(self) -> KeptHistory | None:
+        """The kept history of the current plan's runner."""
+        return self.history_of(self.current_athlete)
 
 
 def keep_history(book: Book, history: KeptHistory) -> Book:
