@@ -46,6 +46,7 @@ def test_a_kept_history_reaches_the_planner_after_a_reload(
     )
     kept = page.evaluate("() => localStorage.getItem('dc-training-log')")
     assert '"schema": 5' in kept and '"histories"' in kept
+    page.wait_for_selector("[data-history-kept-view] [data-history-handoff]")
     check(page, axe, "history-kept")
     # Kept again: the same runs replaced, the kept text unchanged.
     keep.click()
@@ -54,6 +55,13 @@ def test_a_kept_history_reaches_the_planner_after_a_reload(
         " && localStorage.getItem('dc-training-log') === s",
         arg=kept,
     )
+    # Back on the page with nothing chosen: the kept history, and the planner's hand-off from
+    # it (test_history_keep.py checks it is the read's; months later it asks for a recent grade).
+    page.reload()
+    page.wait_for_selector("[data-history-kept-view] [data-history-handoff]")
+    assert "Kept in this browser: 18 runs over 8 weeks" in page.locator(
+        "[data-history-kept-view]"
+    ).inner_text()
     page.goto(f"{base_url}/tools/planner/{PLAN}")
     wait_for_runs_in_chart(page)
     page.reload()

@@ -145,3 +145,19 @@ def planner_of(texts: dict[str, str]) -> Plan:
     plan = plan_from_texts(texts)
     assert plan is not None
     return plan
+
+
+def test_use_in_the_planner_from_the_kept_history_is_the_reads() -> None:
+    """Back on the history page with nothing chosen, the kept weeks hand the planner the same
+    start as the export they came from did (its grade and its first week)."""
+    today = "2026-04-30"  # the week after the example's last run
+    read = call("history", example(), name="export.zip", today=today)
+    store = call("history_keep", store="", history=read["keep"])["store"]
+    shown = call("history_kept", store=store, today=today)["html"]
+    handoff = read["regions"]["handoff"]
+    assert "Use in the planner" in handoff and handoff in shown
+    assert shown.startswith(
+        '<div class="dc-history-kept-view"><p>Kept in this browser: 18 runs over 8 weeks, '
+        "the last on 26 April 2026."
+    )
+    assert call("history_kept", store="", today=today)["html"] == ""

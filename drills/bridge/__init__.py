@@ -35,6 +35,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "history_add": history_pool.history_add,
     "history_render": history_pool.history_render,  # another unit: no file read again
     "history_keep": history.keep,  # its summaries into the training log, when the reader asks
+    "history_kept": history.kept,  # the history kept, and the planner from it
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
     "log_save": log.save,
     "log_remove": log.remove,
@@ -76,6 +77,7 @@ DOING: dict[str, str] = {
     "history_add": "putting your history together",
     "history_render": "drawing your history again",
     "history_keep": "keeping your history",
+    "history_kept": "showing your kept history",
     "log_save": "saving to the training log",
     "log_remove": "removing from the training log",
     "log_import": "importing the training log",

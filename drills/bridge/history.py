@@ -23,7 +23,7 @@ from drills.bridge.answers import Args
 from drills.errors import InputError, shown
 from drills.history import History, read_archive, read_files, summary
 from drills.render.audit_format import UNITS
-from drills.render.history_view import history_regions
+from drills.render.history_view import history_regions, kept_html
 from drills.render.links import links_from
 from drills.words import counted
 
@@ -180,3 +180,11 @@ def keep(args: Args) -> dict[str, Any]:
         "carries it."
     )
     return {"store": text, "summary": f"{summary} {problem}" if problem else summary}
+
+
+def kept(args: Args) -> dict[str, Any]:
+    """The history kept for the current plan's runner, and "Use in the planner" from it:
+    {store, links, today} → {html} ("" when none is kept)."""
+    book = training_log.read_book(args.get("store")).book
+    today = _today(args.get("today")) or date.today()
+    return {"html": kept_html(book.current_history, today, links_from(args.get("links")))}

@@ -9,9 +9,19 @@ by REGIONS; the page puts each into its element ``[data-history-region=key]``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from drills import planner
-from drills.history import History, Item, PlanStart, Summary, Week, plan_start, recent_weeks
+from drills.history import (
+    History,
+    Item,
+    PlanStart,
+    Summary,
+    Week,
+    plan_start,
+    recent_weeks,
+    summary,
+)
 from drills.render import planner_view
 from drills.render.audit_actions import planner_href
 from drills.render.audit_format import (
@@ -25,7 +35,8 @@ from drills.render.audit_format import (
 from drills.render.history_chart import history_chart_svg
 from drills.render.html import attrs, esc, scroll_open
 from drills.render.links import Links
-from drills.words import in_words, pct
+from drills.training_log import KeptHistory, as_history
+from drills.words import counted, in_words, long_date, pct
 
 REGIONS = ("reading", "handoff", "chart", "weeks", "skipped")
 _DEFAULTS = {f.name: f.default for f in planner_view.FIELDS}
@@ -161,6 +172,24 @@ def _collapsed(summary: str, body: str, name: str) -> str:
     return (
         f'<details class="dc-audit-more" data-history-more="{name}">'
         f"<summary>{esc(summary)}</summary>{body}</details>"
+    )
+
+
+def kept_html(kept: KeptHistory | None, today: date, links: Links) -> str:
+    """The history kept in this browser, in a sentence, and the planner hand-off from its
+    weeks (as a read's, ``start_for_planner``); "" when none is kept."""
+    if kept is None or not kept.weeks:
+        return ""
+    history = as_history(kept)
+    figures = summary(history, today)
+    last = kept.runs[-1].run.date if kept.runs else kept.weeks[-1].start
+    head = (
+        f"Kept in this browser: {counted(len(kept.runs), 'run', 'runs')} over "
+        f"{counted(len(kept.weeks), 'week', 'weeks')}, the last on {long_date(last)}."
+    )
+    return (
+        f'<div class="dc-history-kept-view"><p>{esc(" ".join([head, *figures.sentences]))}</p>'
+        f"{handoff_html(start_for_planner(history, figures), links)}</div>"
     )
 
 

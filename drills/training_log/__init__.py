@@ -37,6 +37,7 @@ from drills.training_log.kept_history import (
     KeptHistory,
     KeptRun,
     KeptWeek,
+    as_history,
     history_json,
     kept_from,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "WeekDescent",
     "adjust",
     "adjust_plan",
+    "as_history",
     "backup_reminder",
     "check_run_day",
     "clean_athlete",

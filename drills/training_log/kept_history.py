@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from drills.errors import InputError
-from drills.history import History, same_activity
+from drills.history import History, Week, same_activity
 from drills.history.duplicates import DUPLICATE_DISTANCE_SHARE
 from drills.runs.advice import log_summary
 from drills.training_log.runs import MAX_NAME_CHARS, RANGES, LoggedRun, run_from_json, run_json
@@ -160,6 +160,16 @@ def merged(old: KeptHistory | None, new: KeptHistory) -> KeptHistory:
     last = new.weeks[-1].start if new.weeks else None
     weeks = [w for w in old.weeks if first is None or last is None or not first <= w.start <= last]
     return KeptHistory(old.athlete, (*runs, *new.runs), (*weeks, *new.weeks))
+
+
+def as_history(kept: KeptHistory) -> History:
+    """The kept weeks as a history ``drills.history.summary`` and ``plan_start`` read (what
+    they need of a week is its descent and steady grade; a week not kept had no runs)."""
+    weeks = tuple(
+        Week(w.start, w.runs, w.distance_m, w.descent_m, w.moving_time_s, (), w.steepest_steady_pct)
+        for w in kept.weeks
+    )
+    return History((), weeks)
 
 
 def same_day_run(logged: LoggedRun, kept: LoggedRun) -> bool:

@@ -8,8 +8,8 @@
 // which answers the history read so far, then the whole one; it keeps it, so another unit
 // draws it again without reading anything. Python's regions are put in as they come.
 import { defineComponent, getElement, getElements, onDroppedFiles, showErrors, startPythonFor } from "./component.js";
-import { changeLog, today } from "./log-store.js";
-import { callPython, extraPython } from "./py-client.js";
+import { changeLog, readStore, today } from "./log-store.js";
+import { callPython, extraPython, onPythonReady } from "./py-client.js";
 
 const SHOW_EVERY_MS = 1000; // the history so far is drawn at most this often while files are read
 
@@ -137,9 +137,20 @@ async function keep(/** @type {HTMLElement} */ root) {
   const area = getElement("[data-history-keep]", root);
   const { answer, outcome } = await changeLog((store) => callPython("history_keep", { history, store, today: today() }));
   showErrors(area, answer?.error ? { [answer.field ?? "keep"]: answer.error } : undefined, { focus: true });
-  if (outcome === "written") say(root, answer?.summary ?? "");
+  if (outcome === "written") {
+    say(root, answer?.summary ?? "");
+    await showKept(root);
+  }
   else if (answer?.error) say(root, answer.error);
   else if (outcome === "failed" || outcome === "conflict") say(root, said(root, outcome === "failed" ? "keep-failed" : "keep-busy"));
+}
+
+/** The history kept in this browser, with "Use in the planner" from it (Python's HTML). */
+async function showKept(/** @type {HTMLElement} */ root) {
+  const store = readStore();
+  if (!store) return; // nothing kept: nothing to ask Python
+  const out = await callPython("history_kept", { store, links: JSON.parse(root.dataset.links ?? "{}"), today: today() });
+  if (!out.error) getElement("[data-history-kept-view]", root).innerHTML = out.html;
 }
 
 async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files) {
@@ -212,6 +223,8 @@ function attach(/** @type {HTMLElement} */ root) {
   onDroppedFiles(getElement("[data-history-drop]", root), choose);
   getElement("[name=units]", root).addEventListener("change", () => redraw(root).catch(() => {}));
   startPythonFor(root, (name) => said(root, name));
+  // Once Python is ready (never starting it: a data saver holds it until the reader acts).
+  onPythonReady(() => root.isConnected && showKept(root).catch(() => {}));
 }
 
 defineComponent("history", {
