@@ -59,9 +59,10 @@ def test_a_kept_history_reaches_the_planner_after_a_reload(
     # it (test_history_keep.py checks it is the read's; months later it asks for a recent grade).
     page.reload()
     page.wait_for_selector("[data-history-kept-view] [data-history-handoff]")
-    assert "Kept in this browser: 18 runs over 8 weeks" in page.locator(
-        "[data-history-kept-view]"
-    ).inner_text()
+    assert (
+        "Kept in this browser: 18 runs over 8 weeks"
+        in page.locator("[data-history-kept-view]").inner_text()
+    )
     page.goto(f"{base_url}/tools/planner/{PLAN}")
     wait_for_runs_in_chart(page)
     page.reload()
