@@ -342,11 +342,3 @@ def test_any_sequence_loses_no_entry_and_mixes_no_plans(steps: list[tuple[object
             h.athlete.casefold(): {_activity(k): k for k in h.runs} for h in book.histories
         }
         assert histories == kept  # no run lost, doubled, or in another runner's history
-
-
-def test_a_note_on_the_first_week_reads_back() -> None:
-    """WEEKS_RANGE is a plan's length (2 to 24 weeks), not its weeks' numbers: a note on
-    week 1 was dropped when the book was read back."""
-    log = tl.PlanLog("p1", "", notes=((1, 1, "first hill"), (2, 3, "second")))
-    book = Book((log,), "p1")
-    assert tl.read_book(tl.dump_book(book)).book == book

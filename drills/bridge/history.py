@@ -186,5 +186,5 @@ def kept(args: Args) -> dict[str, Any]:
     """The history kept for the current plan's runner, and "Use in the planner" from it:
     {store, links, today} → {html} ("" when none is kept)."""
     book = training_log.read_book(args.get("store")).book
-    today = _today(args.get("today")) or date.today()
+    today = today_of(args.get("today")) or date.today()
     return {"html": kept_html(book.current_history, today, links_from(args.get("links")))}

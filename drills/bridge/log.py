@@ -34,6 +34,7 @@ KEPT_ASIDE = (
     "from the training log at any time."
 )
 PLANNER = TOOLS["planner"]
+HISTORY_CAME = "Your kept running history came with it."
 
 
 def _kept(args: Args) -> Reading:
@@ -202,7 +203,7 @@ def import_file(args: Args) -> dict[str, Any]:
         return {"error": training_log.IMPORT_TOO_LARGE}
     summary = f"Imported {counted(len(incoming.entries), 'log entry', 'log entries')}: {added} new"
     summary += f", {replaced} replaced by the file's version." if replaced else "."
-    summary += " Your kept running history came with it." if histories else ""
+    summary += f" {HISTORY_CAME}" if histories else ""
     summary += f" {message}" if message else ""
     # The page shows the plan the file belongs to (the log restores it: no share link wins).
     return _changed({**args, "query": ""}, kept_reading, text, summary)

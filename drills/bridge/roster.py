@@ -269,6 +269,7 @@ def import_log(args: Args) -> dict[str, Any]:
         f"Imported {counted(incoming.entry_count, 'log entry', 'log entries')} and "
         f"{counted(notes, 'session note', 'session notes')}: {done.added} new"
         + (f", {done.replaced} replaced by the file's version." if done.replaced else ".")
+        + (f" {log.HISTORY_CAME}" if incoming.histories else "")
         + (f" {reading.message}" if reading.message else "")
     )
     # The page shows the file's plan (the log restores it: no share link wins).
