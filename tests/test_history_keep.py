@@ -161,3 +161,15 @@ def test_use_in_the_planner_from_the_kept_history_is_the_reads() -> None:
         "the last on 26 April 2026."
     )
     assert call("history_kept", store="", today=today)["html"] == ""
+
+
+def test_beside_a_read_the_kept_history_says_only_what_the_read_does_not() -> None:
+    """Kept right after a read, the kept box names what was kept; the read beside it already
+    gives the weeks' figures and the planner hand-off (it said them twice)."""
+    today = "2026-04-30"
+    read = call("history", example(), name="export.zip", today=today)
+    store = call("history_keep", store="", history=read["keep"])["store"]
+    brief = call("history_kept", store=store, today=today, brief=True)["html"]
+    assert "Kept in this browser: 18 runs over 8 weeks" in brief
+    assert "Use in the planner" not in brief
+    assert not any(s in brief for s in read["regions"]["reading"].split(". ")[1:3])

@@ -184,7 +184,8 @@ def keep(args: Args) -> dict[str, Any]:
 
 def kept(args: Args) -> dict[str, Any]:
     """The history kept for the current plan's runner, and "Use in the planner" from it:
-    {store, links, today} → {html} ("" when none is kept)."""
+    {store, links, today, brief} → {html} ("" when none is kept; brief: beside a read)."""
     book = training_log.read_book(args.get("store")).book
     today = today_of(args.get("today")) or date.today()
-    return {"html": kept_html(book.current_history, today, links_from(args.get("links")))}
+    links = links_from(args.get("links"))
+    return {"html": kept_html(book.current_history, today, links, args.get("brief") is True)}

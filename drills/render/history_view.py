@@ -175,18 +175,21 @@ def _collapsed(summary: str, body: str, name: str) -> str:
     )
 
 
-def kept_html(kept: KeptHistory | None, today: date, links: Links) -> str:
+def kept_html(kept: KeptHistory | None, today: date, links: Links, brief: bool = False) -> str:
     """The history kept in this browser, in a sentence, and the planner hand-off from its
-    weeks (as a read's, ``start_for_planner``); "" when none is kept."""
+    weeks (as a read's, ``start_for_planner``); "" when none is kept. ``brief``: the first
+    sentence only, beside a read that says the rest already."""
     if kept is None or not kept.weeks:
         return ""
-    history = as_history(kept)
-    figures = summary(history, today)
     last = kept.runs[-1].run.date if kept.runs else kept.weeks[-1].start
     head = (
         f"Kept in this browser: {counted(len(kept.runs), 'run', 'runs')} over "
         f"{counted(len(kept.weeks), 'week', 'weeks')}, the last on {long_date(last)}."
     )
+    if brief:
+        return f'<div class="dc-history-kept-view"><p>{esc(head)}</p></div>'
+    history = as_history(kept)
+    figures = summary(history, today)
     return (
         f'<div class="dc-history-kept-view"><p>{esc(" ".join([head, *figures.sentences]))}</p>'
         f"{handoff_html(start_for_planner(history, figures), links)}</div>"

@@ -149,7 +149,8 @@ async function keep(/** @type {HTMLElement} */ root) {
 async function showKept(/** @type {HTMLElement} */ root) {
   const store = readStore();
   if (!store) return; // nothing kept: nothing to ask Python
-  const out = await callPython("history_kept", { store, links: JSON.parse(root.dataset.links ?? "{}"), today: today() });
+  const brief = state(root).drawn; // a read on the page already says the rest
+  const out = await callPython("history_kept", { store, links: JSON.parse(root.dataset.links ?? "{}"), today: today(), brief });
   if (!out.error) getElement("[data-history-kept-view]", root).innerHTML = out.html;
 }
 
