@@ -24,8 +24,13 @@ def find_chromium() -> str | None:
 
 
 def poll_until(page: Page, expression: str, timeout_s: float) -> None:
-    """Poll an (async) expression in the page until it is truthy."""
-    wait_in_page(page, expression, timeout_ms=timeout_s * 1000)
+    """Poll an (async) expression in the page until it is truthy, looking from here: it works
+    while a test holds the page's clock (wait_in_page's loop waits for the page's frames)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s:.0f} s: {expression}")
+        page.wait_for_timeout(200)  # the interval between two looks, not a wait for an outcome
 
 
 # Playwright's Page.wait_for_function compiles its predicate inside the page (new Function),
