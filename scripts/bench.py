@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 import fitdecode
-from bench_kept import kept_rows  # scripts/, this script's folder
+from bench_kept import keeps_history, kept_rows  # scripts/, this script's folder
 from playwright.sync_api import sync_playwright
 
 from devtools import lighthouse
@@ -113,6 +113,14 @@ FIRST_RECOMPUTE = """([field, value]) => {
         input.dispatchEvent(new Event('input', {bubbles: true}));
     }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-live']});
 }"""
+
+
+def in_turn(pages: dict[str, object], round_number: int) -> list[str]:
+    """The pages in round ``round_number``'s order: each round starts one page later, so no
+    build is always measured first, or right after the naive page's heavy main thread."""
+    names = list(pages)
+    shift = round_number % len(names)
+    return names[shift:] + names[:shift]
 
 
 def first_recompute_ms(page, url: str, field: str, value: str) -> tuple[float, float]:
@@ -229,9 +237,10 @@ LIGHTHOUSE_ROUNDS = 3  # Lighthouse's own advice for noisy performance scores: s
 def lighthouse_scores(sites: dict[str, str], rounds: int) -> dict[str, list[tuple[float, bool]]]:
     """(performance score, first frame late) of each page of each site, interleaved by round."""
     scores: dict[str, list[tuple[float, bool]]] = {}
-    for _ in range(rounds):
+    for k in range(rounds):
         for path in lighthouse.PAGES:
-            for name, url in sites.items():
+            for name in in_turn(sites, k):
+                url = sites[name]
                 report = lighthouse.report(url + path)
                 scores.setdefault(f"{name}{path}", []).append(
                     (
@@ -330,8 +339,9 @@ def main() -> None:
                 )
             tools = [name for name in pages if name != "naive"]
             samples = {name: [] for name in pages}
-            for _ in range(args.rounds):  # interleaved: each round visits every page once
-                for name, (fn, *fn_args) in pages.items():
+            for k in range(args.rounds):  # interleaved: each round visits every page once
+                for name in in_turn(pages, k):
+                    fn, *fn_args = pages[name]
                     samples[name].append(visit(fn, *fn_args))
             measured = {
                 name: tuple(median_of([v[i] for v in values]) for i in range(4))
@@ -342,8 +352,9 @@ def main() -> None:
 
             phone = {name: [] for name in pages}
             phone_bytes = {name: [] for name in pages}
-            for _ in range(args.phone_rounds):
-                for name, (_, url, *_rest) in pages.items():
+            for k in range(args.phone_rounds):
+                for name in in_turn(pages, k):
+                    _, url, *_rest = pages[name]
                     ctx = browser.new_context()
                     sent.clear()
                     phone[name].append(phone_ms(ctx, url))
@@ -377,7 +388,11 @@ def main() -> None:
                         )
                     latencies[tool] += recompute_latencies(page, field, values)
                 ctx.close()
-            kept_log = kept_rows(browser, base, recompute_latencies)  # 1,000 kept runs vs none
+            kept_log = (  # 1,000 kept runs vs none
+                kept_rows(browser, base, recompute_latencies)
+                if keeps_history(args.site)
+                else [("planner: recompute p95 with a kept history", "none kept by this build")]
+            )
             audits: dict[str, list[float]] = {label: [] for label in AUDIT_FILES}
             ctx = browser.new_context()
             page = ctx.new_page()

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from devtools.browser import wait_in_page
 from drills import training_log as tl
 
 KEPT_RUNS = 1_000
@@ -49,6 +50,13 @@ def _p95(values: list[float]) -> float:
 Measure = Callable[[object, str, list[str]], list[float]]
 
 
+def keeps_history(site: Path) -> bool:
+    """Whether this build keeps a runner's history in the log (an older one, as a baseline, may
+    not: it has no kept history to time)."""
+    script = site / "assets" / "js" / "history.js"
+    return script.exists() and '"history_kept"' in script.read_text()
+
+
 def kept_latencies(browser: object, base: str, store: str, measure: Measure) -> list[float]:
     """The planner's recompute latencies, in a fresh context keeping ``store`` as its log."""
     ctx = browser.new_context()  # type: ignore[attr-defined]
@@ -61,8 +69,10 @@ def kept_latencies(browser: object, base: str, store: str, measure: Measure) -> 
     page.goto(f"{base}/tools/planner/?{query}")
     page.wait_for_selector("[data-tool][data-live=true]", timeout=120_000)
     if store:  # the kept history is drawn before the changes are timed
-        page.wait_for_function(
-            "() => /, run \\d+ m/.test(document.querySelector('#dc-plan-chart-desc').textContent)"
+        wait_in_page(
+            page,
+            "() => /, run \\d+ m/.test(document.querySelector('#dc-plan-chart-desc').textContent)",
+            timeout_ms=120_000,
         )
     dates = [(START + dt.timedelta(days=7 * (1 + k % 3) + k)).isoformat() for k in range(CHANGES)]
     times = measure(page, "start", dates)
