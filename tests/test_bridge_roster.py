@@ -256,3 +256,34 @@ def test_a_runners_own_plan_has_no_note_button_and_another_plans_notes_are_not_s
     anna = tl.set_note(tl.start_plan(tl.Book(), FIELDS, "Anna"), "p1", (1, 2), "Grass path")
     other = call("compute", tool="planner", fields=OTHER, store=tl.dump_book(anna), today="2026-03-01")  # fmt: skip
     assert "Grass path" not in planner_card(other, "1-2") and "log:note" not in planner_card(other, "1-2")  # fmt: skip
+
+
+def test_session_mode_shows_the_coachs_note_on_every_step_as_text() -> None:
+    hostile = '<img src=x onerror="alert(1)"> Grass & soft'
+    anna = tl.set_note(tl.start_plan(tl.Book(), FIELDS, "Anna"), "p1", (1, 2), hostile)
+    args = {"fields": FIELDS, "store": tl.dump_book(anna), "key": "1-2", "today": "2026-03-01"}
+    first = call("session_steps", **args, step=0)
+    last = call("session_steps", **args, step=len(first["steps"]) - 1, marks={})
+    for out in (first, last):
+        note = out["regions"]["session-note"]["html"]
+        assert note == "<strong>Session note:</strong> &lt;img src=x onerror=&quot;alert(1)&quot;&gt; Grass &amp; soft"  # fmt: skip
+    # Another session of the plan, or the same session of another plan: no note.
+    assert call("session_steps", **{**args, "key": "1-1"})["regions"]["session-note"]["html"] == ""
+    other = call("session_steps", **{**args, "fields": OTHER})
+    assert other["regions"]["session-note"]["html"] == ""
+
+
+def test_a_note_the_coach_removes_is_removed_in_the_athletes_browser_too() -> None:
+    coach = tl.set_note(tl.start_plan(tl.Book(), FIELDS, "Anna"), "p1", (1, 2), "Grass path")
+    first = call("book_export", store=tl.dump_book(coach), plan="p1")
+    anna = call("log_import", fields=FIELDS, store="", text=first["text"], today="2026-03-01")
+    assert "Grass path" in planner_card(anna, "1-2")
+    removed = call("book_note", store=tl.dump_book(coach), plan="p1", key="1-2", note="  ")
+    assert removed["summary"] == "Removed the session’s note."
+    second = call("book_export", store=removed["store"], plan="p1")
+    again = call("log_import", fields=FIELDS, store=anna["store"], text=second["text"], today="2026-03-02")  # fmt: skip
+    assert "Session note" not in planner_card(again, "1-2")
+    assert again["data"]["notes"] == {} and "0 session notes" in again["data"]["log_summary"]
+    # A note written after the removal is a note again, in either browser.
+    rewritten = call("log_note", fields=FIELDS, store=again["store"], key="1-2", note="Walk it")
+    assert rewritten["data"]["notes"] == {"1-2": "Walk it"}

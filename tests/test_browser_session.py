@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from conftest import ARTIFACTS, Held, PageWatch, wait_live
@@ -225,6 +227,38 @@ def test_start_pressed_before_session_mode_arrives_opens_the_session(
     held.release()
     page.wait_for_selector("dialog[data-session][open]")
     assert heading(page) == "Before the first repeat"
+
+
+def test_a_coachs_note_is_on_every_step_of_its_session_as_text(
+    phone: object, base_url: str
+) -> None:
+    page = phone
+    hostile = '<img src=x onerror="window.hacked = 1"> Stay on the grass & walk the steep bit'
+    book = training_log.start_plan(training_log.Book(), FIELDS, "Anna")
+    kept = training_log.dump_book(training_log.set_note(book, "p1", (1, 3), hostile))
+    page.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+        f" localStorage.setItem('dc-training-log', {json.dumps(kept)}); }}"
+    )
+    page.goto(f"{base_url}{PLANNER}?{urlencode(FIELDS)}")
+    wait_live(page)
+    page.wait_for_selector("[data-component=log][data-log-live=true]")
+    page.click("[data-action='session:start'][data-key='1-3']")
+    page.wait_for_selector("dialog[data-session][open]")
+    note = page.locator("dialog[data-session] [data-region=session-note]")
+    for _ in range(2):  # the first step, and the next
+        assert note.is_visible() and note.inner_text() == f"Session note: {hostile}"
+        press(page, "next")
+    page.screenshot(path=str(SHOTS / "session-coach-note.png"))
+    assert page.evaluate("window.hacked") is None
+    page.click("dialog[data-session] [data-action='session:leave']")
+    page.click("[data-action='session:start'][data-key='1-1']")  # a session with no note
+    page.wait_for_selector("dialog[data-session][open]")
+    page.wait_for_function(
+        "(t) => document.querySelector('[data-session-title]').textContent === t",
+        arg=session_name(plan_for(FIELDS), 1, 1),
+    )
+    assert note.is_hidden() and note.inner_text() == ""
 
 
 def test_keyboard_and_screen_reader(phone: object, base_url: str) -> None:

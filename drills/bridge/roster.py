@@ -264,7 +264,7 @@ def import_log(args: Args) -> dict[str, Any]:
         text = training_log.dump_book(book)
     except InputError:
         return {"error": training_log.IMPORT_TOO_LARGE}
-    notes = sum(len(p.notes) for p in incoming.plans)
+    notes = sum(1 for p in incoming.plans for _, _, note in p.notes if note)
     summary = (
         f"Imported {counted(incoming.entry_count, 'log entry', 'log entries')} and "
         f"{counted(notes, 'session note', 'session notes')}: {done.added} new"

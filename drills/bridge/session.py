@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from drills.exposure import CONFIDENCE_RANGE
 from drills.planner import Plan, Session
 from drills.render import cadence_view, forms, planner_view, regions, session_view
 from drills.render.log_sessions import session_name
+from drills.render.log_view import plan_notes
 from drills.session_audio import Timeline
 from drills.units import parse_number, parse_pace_or_speed
 
@@ -31,18 +33,30 @@ def tempo_defaults() -> dict[str, str]:
     return cadence_view.session_tempo(cadence_view.compute(reading.values))
 
 
-def _session(args: Args) -> tuple[Plan, Session, tuple[int, int]]:
-    """The plan on the page, as the kept log adjusts it, and the session ``args["key"]``."""
+@dataclass(frozen=True)
+class _Chosen:
+    """The plan on the page as the kept log adjusts it, the session ``args["key"]`` of it, and
+    the note on that session (a coach's, or the athlete's own; empty if none)."""
+
+    plan: Plan
+    session: Session
+    key: tuple[int, int]
+    note: str
+
+
+def _session(args: Args) -> _Chosen:
     plan = planner_view.plan_for(raw_fields(args))
     if plan is None:
         raise InputError("plan", "Correct the plan’s highlighted fields first.")
-    store, _ = training_log.read_store(args.get("store"))
+    reading = training_log.read_text(args.get("store"))
+    notes = plan_notes(reading, plan) or {}
+    store = reading.store
     if training_log.fits(store, plan, planner_view.stored_plan(store)):
         plan = training_log.adjust_plan(plan, store.entries).plan
     key = training_log.parse_key(args.get("key"))
     if key is None or key not in set(training_log.plan_keys(plan)):
         raise InputError("session", "That session is not in this plan; start one from the plan.")
-    return plan, plan.weeks[key[0] - 1].sessions[key[1] - 1], key
+    return _Chosen(plan, plan.weeks[key[0] - 1].sessions[key[1] - 1], key, notes.get(key, ""))
 
 
 def _text(args: Args, name: str) -> str:
@@ -99,7 +113,8 @@ def steps(args: Args) -> dict[str, Any]:
     (cadence and pace as typed, empty for the defaults). A cadence or pace that does not read
     comes back in ``errors`` beside the steps, timed with the defaults. ``steps`` holds what
     the page needs of each step to page through them: its kind and where the audio reaches it."""
-    plan, session, key = _session(args)
+    chosen = _session(args)
+    plan, session, key = chosen.plan, chosen.session, chosen.key
     cadence, speed, errors = _tempo(args)
     timeline, audio_note = _timeline(session, cadence, speed)
     shown = session_mode.session_steps(session, timeline)
@@ -109,7 +124,7 @@ def steps(args: Args) -> dict[str, Any]:
     title = session_name(plan, *key)
     marks = args.get("marks")
     tops = (
-        *session_view.session_regions(title, session.cadence_cue, audio_note),
+        *session_view.session_regions(title, chosen.note, session.cadence_cue, audio_note),
         *session_view.step_regions(shown, index),
     )
     return {
@@ -130,7 +145,8 @@ def steps(args: Args) -> dict[str, Any]:
 def audio(args: Args) -> dict[str, Any]:
     """The session's audio track (its bytes handed over beside the answer, ``file``):
     {fields, store, key, cadence, pace}."""
-    plan, session, key = _session(args)
+    chosen = _session(args)
+    plan, session, key = chosen.plan, chosen.session, chosen.key
     cadence, speed = _checked_tempo(args)
     wav = session_audio.session_track_wav(session, cadence, speed)
     return {
@@ -164,7 +180,8 @@ def log_texts(args: Args) -> dict[str, Any]:
     """The training log's form texts for a finished session, for the runner to confirm:
     {fields, store, today, key, ratings: {before, after, pain, rpe}, cadence, pace, audio}.
     Answers {"texts": ...} or {"errors": {field: message}} (fields as the view names them)."""
-    plan, session, key = _session(args)
+    chosen = _session(args)
+    plan, session, key = chosen.plan, chosen.session, chosen.key
     raw = args.get("ratings")
     ratings: Mapping[str, object] = raw if isinstance(raw, dict) else {}
     errors: dict[str, str] = {}

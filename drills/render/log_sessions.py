@@ -115,10 +115,13 @@ def _logged_html(entry: LogEntry) -> str:
     )
 
 
+NOTE_LABEL = "Session note:"  # on the plan's card and in session mode
+
+
 def _session_note(key: str, note: str, noting: bool) -> str:
     """A planned session's note (a coach's to the athlete, or back), as text; and, on a plan
     kept for a named athlete, the button that opens the note's form in the card."""
-    shown = f'<p class="dc-session-note"><strong>Session note:</strong> {esc(note)}</p>'
+    shown = f'<p class="dc-session-note"><strong>{NOTE_LABEL}</strong> {esc(note)}</p>'
     button = _button("note", key, "Edit the note" if note else "Note for this session")
     return (shown if note else "") + (
         f'<div class="dc-log-buttons">{button}</div>' if noting else ""

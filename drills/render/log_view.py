@@ -186,6 +186,16 @@ def _unread_notice(reading: Reading, aside: bool) -> str:
     return html
 
 
+def plan_notes(reading: Reading, plan: Plan) -> dict[tuple[int, int], str] | None:
+    """The notes on ``plan``'s sessions (a coach's to the athlete, or back), or None when the
+    log was kept for another plan: another plan's notes are no notes for this one."""
+    kept = planner_view.stored_plan(reading.store)
+    if kept is None or not training_log.same_plan(kept, plan):
+        return None
+    keys = set(training_log.plan_keys(plan))
+    return {(w, k): text for w, k, text in reading.notes if text and (w, k) in keys}
+
+
 def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
     """Everything the page shows of the log beside this plan (None: the form is invalid)."""
     today, selected = context.today, context.selected
@@ -221,11 +231,9 @@ def log_view(plan: Plan | None, reading: Reading, context: Context) -> LogView:
         )
         for key in keys
     }
-    # A coach's notes on the sessions of a plan kept for an athlete (one of theirs, or the plan
-    # their link started); another plan's notes are no notes for this one.
-    own = kept is not None and training_log.same_plan(kept, plan)
-    notes = {(w, k): t for w, k, t in reading.notes if (w, k) in set(keys)} if own else {}
-    noting = own and bool(reading.athlete)
+    own = plan_notes(reading, plan)
+    notes = own or {}
+    noting = own is not None and bool(reading.athlete)
     parts = [message_html]
     if mismatch:
         parts.append(

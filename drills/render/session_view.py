@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drills.render.html import esc
+from drills.render.log_sessions import NOTE_LABEL
 from drills.render.regions import Region, region
 from drills.session_mode import Step
 
 
-def session_regions(title: str, cadence_cue: str, audio_note: str) -> tuple[Region, ...]:
-    """What stays the same from step to step."""
+def session_regions(title: str, note: str, cadence_cue: str, audio_note: str) -> tuple[Region, ...]:
+    """What stays the same from step to step, the session's note (a coach's) among it."""
+    shown_note = f"<strong>{NOTE_LABEL}</strong> {esc(note)}" if note else ""
     return (
         region("p", "session-title", esc(title)),
+        region("p", "session-note", shown_note),
         region("span", "session-cadence-cue", esc(cadence_cue)),
         region("p", "session-audio-note", esc(audio_note)),
     )

@@ -66,7 +66,7 @@ class PlanLog:
     plan: PlanTexts | None = None
     entries: tuple[LogEntry, ...] = ()  # in session order, one per session
     runs: tuple[LoggedRun, ...] = ()  # in date order
-    notes: tuple[Note, ...] = ()  # in session order, one per session
+    notes: tuple[Note, ...] = ()  # in session order, one per session; "" for one removed
 
     def __post_init__(self) -> None:
         if not is_plan_id(self.id):
@@ -78,8 +78,10 @@ class PlanLog:
             if a.key == b.key:
                 raise InputError("log", f"Two entries for week {a.week}, session {a.session}.")
         object.__setattr__(self, "runs", tuple(sorted(set(self.runs), key=run_order)))
-        notes = {(w, s): text for w, s, text in self.notes if text}
-        if len(notes) != len([n for n in self.notes if n[2]]):
+        # An empty note is a note removed: kept, so the removal travels in an export as a new
+        # note does, and an import of it removes the note there (merge_book).
+        notes = {(w, s): text for w, s, text in self.notes}
+        if len(notes) != len(self.notes):
             raise InputError("note", "Two notes for one session.")
         if any(len(text) > MAX_NOTE_CHARS for text in notes.values()):
             raise InputError(
