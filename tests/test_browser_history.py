@@ -259,6 +259,32 @@ def test_cancel_ends_every_worker_says_so_and_a_new_read_works(
     )
 
 
+def test_a_cancelled_read_gives_back_the_history_read_before_it(
+    page: object, base_url: str, site_dir: Path, tmp_path: Path
+) -> None:
+    open_history(page, base_url)
+    page.get_by_label(CHOOSE).set_input_files(str(site_dir / "tools" / EXAMPLE_ARCHIVE))
+    read_done(page)
+    before = {key: region(page, key) for key in ("weeks", "chart", "skipped")}
+    page.get_by_label(CHOOSE).set_input_files(str(many_runs(tmp_path)))
+    reading(page)
+    cancel(page)
+    # The cancelled archive shows nothing; the one read before is back, whole, and still kept
+    # by Python: another unit draws it without any file, and it can still be kept.
+    page.wait_for_selector("[data-history-before]")
+    assert {key: region(page, key) for key in before} == before
+    shown = page.locator("[data-history-region=reading]").inner_text()
+    assert shown.startswith(page.locator("[data-history-says=cancelled]").text_content())
+    assert "Below is the history you read before it." in shown and "Eighteen runs" in shown
+    assert page.locator("[data-history-keep]").is_visible()
+    page.get_by_label("Units").select_option("imperial")
+    page.wait_for_function(
+        "(m) => document.querySelector('[data-history-region=weeks]').innerHTML !== m",
+        arg=before["weeks"],
+    )
+    assert " ft<" in region(page, "weeks")
+
+
 def test_the_history_on_a_phone_after_a_read(
     phone: object, base_url: str, site_dir: Path, axe: object, tmp_path: Path
 ) -> None:

@@ -107,6 +107,25 @@ def test_a_new_listing_starts_a_new_read() -> None:
     assert listed["unread"]["cancelled"]["weeks"] == ""
 
 
+def test_a_read_that_ends_unfinished_gives_back_the_whole_one_before_it() -> None:
+    whole = pooled(ARCHIVE, 1)[-1]
+    call("history_list", Slices(many(60)), name="export.zip", cores=2)  # then cancelled
+    back = call("history_back", items=whole["whole"], why="cancelled", units="metric")
+    assert back["regions"]["weeks"] == whole["regions"]["weeks"]
+    assert back["keep"] == whole["keep"] and back["runs"] == whole["runs"]
+    assert back["regions"]["reading"].startswith(
+        '<p class="dc-history-so-far" data-history-before>Cancelled: the archive was not read '
+        "to its end, so nothing is shown for it. Below is the history you read before it.</p>"
+    )
+    # This Python (a fresh one, in the page) holds it again: another unit draws it.
+    assert " ft<" in call("history_render", units="imperial")["regions"]["weeks"]
+    assert call("history_back", items=[], why="stopped") == {}
+    tampered = [{**whole["whole"][0], "status": {"x": 1}}]
+    for bad in ({"items": tampered}, {"items": "x"}, {"why": "bored"}, {"why": ["cancelled"]}):
+        out = call("history_back", **{"items": whole["whole"], "why": "failed", **bad})
+        assert out["field"] == "archive", out
+
+
 def test_more_items_than_were_listed_are_refused() -> None:
     pooled(ARCHIVE, 1)
     item = as_data(read_archive(ARCHIVE, "x.zip").items[0])

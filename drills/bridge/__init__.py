@@ -34,6 +34,7 @@ CALLS: dict[str, Callable[[Args], dict[str, Any]]] = {
     "history_part": history_pool.history_part,
     "history_add": history_pool.history_add,
     "history_render": history_pool.history_render,  # another unit: no file read again
+    "history_back": history_pool.history_back,  # a read ended unfinished: the one before it
     "history_keep": history.keep,  # its summaries into the training log, when the reader asks
     "history_kept": history.kept,  # the history kept, and the planner from it
     # The planner's training log: the stored log travels as its raw text (drills.bridge.log).
@@ -76,6 +77,7 @@ DOING: dict[str, str] = {
     "history_part": "reading your archive",
     "history_add": "putting your history together",
     "history_render": "drawing your history again",
+    "history_back": "showing the history you read before",
     "history_keep": "keeping your history",
     "history_kept": "showing your kept history",
     "log_save": "saving to the training log",

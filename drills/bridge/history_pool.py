@@ -39,7 +39,7 @@ from drills.history import (
     workers_for,
 )
 from drills.render.audit_format import UNITS
-from drills.render.history_stream import streamed_regions, unread_regions
+from drills.render.history_stream import before_regions, streamed_regions, unread_regions
 from drills.render.links import links_from
 
 STOPPED = (
@@ -47,6 +47,8 @@ STOPPED = (
     "Python was started again."
 )
 FAILED = "The archive could not be read to its end, so nothing is shown for it."
+# Why a read ended unfinished (a failed call's own error is said beside the field too).
+ENDED = {"cancelled": CANCELLED, "stopped": STOPPED, "failed": FAILED}
 MAX_PART = 10_000  # members in one part: drills.history.shares makes them far fewer
 
 
@@ -91,11 +93,7 @@ def history_list(args: Args) -> dict[str, Any]:
         ],
         "workers": workers,
         "total": total,
-        "unread": {
-            "cancelled": unread_regions(CANCELLED),
-            "stopped": unread_regions(STOPPED),
-            "failed": unread_regions(FAILED),  # a call answered with an error: it says why
-        },
+        "unread": {why: unread_regions(sentence) for why, sentence in ENDED.items()},
     }
 
 
@@ -129,7 +127,26 @@ def history_add(args: Args) -> dict[str, Any]:
         out |= history_render(args)
     if _KEPT.done == _KEPT.total:  # read whole: what "Keep this history" keeps
         out["keep"] = keepable(combine(_KEPT.items))
+        out["whole"] = as_data(_KEPT.items)  # the page holds it for a read that ends unfinished
     return out
+
+
+def history_back(args: Args) -> dict[str, Any]:
+    """{items: the last whole read's (``history_add``'s ``whole``), why: a key of ``ENDED``,
+    units, links, today} → that history drawn again, led by why the new read shows nothing, and
+    ``keep``; {} for an empty one. A read that ended unfinished may have ended this Python too:
+    the fresh one holds the history again, for ``history_render``."""
+    given, why = args.get("items"), args.get("why")
+    sentence = ENDED.get(why) if isinstance(why, str) else None
+    if not isinstance(given, list) or len(given) > MAX_FILES or sentence is None:
+        raise InputError("archive", "The history read before could not be shown; choose it again.")
+    global _KEPT
+    _KEPT = _Reading([item_from_data(item) for item in given], len(given), len(given))
+    if not given:
+        return {}
+    out = history_render(args)
+    out["regions"] = before_regions(out["regions"], sentence)
+    return out | {"keep": keepable(combine(_KEPT.items))}
 
 
 def history_render(args: Args) -> dict[str, Any]:

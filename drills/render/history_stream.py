@@ -2,7 +2,8 @@
 
 While several workers read, the page shows the history of the files read so far (its regions,
 ``drills.render.history_view``), with a line saying how far the reading has got; a read that
-is cancelled or stopped leaves no half of a history on the page, only the sentence saying so.
+is cancelled or stopped leaves no half of a history on the page, only the sentence saying so,
+and the history read before it, if there was one.
 """
 
 from __future__ import annotations
@@ -41,3 +42,11 @@ def unread_regions(sentence: str) -> dict[str, str]:
     shown = dict.fromkeys(REGIONS, "")
     shown["reading"] = f'<p class="dc-history-reading" data-result="reading">{esc(sentence)}</p>'
     return shown
+
+
+def before_regions(shown: dict[str, str], sentence: str) -> dict[str, str]:
+    """The regions of the history read before, led by why the read after it shows nothing."""
+    return shown | {
+        "reading": f'<p class="dc-history-so-far" data-history-before>{esc(sentence)} Below is '
+        f"the history you read before it.</p>{shown['reading']}"
+    }

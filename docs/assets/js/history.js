@@ -20,6 +20,8 @@ const SHOW_EVERY_MS = 1000; // the history so far is drawn at most this often wh
  * @property {boolean} drawn this page's Python holds the history shown (another unit redraws it)
  * @property {unknown} keep the summaries of the last history read whole (Python's, handed back
  *   to keep it: the page never looks inside them), or null
+ * @property {unknown[] | null} whole the items of the last history read whole (Python's), shown
+ *   again when a read after it ends unfinished
  */
 
 /** @type {WeakMap<HTMLElement, Reading>} */
@@ -86,6 +88,7 @@ async function readParts(root, files, listed, signal) {
       if (signal.aborted) return;
       put(root, out.regions);
       if ("keep" in out) offerKeep(root, out.keep); // the last file is in
+      if ("whole" in out) state(root).whole = out.whole;
     });
     added.catch(() => {}); // awaited below, with the others
     adding.push(added);
@@ -154,6 +157,22 @@ async function showKept(/** @type {HTMLElement} */ root) {
   if (!out.error) getElement("[data-history-kept-view]", root).innerHTML = out.html;
 }
 
+/**
+ * A read that ended unfinished (`why`): the history read before it again, if there was one
+ * (from a fresh Python, perhaps), else the sentence alone: nothing half-shown either way.
+ * @param {HTMLElement} root
+ * @param {"cancelled" | "stopped" | "failed"} why
+ * @param {Record<string, Record<string, string>> | null} unread
+ */
+async function ended(root, why, unread) {
+  const current = state(root);
+  const back = current.whole && (await callPython("history_back", { items: current.whole, why, ...drawing(root) }).catch(() => null));
+  if (!back?.regions) return put(root, unread?.[why]);
+  put(root, back.regions);
+  current.drawn = true; // this page's Python holds it again: another unit redraws it
+  offerKeep(root, back.keep);
+}
+
 async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files) {
   if (!files.length) return;
   const current = state(root);
@@ -186,12 +205,12 @@ async function read(/** @type {HTMLElement} */ root, /** @type {File[]} */ files
   } catch (error) {
     if (signal.aborted) {
       if (current.controller !== controller) return; // replaced by a new choice
-      put(root, unread?.cancelled); // nothing half-shown
+      await ended(root, "cancelled", unread);
       say(root, said(root, "cancelled"));
     } else if (error instanceof Error && (error.name === "PythonStopped" || error.name === "HistoryFailed")) {
       controller.abort(); // every other worker ends too
       const stopped = error.name === "PythonStopped";
-      put(root, stopped ? unread?.stopped : unread?.failed);
+      await ended(root, stopped ? "stopped" : "failed", unread);
       if (!stopped) showErrors(root, { archive: error.message });
       say(root, stopped ? said(root, "stopped") : error.message);
     } else throw error;
@@ -213,7 +232,7 @@ async function redraw(/** @type {HTMLElement} */ root) {
 }
 
 function attach(/** @type {HTMLElement} */ root) {
-  reads.set(root, { controller: null, drawn: false, keep: null });
+  reads.set(root, { controller: null, drawn: false, keep: null, whole: null });
   const input = /** @type {HTMLInputElement} */ (getElement("[name=files]", root));
   const choose = (/** @type {File[]} */ files) => read(root, files).catch(() => say(root, said(root, "stopped")));
   input.addEventListener("change", () => {
