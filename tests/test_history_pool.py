@@ -110,20 +110,19 @@ def test_a_new_listing_starts_a_new_read() -> None:
 def test_a_read_that_ends_unfinished_gives_back_the_whole_one_before_it() -> None:
     whole = pooled(ARCHIVE, 1)[-1]
     call("history_list", Slices(many(60)), name="export.zip", cores=2)  # then cancelled
-    back = call("history_back", items=whole["whole"], why="cancelled", units="metric")
+    back = call("history_back", items=whole["whole"], units="metric")
     assert back["regions"]["weeks"] == whole["regions"]["weeks"]
     assert back["keep"] == whole["keep"] and back["runs"] == whole["runs"]
-    assert back["regions"]["reading"].startswith(
-        '<p class="dc-history-so-far" data-history-before>Cancelled: the archive was not read '
-        "to its end, so nothing is shown for it. Below is the history you read before it.</p>"
+    assert back["regions"]["reading"] == (
+        '<p class="dc-history-so-far" data-history-before>Below: the history you read before, '
+        "without the archive you chose after it.</p>" + whole["regions"]["reading"]
     )
     # This Python (a fresh one, in the page) holds it again: another unit draws it.
     assert " ft<" in call("history_render", units="imperial")["regions"]["weeks"]
-    assert call("history_back", items=[], why="stopped") == {}
+    assert call("history_back", items=[]) == {}
     tampered = [{**whole["whole"][0], "status": {"x": 1}}]
-    for bad in ({"items": tampered}, {"items": "x"}, {"why": "bored"}, {"why": ["cancelled"]}):
-        out = call("history_back", **{"items": whole["whole"], "why": "failed", **bad})
-        assert out["field"] == "archive", out
+    for bad in (tampered, "x", [None]):
+        assert call("history_back", items=bad)["field"] == "archive"
 
 
 def test_more_items_than_were_listed_are_refused() -> None:

@@ -47,7 +47,8 @@ STOPPED = (
     "Python was started again."
 )
 FAILED = "The archive could not be read to its end, so nothing is shown for it."
-# Why a read ended unfinished (a failed call's own error is said beside the field too).
+# Why a read ended unfinished, said where its history would be (a failed call's own error is
+# said beside the field too).
 ENDED = {"cancelled": CANCELLED, "stopped": STOPPED, "failed": FAILED}
 MAX_PART = 10_000  # members in one part: drills.history.shares makes them far fewer
 
@@ -132,20 +133,19 @@ def history_add(args: Args) -> dict[str, Any]:
 
 
 def history_back(args: Args) -> dict[str, Any]:
-    """{items: the last whole read's (``history_add``'s ``whole``), why: a key of ``ENDED``,
-    units, links, today} → that history drawn again, led by why the new read shows nothing, and
-    ``keep``; {} for an empty one. A read that ended unfinished may have ended this Python too:
-    the fresh one holds the history again, for ``history_render``."""
-    given, why = args.get("items"), args.get("why")
-    sentence = ENDED.get(why) if isinstance(why, str) else None
-    if not isinstance(given, list) or len(given) > MAX_FILES or sentence is None:
+    """{items: the last whole read's (``history_add``'s ``whole``), units, links, today} → that
+    history drawn again, saying it is the one read before, and ``keep``; {} for an empty one.
+    A read that ended unfinished may have ended this Python too: the fresh one holds the
+    history again, for ``history_render``."""
+    given = args.get("items")
+    if not isinstance(given, list) or len(given) > MAX_FILES:
         raise InputError("archive", "The history read before could not be shown; choose it again.")
     global _KEPT
     _KEPT = _Reading([item_from_data(item) for item in given], len(given), len(given))
     if not given:
         return {}
     out = history_render(args)
-    out["regions"] = before_regions(out["regions"], sentence)
+    out["regions"] = before_regions(out["regions"])
     return out | {"keep": keepable(combine(_KEPT.items))}
 
 

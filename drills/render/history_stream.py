@@ -44,9 +44,10 @@ def unread_regions(sentence: str) -> dict[str, str]:
     return shown
 
 
-def before_regions(shown: dict[str, str], sentence: str) -> dict[str, str]:
-    """The regions of the history read before, led by why the read after it shows nothing."""
+def before_regions(shown: dict[str, str]) -> dict[str, str]:
+    """The regions of the history read before a read that ended unfinished (the page's status
+    line says why), saying so."""
     return shown | {
-        "reading": f'<p class="dc-history-so-far" data-history-before>{esc(sentence)} Below is '
-        f"the history you read before it.</p>{shown['reading']}"
+        "reading": '<p class="dc-history-so-far" data-history-before>Below: the history you read '
+        f"before, without the archive you chose after it.</p>{shown['reading']}"
     }

@@ -166,7 +166,7 @@ async function showKept(/** @type {HTMLElement} */ root) {
  */
 async function ended(root, why, unread) {
   const current = state(root);
-  const back = current.whole && (await callPython("history_back", { items: current.whole, why, ...drawing(root) }).catch(() => null));
+  const back = current.whole && (await callPython("history_back", { items: current.whole, ...drawing(root) }).catch(() => null));
   if (!back?.regions) return put(root, unread?.[why]);
   put(root, back.regions);
   current.drawn = true; // this page's Python holds it again: another unit redraws it
