@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from drills.bridge.history import history
+from drills.bridge.history_pool import ENDED
 from drills.history import ACTIVITY_SUFFIXES
 from drills.render.history_view import REGIONS
 from sitebuild.links import Where, tool_links
@@ -46,4 +47,5 @@ def history_context(where: Where) -> dict[str, Any]:
         "example_href": where.href(f"tools/{EXAMPLE_ARCHIVE}"),
         "example_runs": out["runs"],
         "example_weeks": out["weeks"],
+        "ended": ENDED,  # what the status line says of a read that ended unfinished
     }

@@ -7,7 +7,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from markupsafe import escape
+
 from devtools import history_example
+from drills.bridge.history_pool import ENDED
 from drills.history import read_archive
 from sitebuild.history_page import EXAMPLE, EXAMPLE_ARCHIVE, example_archive
 
@@ -41,5 +44,7 @@ def test_the_built_page_shows_the_example_and_offers_it(site_dir: Path) -> None:
     assert "Eighteen runs over 8 weeks." in html and "Use in the planner</a>" in html
     assert 'class="dc-chart dc-history-chart"' in html
     assert f'href="../{EXAMPLE_ARCHIVE}" download' in html
+    for why, sentence in ENDED.items():  # the status line's words are the regions'
+        assert f'<p hidden data-history-says="{why}">{escape(sentence)}</p>' in html
     audit = (site_dir / "tools" / "audit" / "index.html").read_text(encoding="utf-8")
     assert 'href="../history/"' in audit
