@@ -103,6 +103,15 @@ def test_a_doctype_without_declarations_is_read() -> None:
     assert audit(read_activity(with_doctype, "d.gpx")).descent_m == pytest.approx(60.0, abs=0.5)
 
 
+@pytest.mark.parametrize("declared", ["ATF-8", "x" * 200])
+def test_an_encoding_that_does_not_exist_is_refused_with_a_sentence(declared: str) -> None:
+    """A flipped byte in the declaration (found by test_runs_property) raised LookupError."""
+    data = hostile.gpx_standing(20).replace(b'encoding="UTF-8"', f'encoding="{declared}"'.encode())
+    assert f'encoding="{declared}"'.encode() in data
+    reason = refused(data, "e.gpx")
+    assert "encoding that does not exist" in reason and len(reason) < 200
+
+
 # ---- 3. nesting -----------------------------------------------------------------------------------
 
 

@@ -193,6 +193,12 @@ def parse_xml(data: bytes, fmt: str = "GPX") -> XmlContent:
     except expat.ExpatError as error:
         line = error.lineno
         reader.broken = "ends early" if _at_end(line, data) else f"is damaged at line {line}"
+    except LookupError as error:  # its declaration names an encoding no codec has
+        raise InputError(
+            "file",
+            f"This {fmt} file says its text is in an encoding that does not exist "
+            f"({str(error).rpartition(': ')[2][:40]}), so it cannot be read; export it again.",
+        ) from None
     return reader
 
 
