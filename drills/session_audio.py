@@ -390,6 +390,13 @@ def click_offsets_s(clicks: Clicks, run_s: float) -> list[float]:
         k += 1
 
 
+def _sample(seconds: float, rate: int) -> int:
+    """The sample a sound starts on, halves rounded up: Python's round() takes halves to the
+    even side, so clicks a whole number of samples apart, half a sample off the grid, came
+    alternately one sample early and late (gaps of 1874 and 1876 samples for 1875)."""
+    return math.floor(seconds * rate + 0.5)
+
+
 def _sounds(timeline: Timeline) -> list[audio.Placed]:
     rate = SAMPLE_RATE_HZ
     click = audio.click_wave(rate, audio.CLICK_HZ, audio.CLICK_MS)
@@ -399,7 +406,7 @@ def _sounds(timeline: Timeline) -> list[audio.Placed]:
         if step.clicks is not None:
             every = step.clicks.accent_every
             for k, t in enumerate(click_offsets_s(step.clicks, step.end_s - step.start_s)):
-                sample = round((step.start_s + t) * rate)
+                sample = _sample(step.start_s + t, rate)
                 if sample >= step.end_s * rate:  # within half a sample of the end: past it
                     break
                 sound = accent if every is not None and k % every == 0 else click
@@ -407,7 +414,7 @@ def _sounds(timeline: Timeline) -> list[audio.Placed]:
         elif step.kind in CUES:
             for tone in CUES[step.kind].tones:
                 beep = audio.beep_wave(rate, tone.hz, tone.ms)
-                placed.append(audio.Placed(round((step.start_s + tone.at_s) * rate), beep))
+                placed.append(audio.Placed(_sample(step.start_s + tone.at_s, rate), beep))
     return placed
 
 

@@ -194,6 +194,18 @@ def test_planned_sessions_decode_into_the_promised_track(
     assert track.seconds - after[-1].end / track.rate < 1.0
 
 
+def test_clicks_a_whole_number_of_samples_apart_stay_so_off_the_sample_grid() -> None:
+    """128 steps/min is 1875 samples; a ramp of 20 m at 2 m/s leaves the held clicks half a
+    sample off the grid, and round() to even made them 1874 and 1876 apart (found by the
+    property below)."""
+    session = planner.make_plan(0, 4, 2, 3, "beginner", 200).weeks[0].sessions[0]
+    flat = dataclasses.replace(session, repeat_length_m=20.0, grade_pct=0.0, vertical_drop_m=0.0)
+    track = decode(session_track_wav(flat, 128.0, 2.0, ramp_from_spm=100.0))
+    for stretch in track.clicks:
+        held = [b.start - a.start for a, b in itertools.pairwise(stretch)][-8:]
+        assert held == [1875] * 8
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(planned_session(), st.floats(110, 240), st.floats(0.2, 0.95), st.floats(2.0, 6.0))
 def test_a_ramp_rises_from_its_start_to_the_cadence(
