@@ -79,7 +79,7 @@ class PlanLog:
                 raise InputError("log", f"Two entries for week {a.week}, session {a.session}.")
         object.__setattr__(self, "runs", tuple(sorted(set(self.runs), key=run_order)))
         # An empty note is a note removed: kept, so the removal travels in an export as a new
-        # note does, and an import of it removes the note there (merge_book).
+        # note does, and an import of it removes the note there (import_book).
         notes = {(w, s): text for w, s, text in self.notes}
         if len(notes) != len(self.notes):
             raise InputError("note", "Two notes for one session.")
